@@ -1,0 +1,36 @@
+using Fukan.Model;
+
+namespace Fukan.Extraction;
+
+/// <summary>
+/// Everything an extractor may read about one document: its metadata, source text, section tree and passages.
+/// Extractors add warnings (a value that cannot be read, with its line) to <see cref="Diagnostics"/>.
+/// </summary>
+public sealed class ExtractionContext
+{
+    public ExtractionContext(DocumentInfo document, SourceText source, IReadOnlyList<Section> sections, IReadOnlyList<Passage> passages)
+    {
+        Document = document;
+        Source = source;
+        Sections = sections;
+        Passages = passages;
+    }
+
+    public DocumentInfo Document { get; }
+    public SourceText Source { get; }
+    public IReadOnlyList<Section> Sections { get; }
+    public IReadOnlyList<Passage> Passages { get; }
+    public List<Diagnostic> Diagnostics { get; } = new();
+
+    /// <summary>Adds a warning naming the original line.</summary>
+    public void Warn(int line, string message) => Diagnostics.Add(Diagnostic.Warning(Document.Path, message, line));
+}
+
+/// <summary>One extraction stage: reads a document, adds facts. Synchronous and free of I/O.</summary>
+public interface IFactExtractor
+{
+    /// <summary>A short name for timings and diagnostics.</summary>
+    string Name { get; }
+
+    void Extract(ExtractionContext context, ICollection<Fact> facts);
+}

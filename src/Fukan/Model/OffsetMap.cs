@@ -1,0 +1,147 @@
+namespace Fukan.Model;
+
+/// <summary>
+/// Maps offsets in a derived text (a repaired passage) back to offsets in the document's source text.
+/// Stored as runs: characters <c>[DerivedStart, DerivedStart+Length)</c> came from
+/// <c>[SourceStart, SourceStart+Length)</c> one to one. Characters inserted by repair (a joining space)
+/// belong to no run and map to the source offset of the next run.
+/// </summary>
+public sealed class OffsetMap
+{
+    private readonly int[] _derived;
+    private readonly int[] _source;
+    private readonly int[] _length;
+
+    /// <summary>Creates a map from parallel run arrays (derived starts ascending, runs not overlapping).</summary>
+    public OffsetMap(int[] derivedStarts, int[] sourceStarts, int[] lengths)
+    {
+        if (derivedStarts.Length != sourceStarts.Length || derivedStarts.Length != lengths.Length)
+            throw new ArgumentException("run arrays differ in length");
+        _derived = derivedStarts;
+        _source = sourceStarts;
+        _length = lengths;
+    }
+
+    /// <summary>The identity map over one run.</summary>
+    public static OffsetMap Identity(int sourceStart, int length) => new([0], [sourceStart], [length]);
+
+    public int RunCount => _derived.Length;
+
+    public (int DerivedStart, int SourceStart, int Length) Run(int i) => (_derived[i], _source[i], _length[i]);
+
+    /// <summary>The source offset of derived offset <paramref name="offset"/>.</summary>
+    public int ToSource(int offset)
+    {
+        if (_derived.Length == 0) return 0;
+        int idx = Array.BinarySearch(_derived, offset);
+        if (idx < 0) idx = ~idx - 1;
+        if (idx < 0) return _source[0];
+        int within = offset - _derived[idx];
+        if (within < _length[idx]) return _source[idx] + within;
+        // An inserted character: it stands for the gap before the next run.
+        return idx + 1 < _derived.Length ? _source[idx + 1] : _source[idx] + _length[idx];
+    }
+
+    /// <summary>The source span covered by the derived span [start, end).</summary>
+    public CharSpan ToSource(int start, int end)
+    {
+        if (end <= start) { int s = ToSource(start); return new CharSpan(s, s); }
+        int first = ToSource(start);
+        int last = ToSourceLast(end - 1);
+        return new CharSpan(first, Math.Max(first, last + 1));
+    }
+
+    private int ToSourceLast(int offset)
+    {
+        int idx = Array.BinarySearch(_derived, offset);
+        if (idx < 0) idx = ~idx - 1;
+        if (idx < 0) return _source[0];
+        int within = offset - _derived[idx];
+        if (within < _length[idx]) return _source[idx] + within;
+        return _source[idx] + _length[idx] - 1; // inserted char: stay with the run before it
+    }
+
+    /// <summary>Compact text form "d:s:l;d:s:l" for storage.</summary>
+    public string Serialize()
+    {
+        var sb = new System.Text.StringBuilder(_derived.Length * 12);
+        for (int i = 0; i < _derived.Length; i++)
+        {
+            if (i > 0) sb.Append(';');
+            sb.Append(_derived[i]).Append(':').Append(_source[i]).Append(':').Append(_length[i]);
+        }
+        return sb.ToString();
+    }
+
+    public static OffsetMap Parse(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return new OffsetMap([], [], []);
+        var parts = text.Split(';');
+        var d = new int[parts.Length]; var s = new int[parts.Length]; var l = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            var f = parts[i].Split(':');
+            d[i] = int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture);
+            s[i] = int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture);
+            l[i] = int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return new OffsetMap(d, s, l);
+    }
+}
+
+/// <summary>Builds a derived string and its <see cref="OffsetMap"/> together.</summary>
+public sealed class MappedTextBuilder
+{
+    private readonly System.Text.StringBuilder _sb = new();
+    private readonly List<int> _d = new(), _s = new(), _l = new();
+
+    public int Length => _sb.Length;
+
+    public char this[int index] => _sb[index];
+
+    /// <summary>Appends source characters <paramref name="text"/> that start at source offset <paramref name="sourceStart"/>.</summary>
+    public MappedTextBuilder Append(ReadOnlySpan<char> text, int sourceStart)
+    {
+        if (text.IsEmpty) return this;
+        int n = _d.Count;
+        if (n > 0 && _d[n - 1] + _l[n - 1] == _sb.Length && _s[n - 1] + _l[n - 1] == sourceStart)
+            _l[n - 1] += text.Length; // contiguous with the previous run
+        else
+        {
+            _d.Add(_sb.Length); _s.Add(sourceStart); _l.Add(text.Length);
+        }
+        _sb.Append(text);
+        return this;
+    }
+
+    /// <summary>Appends characters that have no source (a joining space).</summary>
+    public MappedTextBuilder AppendInserted(ReadOnlySpan<char> text)
+    {
+        _sb.Append(text);
+        return this;
+    }
+
+    /// <summary>Removes trailing characters (they leave the map consistent).</summary>
+    public void TrimEnd()
+    {
+        int len = _sb.Length;
+        while (len > 0 && char.IsWhiteSpace(_sb[len - 1])) len--;
+        Truncate(len);
+    }
+
+    public void Truncate(int length)
+    {
+        if (length >= _sb.Length) return;
+        _sb.Length = length;
+        for (int i = _d.Count - 1; i >= 0; i--)
+        {
+            if (_d[i] >= length) { _d.RemoveAt(i); _s.RemoveAt(i); _l.RemoveAt(i); continue; }
+            if (_d[i] + _l[i] > length) _l[i] = length - _d[i];
+            break;
+        }
+    }
+
+    public (string Text, OffsetMap Map) Build() => (_sb.ToString(), new OffsetMap(_d.ToArray(), _s.ToArray(), _l.ToArray()));
+
+    public override string ToString() => _sb.ToString();
+}
