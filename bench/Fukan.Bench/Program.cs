@@ -4,11 +4,12 @@ using Fukan.Bench;
 return args.Length == 0 ? Usage() : args[0] switch
 {
     "outline" => OutlineDump.Run(args[1..]),
+    "ingest" => IngestBench.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Fukan.Bench <verb> [args]\n  outline FILE [--passages]   print the section tree (debugging aid)");
+    Console.Error.WriteLine("usage: Fukan.Bench <verb> [args]\n  outline FILE [--passages]   print the section tree (debugging aid)\n  ingest [--copies N] [--seeds DIR] [--json]   ingest throughput and peak memory");
     return 2;
 }

@@ -48,11 +48,19 @@ public sealed class Ingestor
 
     private readonly FukanPipeline _pipeline;
     private readonly IKnowledgeStore _store;
+    private readonly Func<string, byte[]> _readFile;
 
     public Ingestor(FukanPipeline pipeline, IKnowledgeStore store)
+        : this(pipeline, store, File.ReadAllBytes)
+    {
+    }
+
+    /// <summary>With a file reader of the caller's: tests make files vanish or fail at the moment they are read.</summary>
+    internal Ingestor(FukanPipeline pipeline, IKnowledgeStore store, Func<string, byte[]> readFile)
     {
         _pipeline = pipeline;
         _store = store;
+        _readFile = readFile;
     }
 
     public async Task<IngestSummary> IngestAsync(IEnumerable<string> inputs, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -65,13 +73,37 @@ public sealed class Ingestor
         long bytes = 0;
         var timings = StageTimings.Zero;
         int done = 0;
-        foreach (var file in discovery.Files)
+        double storeSeconds = 0;
+
+        // Unchanged content is a no-op: known ids are loaded once, and a file whose hash is known is not parsed.
+        var known = new HashSet<DocumentId>();
+        foreach (var d in await _store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false)) known.Add(d.Id);
+
+        // Reading and processing run on worker threads a few files ahead; the store writes one document at a
+        // time, in input order, on this thread.
+        int window = Math.Max(2, Environment.ProcessorCount);
+        using var slots = new SemaphoreSlim(window);
+        var pending = new Queue<Task<Prepared>>();
+        using var files = discovery.Files.GetEnumerator();
+        bool more = true;
+        while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (outcome, size, fileDiagnostics, fileTimings) = await IngestFileAsync(file, cancellationToken).ConfigureAwait(false);
+            while (more && pending.Count < window)
+            {
+                more = files.MoveNext();
+                if (!more) break;
+                var file = files.Current;
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                pending.Enqueue(Task.Run(() => { try { return Prepare(file, known, cancellationToken); } finally { slots.Release(); } }, cancellationToken));
+            }
+            if (pending.Count == 0) break;
+            var prepared = await pending.Dequeue().ConfigureAwait(false);
+            long storeStart = Stopwatch.GetTimestamp();
+            var (outcome, fileDiagnostics) = await StoreAsync(prepared, cancellationToken).ConfigureAwait(false);
+            storeSeconds += Stopwatch.GetElapsedTime(storeStart).TotalSeconds;
             diagnostics.AddRange(fileDiagnostics);
-            timings += fileTimings;
-            bytes += size;
+            timings += prepared.Document?.Timings ?? StageTimings.Zero;
+            bytes += prepared.Bytes;
             switch (outcome)
             {
                 case FileOutcome.Added: added++; break;
@@ -79,39 +111,43 @@ public sealed class Ingestor
                 case FileOutcome.Replaced: replaced++; break;
                 default: failed++; break;
             }
-            progress?.Report(new IngestProgress(++done, discovery.Files.Count, file, outcome, size));
+            progress?.Report(new IngestProgress(++done, discovery.Files.Count, prepared.Path, outcome, prepared.Bytes));
         }
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return new IngestSummary(discovery.Files.Count, added, unchanged, replaced, failed, discovery.Skipped.Count, bytes, seconds, timings, diagnostics);
+        return new IngestSummary(discovery.Files.Count, added, unchanged, replaced, failed, discovery.Skipped.Count, bytes, seconds, timings with { Store = storeSeconds }, diagnostics);
     }
 
-    private async Task<(FileOutcome, long, IReadOnlyList<Diagnostic>, StageTimings)> IngestFileAsync(string file, CancellationToken cancellationToken)
+    /// <summary>A file read and processed, ready to store (or the reason it cannot be).</summary>
+    private sealed record Prepared(string Path, long Bytes, bool Known, ProcessedDocument? Document, IReadOnlyList<Diagnostic> Diagnostics);
+
+    private Prepared Prepare(string file, HashSet<DocumentId> known, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
         {
             var info = new FileInfo(file);
             if (info.Length > MaxFileBytes)
-                return (FileOutcome.Failed, 0, [Diagnostic.Error(file, $"file too large ({info.Length / 1_048_576} MB; limit {MaxFileBytes / 1_048_576} MB)")], StageTimings.Zero);
-            bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+                return new Prepared(file, 0, false, null, [Diagnostic.Error(file, $"file too large ({info.Length / 1_048_576} MB; limit {MaxFileBytes / 1_048_576} MB)")]);
+            bytes = _readFile(file);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return (FileOutcome.Failed, 0, [Diagnostic.Error(file, "file vanished before it could be read")], StageTimings.Zero);
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, "file vanished before it could be read")]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (FileOutcome.Failed, 0, [Diagnostic.Error(file, $"unreadable file: {e.Message}")], StageTimings.Zero);
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, $"unreadable file: {e.Message}")]);
         }
-
-        // Unchanged content is a no-op: the hash is enough, nothing is parsed.
-        var id = DocumentId.FromContent(bytes);
-        if (await _store.ContainsAsync(id, cancellationToken).ConfigureAwait(false))
-            return (FileOutcome.Unchanged, bytes.Length, [], StageTimings.Zero);
-
+        cancellationToken.ThrowIfCancellationRequested();
+        if (known.Contains(DocumentId.FromContent(bytes))) return new Prepared(file, bytes.Length, true, null, []);
         var result = _pipeline.Process(file, bytes);
-        if (result.Document is not { } doc)
-            return (FileOutcome.Failed, bytes.Length, result.Diagnostics, StageTimings.Zero);
+        return new Prepared(file, bytes.Length, false, result.Document, result.Diagnostics);
+    }
+
+    private async Task<(FileOutcome, IReadOnlyList<Diagnostic>)> StoreAsync(Prepared prepared, CancellationToken cancellationToken)
+    {
+        if (prepared.Known) return (FileOutcome.Unchanged, []);
+        if (prepared.Document is not { } doc) return (FileOutcome.Failed, prepared.Diagnostics);
         SaveOutcome saved;
         try
         {
@@ -119,9 +155,9 @@ public sealed class Ingestor
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or StoreException or InvalidOperationException)
         {
-            return (FileOutcome.Failed, bytes.Length, [.. result.Diagnostics, Diagnostic.Error(file, $"cannot store: {e.Message.ReplaceLineEndings(" ")}")], doc.Timings);
+            return (FileOutcome.Failed, [.. prepared.Diagnostics, Diagnostic.Error(prepared.Path, $"cannot store: {e.Message.ReplaceLineEndings(" ")}")]);
         }
         var outcome = saved switch { SaveOutcome.Replaced => FileOutcome.Replaced, SaveOutcome.Unchanged => FileOutcome.Unchanged, _ => FileOutcome.Added };
-        return (outcome, bytes.Length, result.Diagnostics, doc.Timings);
+        return (outcome, prepared.Diagnostics);
     }
 }

@@ -146,7 +146,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
                 p[4].Value = (object?)passage.SectionId ?? DBNull.Value; p[5].Value = passage.SectionPath;
                 p[6].Value = passage.Source.Line; p[7].Value = passage.Source.EndLine;
                 p[8].Value = passage.Source.Span.Start; p[9].Value = passage.Source.Span.End;
-                p[10].Value = passage.Map.Serialize();
+                p[10].Value = passage.Map.ToBytes();
                 cmd.ExecuteNonQuery();
             }
         }
@@ -287,7 +287,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             list.Add(new Passage(doc, reader.GetInt32(1), PassageKindNames.Parse(reader.GetString(2)), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5),
                 new Provenance(doc, reader.GetInt32(6), reader.GetInt32(7), new CharSpan(reader.GetInt32(8), reader.GetInt32(9))),
-                OffsetMap.Parse(reader.GetString(10))));
+                OffsetMap.FromBytes((byte[])reader.GetValue(10))));
         }
         return list;
     }

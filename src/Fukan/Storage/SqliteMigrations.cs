@@ -56,7 +56,7 @@ public static class SqliteMigrations
             end_line INTEGER NOT NULL,
             start INTEGER NOT NULL,
             "end" INTEGER NOT NULL,
-            map TEXT NOT NULL,
+            map BLOB NOT NULL,
             PRIMARY KEY(doc_id, ordinal));
         CREATE TABLE facts(
             doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -113,10 +113,13 @@ public class IngestCliTests
         var db = dir.File("kb.db");
         for (int i = 0; i < 3; i++) dir.Write($"in/{i}.txt", Encoding.UTF8.GetBytes($"文書{i}\n\n本文{i}。\n"));
         await using var store = await SqliteKnowledgeStore.OpenAsync(db);
-        var ingestor = new Fukan.Pipeline.Ingestor(SeedDocuments.Pipeline, store);
-        // The progress callback runs after each file: delete the next one before it is read.
-        var progress = new SyncProgress(p => { if (p.Done == 1) File.Delete(dir.File("in/1.txt")); });
-        var summary = await ingestor.IngestAsync([dir.File("in")], progress);
+        // The file is listed, then deleted just before it is read.
+        var ingestor = new Fukan.Pipeline.Ingestor(SeedDocuments.Pipeline, store, path =>
+        {
+            if (path.EndsWith("1.txt", StringComparison.Ordinal)) File.Delete(path);
+            return File.ReadAllBytes(path);
+        });
+        var summary = await ingestor.IngestAsync([dir.File("in")]);
         Assert.Equal(2, summary.Added);
         Assert.Equal(1, summary.Failed);
         Assert.Contains(summary.Diagnostics, d => d.File.EndsWith("1.txt") && d.Message == "file vanished before it could be read");
@@ -225,10 +228,5 @@ public class IngestCliTests
             foreach (var p in await store.GetPassagesAsync(d.Id)) sb.Append(p.Text).Append('\n');
         }
         return sb.ToString();
-    }
-
-    private sealed class SyncProgress(Action<Fukan.Pipeline.IngestProgress> action) : IProgress<Fukan.Pipeline.IngestProgress>
-    {
-        public void Report(Fukan.Pipeline.IngestProgress value) => action(value);
     }
 }
