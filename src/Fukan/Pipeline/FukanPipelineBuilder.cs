@@ -24,7 +24,8 @@ public sealed class FukanPipelineBuilder
     }
 
     /// <summary>Every reader and extractor Fukan ships.</summary>
-    public FukanPipelineBuilder UseDefaults() => UseDefaultReaders();
+    public FukanPipelineBuilder UseDefaults() => UseDefaultReaders()
+        .AddExtractor(new Extraction.Landscape.LandscapeExtractor());
 
     public FukanPipelineBuilder AddReader(IDocumentReader reader)
     {
