@@ -16,6 +16,10 @@ public static class FukanCli
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SourceCommand.Create(context));
+        root.Subcommands.Add(LandscapeCommand.Create(context));
+        root.Subcommands.Add(AreaCommand.Create(context));
+        root.Subcommands.Add(GapsCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive)));
         return root;
     }
