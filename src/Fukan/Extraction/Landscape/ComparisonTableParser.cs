@@ -35,6 +35,8 @@ internal sealed class ComparisonTableParser
         public required string Label;
         public required string Code;
         public required int Line;
+        /// <summary>A country whose label has not been read (yet): its rows came before any label.</summary>
+        public bool Placeholder;
         public readonly List<string> Phases = new();
     }
 
@@ -65,20 +67,20 @@ internal sealed class ComparisonTableParser
     /// <summary>Parses the table whose heading is on <paramref name="headingLine"/>, up to <paramref name="lastLine"/>.</summary>
     public List<ComparisonRow> Parse(AreaRef area, int headingLine, int lastLine)
     {
-        var rows = new List<ComparisonRow>();
         var (lines, legendLabels) = Collect(headingLine, lastLine);
         var phases = new PhaseLabels(legendLabels);
         var countries = new List<Country>();
+        var rows = new List<Row>();
         Country? country = null;
         Row? row = null;
         string? firstPhaseKind = null;
         string where = $"{area.Id} {area.Title}";
 
-        void Flush()
+        Country Placeholder(int line)
         {
-            if (row is null) return;
-            rows.Add(Emit(area, row, where));
-            row = null;
+            var c = new Country { Label = "", Code = CountryNames.Unknown, Line = line, Placeholder = true };
+            countries.Add(c);
+            return c;
         }
 
         for (int i = 0; i < lines.Count; i++)
@@ -89,40 +91,25 @@ internal sealed class ComparisonTableParser
 
             if (TryRow(lines, i, phases, out var start))
             {
-                string kind = PhaseLabels.KindOf(start.PhaseLabel);
-                firstPhaseKind ??= kind;
+                string key = PhaseLabels.Key(start.PhaseLabel);
+                firstPhaseKind ??= PhaseLabels.KindOf(start.PhaseLabel);
                 if (start.CountryLabel is { } label)
                 {
-                    Flush();
-                    if (country is null || !SameCountry(country, label))
-                        country = NewCountry(countries, label, line.No, where);
+                    // A label on the second row of a group whose first row had none: the label cell sat between the rows.
+                    if (country is { Placeholder: true } && !country.Phases.Contains(key)) Resolve(country, label, line.No, where);
+                    else if (country is null || !SameCountry(country, label)) country = NewCountry(countries, label, line.No, where);
                 }
-                else if (country is null)
+                else if (country is null) country = Placeholder(line.No);
+                else if (country.Phases.Contains(key))
                 {
-                    Flush();
-                    _context.Warn(line.No, $"{where}: comparison row {start.PhaseLabel} has no country label; country UNKNOWN");
-                    country = new Country { Label = "", Code = CountryNames.Unknown, Line = line.No };
-                    countries.Add(country);
-                }
-                else if (country.Phases.Contains(PhaseLabels.Key(start.PhaseLabel)))
-                {
-                    // A second row for the same phase: the country label went missing or was glued to the last line.
+                    // A second row for the same phase: the next country's label was glued to the last line, or is
+                    // still to come (a label cell centred between its rows), or is missing.
                     var glued = GluedCountry(lines, i);
                     if (glued is not null && row is not null && row.Evidence.TryRemoveTrailing(glued))
-                    {
-                        Flush();
                         country = NewCountry(countries, glued, lines[i - 1].No, where);
-                    }
-                    else
-                    {
-                        Flush();
-                        _context.Warn(line.No, $"{where}: a second {start.PhaseLabel} row for {Describe(country)} without a new country label; country UNKNOWN");
-                        country = new Country { Label = "", Code = CountryNames.Unknown, Line = line.No };
-                        countries.Add(country);
-                    }
+                    else country = Placeholder(line.No);
                 }
-                else Flush();
-                country.Phases.Add(PhaseLabels.Key(start.PhaseLabel));
+                country.Phases.Add(key);
                 row = new Row
                 {
                     Country = country, PhaseLabel = start.PhaseLabel, PhaseLine = line.No, Start = start.PhaseStart,
@@ -130,6 +117,7 @@ internal sealed class ComparisonTableParser
                     Rating = start.Rating, Trend = start.Trend, RatingDash = start.RatingDash, TrendDash = start.TrendDash,
                     UnknownRating = start.UnknownRating, UnknownTrend = start.UnknownTrend,
                 };
+                rows.Add(row);
                 if (start.Evidence.Length > 0) row.Evidence.Add(start.Evidence, blankBefore: false);
                 i += start.LinesUsed - 1;
                 continue;
@@ -143,11 +131,19 @@ internal sealed class ComparisonTableParser
                 continue;
             }
 
-            if (TryCountryLabel(lines, i, phases, row, country, firstPhaseKind, out var countryLabel, out int used))
+            if (TryCountryLabel(lines, i, phases, country, firstPhaseKind, out var countryLabel, out int used, out var nextKey))
             {
-                Flush();
-                country = NewCountry(countries, countryLabel, line.No, where);
+                if (country is { Placeholder: true } && !country.Phases.Contains(nextKey)) Resolve(country, countryLabel, line.No, where);
+                else country = NewCountry(countries, countryLabel, line.No, where);
+                row = null;
                 i += used - 1;
+                continue;
+            }
+
+            // A known country alone on a line after a row that had no label: the label cell sat between its rows.
+            if (country is { Placeholder: true } && t.Length <= 12 && CountryNames.MayStartName(t) && CountryNames.CodeOf(t) is not null)
+            {
+                Resolve(country, CountryNames.StripBrackets(t), line.No, where);
                 continue;
             }
 
@@ -160,12 +156,25 @@ internal sealed class ComparisonTableParser
             else if (country is not null)
                 _context.Warn(line.No, $"{where}: text between the country label {Describe(country)} and its first row is not a row: {Clip(t)}");
         }
-        Flush();
-        CheckCompleteness(countries, rows, where, headingLine);
-        return rows;
+
+        foreach (var c in countries)
+            if (c.Placeholder && c.Phases.Count > 0)
+                _context.Warn(c.Line, $"{where}: comparison row {string.Join(" / ", rows.Where(r => r.Country == c).Select(r => r.PhaseLabel))} has no country label; country UNKNOWN");
+        var result = new List<ComparisonRow>(rows.Count);
+        foreach (var r in rows) result.Add(Emit(area, r, where));
+        CheckCompleteness(countries, result, where, headingLine);
+        return result;
     }
 
     private Country NewCountry(List<Country> countries, string label, int line, string where)
+    {
+        var c = new Country { Label = "", Code = CountryNames.Unknown, Line = line };
+        Resolve(c, label, line, where);
+        countries.Add(c);
+        return c;
+    }
+
+    private void Resolve(Country c, string label, int line, string where)
     {
         string code;
         if (CountryNames.IsOtherLabel(label)) code = CountryNames.CodeOfOther(label);
@@ -175,9 +184,9 @@ internal sealed class ComparisonTableParser
             code = CountryNames.Other;
             _context.Warn(line, $"{where}: country or region '{label}' has no code; coded OTHER");
         }
-        var c = new Country { Label = label, Code = code, Line = line };
-        countries.Add(c);
-        return c;
+        c.Label = label;
+        c.Code = code;
+        c.Placeholder = false;
     }
 
     private static bool SameCountry(Country c, string label) =>
@@ -205,7 +214,7 @@ internal sealed class ComparisonTableParser
             _context.Warn(headingLine, $"{where}: the comparison table has no rows");
             return;
         }
-        // Phases rated for at least two countries are the table's columns; a country lacking one is truncated.
+        // Every phase some country is rated for is a column of the table; a country lacking one is truncated.
         var counts = new Dictionary<string, (int Count, string Label)>(StringComparer.Ordinal);
         foreach (var c in countries)
             foreach (var p in c.Phases.Distinct())
@@ -221,7 +230,7 @@ internal sealed class ComparisonTableParser
                 continue;
             }
             foreach (var (p, (count, label)) in counts)
-                if (count >= 2 && !c.Phases.Contains(p))
+                if (!c.Phases.Contains(p))
                     _context.Warn(c.Line, $"{where}: {Describe(c)} has no {label} row");
         }
     }
@@ -362,35 +371,34 @@ internal sealed class ComparisonTableParser
 
         // 2. The phase label, perhaps wrapped (応用研究・ / 開発 ◎ →), else a short label before a rating (取り組み水準 △ →).
         int used = 1;
-        string tail;
-        int tailOffset;
-        string phaseLabel;
-        int labelEnd = phases.MatchAt(t, pos);
-        if (labelEnd > 0)
-        {
-            phaseLabel = Tidy(t[pos..labelEnd]);
-            tail = t[labelEnd..];
-            tailOffset = line.Offset + labelEnd;
-        }
-        else if (t.Length - pos <= 12 && i + 1 < lines.Count && phases.IsLabelPrefix(t.AsSpan(pos)))
+        string tail = "";
+        int tailOffset = 0;
+        string phaseLabel = "";
+        bool found = false;
+        if (t.Length - pos <= 12 && i + 1 < lines.Count && t.AsSpan(pos).IndexOfAny(ComparisonSymbols.Cells) < 0 && phases.IsLabelPrefix(t.AsSpan(pos)))
         {
             var next = lines[i + 1];
             var joined = t[pos..] + next.Text;
             int end = phases.MatchAt(joined, 0);
             int firstPart = t.Length - pos;
-            if (end <= firstPart) return false;
-            phaseLabel = Tidy(joined[..end]);
-            tail = next.Text[(end - firstPart)..];
-            tailOffset = next.Offset + (end - firstPart);
-            used = 2;
+            if (end > firstPart)
+            {
+                phaseLabel = Tidy(joined[..end]);
+                tail = next.Text[(end - firstPart)..];
+                tailOffset = next.Offset + (end - firstPart);
+                used = 2;
+                found = true;
+            }
         }
-        else
+        if (!found)
         {
-            int fallback = FallbackLabelEnd(t, pos);
-            if (fallback <= 0) return false;
-            phaseLabel = Tidy(t[pos..fallback]);
-            tail = t[fallback..];
-            tailOffset = line.Offset + fallback;
+            int labelEnd = phases.MatchAt(t, pos);
+            // 基礎研究フェーズ ◎ ↗: a known label that goes on is read as the longer label before the rating.
+            if (labelEnd <= 0 || !CellsFollow(t, labelEnd)) labelEnd = FallbackLabelEnd(t, pos);
+            if (labelEnd <= 0) return false;
+            phaseLabel = Tidy(t[pos..labelEnd]);
+            tail = t[labelEnd..];
+            tailOffset = line.Offset + labelEnd;
         }
 
         // 3. The cells: rating and trend symbols (any order), a dash for an empty cell, or an unknown symbol.
@@ -455,6 +463,15 @@ internal sealed class ComparisonTableParser
         return end;
     }
 
+    /// <summary>True when what follows a label is empty or starts with a cell (a rating, trend, dash or stray symbol).</summary>
+    private static bool CellsFollow(string t, int k)
+    {
+        k = SkipSpaces(t, k);
+        if (k >= t.Length) return true;
+        char c = t[k];
+        return ComparisonSymbols.IsRating(c) || ComparisonSymbols.IsTrend(c) || ComparisonSymbols.IsDash(c) || IsOddSymbol(c);
+    }
+
     /// <summary>A symbol that could be a mistyped or unfamiliar rating or trend: not a letter, digit or bracket.</summary>
     private static bool IsOddSymbol(char c) =>
         !char.IsLetterOrDigit(c) && !TextFolding.IsCjk(c) && c is not ('（' or '(' or '「' or '『' or '［' or '[' or '【' or '"' or '“' or '・' or '、' or '。');
@@ -492,10 +509,11 @@ internal sealed class ComparisonTableParser
     /// or an unknown short name where the next row would otherwise repeat a phase of the current country. It counts
     /// only when a row follows (［EU］ inside evidence is followed by text, so it stays evidence).
     /// </summary>
-    private bool TryCountryLabel(List<Line> lines, int i, PhaseLabels phases, Row? row, Country? current, string? firstPhaseKind, out string label, out int used)
+    private bool TryCountryLabel(List<Line> lines, int i, PhaseLabels phases, Country? current, string? firstPhaseKind, out string label, out int used, out string nextPhase)
     {
         label = "";
         used = 1;
+        nextPhase = "";
         var t = lines[i].Text;
         if (t.Length > 24) return false;
         string candidate;
@@ -515,12 +533,20 @@ internal sealed class ComparisonTableParser
         else if (IsUnknownLabelShape(t) && firstPhaseKind is not null) candidate = Tidy(t);
         else return false;
 
-        if (i + used >= lines.Count || !TryRow(lines, i + used, phases, out var next1)) return false;
+        if (i + used >= lines.Count)
+        {
+            // The last line of a truncated table: a known country with no rows (warned as such), not evidence.
+            if (!CountryNames.IsOtherLabel(candidate) && CountryNames.CodeOf(candidate) is null) return false;
+            label = CountryNames.StripBrackets(candidate);
+            return true;
+        }
+        if (!TryRow(lines, i + used, phases, out var next1)) return false;
+        nextPhase = PhaseLabels.Key(next1.PhaseLabel);
         if (!CountryNames.IsOtherLabel(candidate) && CountryNames.CodeOf(candidate) is null)
         {
             // An unknown name is a country only where it must be one: the next row repeats a phase the current country has.
             if (next1.CountryLabel is not null || PhaseLabels.KindOf(next1.PhaseLabel) != firstPhaseKind) return false;
-            if (current is not null && !current.Phases.Contains(PhaseLabels.Key(next1.PhaseLabel))) return false;
+            if (current is not null && !current.Placeholder && !current.Phases.Contains(nextPhase)) return false;
         }
         label = CountryNames.StripBrackets(candidate);
         return true;
