@@ -98,16 +98,23 @@ public static class LandscapeCommand
             PhaseLabels.Applied => new[] { 1 },
             _ => new[] { 0, 1 },
         };
-        // Width: 120 columns hold the area and 2 × 5 countries comfortably; more countries narrow the area column.
-        int countryColumns = matrix.Countries.Count * slots.Length;
-        int cellWidth = 0;
-        foreach (var c in matrix.Countries) cellWidth += (Math.Max(4, c.Length) + 1) * slots.Length;
-        int areaWidth = Math.Clamp(112 - cellWidth, 16, 60);
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn(new TableColumn("area").NoWrap().Width(areaWidth));
-        foreach (var c in matrix.Countries)
+        // Laid out by hand rather than with a Table: fixed cells, so 120 columns hold the area and every country.
+        var widths = new List<int>();
+        foreach (var c in matrix.Countries) widths.Add(Math.Max(3, c.Length) + 2);
+        int cells = 0;
+        foreach (var w in widths) cells += w * slots.Length;
+        int areaWidth = Math.Clamp(118 - cells, 16, 70);
+        var head = new System.Text.StringBuilder("  ").Append(Pad("area", areaWidth)).Append(' ');
+        var sub = new System.Text.StringBuilder("  ").Append(' ', areaWidth + 1);
+        for (int i = 0; i < matrix.Countries.Count; i++)
             foreach (var s in slots)
-                table.AddColumn(new TableColumn($"{c}{(slots.Length > 1 ? "\n" + (s == 0 ? "b" : "a") : "")}").Centered().NoWrap().Width(Math.Max(4, c.Length)).PadLeft(0).PadRight(1));
+            {
+                head.Append(Pad(matrix.Countries[i], widths[i]));
+                sub.Append(Pad(slots.Length > 1 ? (s == 0 ? "b" : "a") : "", widths[i]));
+            }
+        console.MarkupLine($"[bold]{Markup.Escape(head.ToString().TrimEnd())}[/]");
+        if (slots.Length > 1) console.MarkupLine($"[grey]{Markup.Escape(sub.ToString().TrimEnd())}[/]");
+        console.WriteLine("  " + new string('─', areaWidth + 1 + cells - 2));
         string? division = null;
         var notes = new List<string>();
         foreach (var area in matrix.Areas)
@@ -115,23 +122,37 @@ public static class LandscapeCommand
             if (area.Division is { } d && d != division)
             {
                 division = d;
-                var header = new List<Markup> { new($"[bold]{Markup.Escape(Truncate(d, areaWidth))}[/]") };
-                for (int i = 0; i < countryColumns; i++) header.Add(new Markup(""));
-                table.AddRow(header);
+                console.MarkupLine($"  [bold]{Markup.Escape(Truncate(d, areaWidth + cells))}[/]");
             }
             string label = area.OtherPhases ? Truncate($"{area.AreaId} {area.Title}", areaWidth - 1) + "*" : Truncate($"{area.AreaId} {area.Title}", areaWidth);
-            var cells = new List<Markup> { new(Markup.Escape(label)) };
-            foreach (var c in matrix.Countries)
+            var line = new System.Text.StringBuilder("  ").Append(Markup.Escape(Pad(label, areaWidth))).Append(' ');
+            for (int i = 0; i < matrix.Countries.Count; i++)
                 foreach (var s in slots)
-                    cells.Add(new Markup(Cell(area.Cell(c, s))));
-            table.AddRow(cells);
+                {
+                    var row = area.Cell(matrix.Countries[i], s);
+                    line.Append(Cell(row)).Append(' ', widths[i] - CellWidth(row));
+                }
+            console.MarkupLine(line.ToString().TrimEnd());
             if (area.OtherPhases) notes.Add($"* {area.AreaId} rates {string.Join(" / ", area.SlotLabels)} instead of basic / applied: shown in the b / a columns");
             if (area.Hidden > 0) notes.Add($"{area.AreaId}: {area.Hidden} more row(s) in --json");
         }
-        console.Write(table);
         console.MarkupLine("[grey]b = 基礎研究 basic research, a = 応用研究・開発 applied research & development; ? = not readable (see `fukan show DOC`)[/]");
         console.MarkupLine("[grey]◎ particularly remarkable  ○ remarkable  △ not remarkable  × nothing notable  ·  ↗ rising  → steady  ↘ falling[/]");
         foreach (var n in notes) console.MarkupLine($"[grey]{Markup.Escape(n)}[/]");
+    }
+
+    private static int CellWidth(ComparisonRow? row) => row is null ? 0 : (row.Rating is null && row.Trend is null ? 1 : 2);
+
+    private static string Pad(string s, int width) => s + new string(' ', Math.Max(0, width - TerminalWidth(s)));
+
+    /// <summary>Terminal columns: East Asian wide and full-width characters take two, the rest (◎ → – …) one.</summary>
+    internal static int TerminalWidth(ReadOnlySpan<char> s)
+    {
+        int w = 0;
+        foreach (char c in s)
+            w += c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF'
+                or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1;
+        return w;
     }
 
     /// <summary>A heatmap cell: the rating and arrow, coloured by rating; "?" for a row whose values could not be read.</summary>
@@ -148,11 +169,11 @@ public static class LandscapeCommand
     /// <summary>Cut to <paramref name="max"/> terminal columns (Japanese characters take two).</summary>
     internal static string Truncate(string s, int max)
     {
-        if (Normalizing.TextFolding.DisplayWidth(s) <= max) return s;
+        if (TerminalWidth(s) <= max) return s;
         int width = 0, i = 0;
         for (; i < s.Length; i++)
         {
-            int w = Normalizing.TextFolding.DisplayWidth(s.AsSpan(i, 1));
+            int w = TerminalWidth(s.AsSpan(i, 1));
             if (width + w > max - 1) break;
             width += w;
         }
