@@ -133,6 +133,22 @@ public class SyntheticTableTests
         Assert.Equal(["基礎研究レベルの向上が続いている。"], rows[0].Evidence);
     }
 
+    [Fact]
+    public void ComparisonOutsideAPanoramicReport_IsReadUnderItsSection()
+    {
+        const string md = "# 量子技術の動向\n\n本稿は試験用の記事である。\n\n## 国際比較\n\n| 国・地域 | フェーズ | 現状 | トレンド | 根拠 |\n|---|---|---|---|---|\n"
+            + "| 日本 | 基礎研究 | ◎ | ↗ | 大学の研究が活発 |\n| | 応用研究・開発 | ○ | → | 企業の参入が少ない |\n| 米国 | 基礎研究 | ◎ | → | 層が厚い |\n";
+        var doc = LandscapeTestDocs.ProcessText(md, "article.md");
+        var rows = LandscapeTestDocs.Rows(doc);
+        Assert.Equal(["JP", "JP", "US"], rows.Select(r => r.Country).ToArray());
+        Assert.All(rows, r => Assert.Equal("量子技術の動向", r.Area));
+        Assert.Equal(["企業の参入が少ない"], rows[1].Evidence);
+
+        const string plain = "ある技術の調査メモ\n\n国際比較\n\n日本\n基礎研究 ○ →\n応用研究・開発 △ ↘\n";
+        var bare = LandscapeTestDocs.Rows(LandscapeTestDocs.ProcessText(plain, "memo.txt"));
+        Assert.Equal([("○", "flat"), ("△", "down")], bare.Select(r => (r.Rating, r.Trend)).ToArray());
+    }
+
     private static readonly string[] Tokens =
     [
         "日本", "米国", " 欧州", "中国 基礎研究 ◎ ↗", "韓国", "その他の", "国・地域", "（台湾）", "基礎研究", "応用研究・開発", "基礎研究 ○ →", "応用研究・開発 △ ↘",

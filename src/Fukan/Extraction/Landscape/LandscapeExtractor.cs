@@ -33,12 +33,15 @@ public sealed class LandscapeExtractor : IFactExtractor
         if (areas.Count == 0)
         {
             // Not a panoramic report's shape: a 国際比較 section anywhere is the comparison of its parent.
+            bool any = false;
             foreach (var s in context.Sections)
             {
                 if (!IsComparisonTitle(s.Title) || s.ParentId is null || outline.Get(s.ParentId) is not { } parent) continue;
                 var reference = new AreaRef(parent.Id, parent.Title, parent.ParentId is { } gp ? outline.Get(gp)?.Title : null);
-                foreach (var row in parser.Parse(reference, s.StartLine, s.EndLine)) facts.Add(row);
+                foreach (var row in parser.Parse(reference, s.StartLine, s.EndLine)) { facts.Add(row); any = true; }
             }
+            // Nor a heading for it: a short line saying 国際比較 starts the table of the section it is in.
+            if (!any) ScanForTables(context, outline, parser, facts);
         }
 
         foreach (var division in outline.Divisions)
@@ -67,6 +70,24 @@ public sealed class LandscapeExtractor : IFactExtractor
             if (t.Length <= 24 && IsComparisonTitle(t.ToString()) && !t.Contains("。", StringComparison.Ordinal)) return l;
         }
         return null;
+    }
+
+    private static void ScanForTables(ExtractionContext context, AreaOutline outline, ComparisonTableParser parser, ICollection<Fact> facts)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        for (int l = 1; l <= context.Source.LineCount; l++)
+        {
+            if (context.IsSkipped(l)) continue;
+            var t = context.Source.Line(l).Trim();
+            if (t.Length > 24 || !IsComparisonTitle(t.ToString()) || t.Contains('。') || t.Contains("…", StringComparison.Ordinal) || t.Contains("..", StringComparison.Ordinal)) continue;
+            Section? within = null;
+            foreach (var s in outline.Sections)
+                if (s.StartLine <= l && l <= s.EndLine && (within is null || s.Level >= within.Level)) within = s;
+            string id = within?.Id ?? "";
+            if (!done.Add(id)) continue;
+            var reference = new AreaRef(id, within?.Title ?? context.Document.Title, within?.ParentId is { } p ? outline.Get(p)?.Title : null);
+            foreach (var row in parser.Parse(reference, l, within?.EndLine ?? context.Source.LineCount)) facts.Add(row);
+        }
     }
 
     internal static bool IsComparisonTitle(string title) =>

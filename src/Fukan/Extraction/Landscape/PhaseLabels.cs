@@ -4,7 +4,7 @@ namespace Fukan.Extraction.Landscape;
 
 /// <summary>
 /// The phase column of a comparison table: 基礎研究 (basic), 応用研究・開発 (applied), or another dimension a
-/// table rates instead (取り組み水準, 実効性 …: other). Labels are matched ignoring spaces, width and case, so
+/// table rates instead or as well (取り組み水準, 実効性, the 産業化 phase of editions before 2017 …: other). Labels are matched ignoring spaces, width and case, so
 /// 「応用研究 ・ 開発」 and "Applied research" are found; a table's own legend (（註1）フェーズ) adds its labels.
 /// </summary>
 public sealed class PhaseLabels
@@ -17,9 +17,9 @@ public sealed class PhaseLabels
     private static readonly string[] BuiltIn =
     [
         "応用研究・開発", "応用研究･開発", "応用研究/開発", "応用研究／開発", "応用研究及び開発", "応用研究および開発", "応用研究開発",
-        "応用・開発", "応用研究", "基礎研究", "基礎・基盤研究",
+        "応用・開発", "応用研究", "基礎研究", "基礎・基盤研究", "産業化", "産業化研究",
         "applied research and development", "applied research & development", "applied research/development",
-        "applied r&d", "applied research", "basic research", "fundamental research",
+        "applied r&d", "applied research", "basic research", "fundamental research", "industrialization", "industrialisation",
     ];
 
     private readonly List<string> _labels; // folded, spaces removed, longest first
