@@ -82,6 +82,15 @@ public class SyntheticTableTests
     }
 
     [Fact]
+    public void CountryGluedToTheLastEvidenceLine_StartsTheNextCountry()
+    {
+        var (rows, warnings, _) = Run("日本\n基礎研究 ◎ →\n• 根拠。\n応用研究・開発 ○ →\n• 根拠が続く。 米国\n基礎研究 ◎ ↗\n応用研究・開発 ◎ ↗\n");
+        Assert.Equal(["JP", "JP", "US", "US"], rows.Select(r => r.Country).ToArray());
+        Assert.Equal(["根拠が続く。"], rows[1].Evidence);
+        Assert.DoesNotContain(warnings, w => w.Message.Contains("country", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void UnknownRegion_IsCodedOther_WithItsLabel()
     {
         var (rows, warnings, text) = Run("日本\n基礎研究 ◎ →\n応用研究・開発 ○ →\nASEAN\n基礎研究 △ ↗\n応用研究・開発 △ →\nシンガポール\n基礎研究 ○ ↗\n応用研究・開発 ○ ↗\n");
