@@ -135,6 +135,15 @@ public class SyntheticTableTests
     }
 
     [Fact]
+    public void LegendAboveTheTable_IsNotItsEnd()
+    {
+        const string table = "（註1）フェーズ\n取り組み水準：政策の充実度\n実効性：取組みの実効性\n（註2）現状 ※試験の注記\n◎：特に顕著 〇：顕著\n↗：上昇傾向、→：現状維持\n\n日本\n取り組み水準 ◎ ↗\n実効性 △ →\n";
+        var (rows, warnings, _) = Run(table, legend: false);
+        Assert.Equal([("other", "◎"), ("other", "△")], rows.Select(r => (r.Phase, r.Rating)).ToArray());
+        Assert.DoesNotContain(warnings, w => w.Message.Contains("no rows", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SentenceStartingWithAPhaseWord_IsEvidence()
     {
         var (rows, _, _) = Run("日本\n基礎研究 ◎ →\n基礎研究レベルの向上が続いている。\n応用研究・開発 ○ →\n");

@@ -55,7 +55,6 @@ internal sealed class ComparisonTableParser
         public string? UnknownRating;
         public string? UnknownTrend;
         public readonly EvidenceBuilder Evidence = new();
-        public bool HasCells => Rating is not null || Trend is not null || RatingDash || TrendDash || UnknownRating is not null;
     }
 
     /// <summary>What a row's first line says.</summary>
@@ -215,13 +214,8 @@ internal sealed class ComparisonTableParser
             return;
         }
         // Every phase some country is rated for is a column of the table; a country lacking one is truncated.
-        var counts = new Dictionary<string, (int Count, string Label)>(StringComparer.Ordinal);
-        foreach (var c in countries)
-            foreach (var p in c.Phases.Distinct())
-            {
-                var label = rows.First(r => PhaseLabels.Key(r.PhaseLabel) == p).PhaseLabel;
-                counts[p] = (counts.GetValueOrDefault(p).Count + 1, label);
-            }
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in rows) columns.TryAdd(PhaseLabels.Key(r.PhaseLabel), r.PhaseLabel);
         foreach (var c in countries)
         {
             if (c.Phases.Count == 0)
@@ -229,7 +223,7 @@ internal sealed class ComparisonTableParser
                 _context.Warn(c.Line, $"{where}: {Describe(c)} has no rows (truncated table?)");
                 continue;
             }
-            foreach (var (p, (count, label)) in counts)
+            foreach (var (p, label) in columns)
                 if (!c.Phases.Contains(p))
                     _context.Warn(c.Line, $"{where}: {Describe(c)} has no {label} row");
         }
@@ -249,13 +243,26 @@ internal sealed class ComparisonTableParser
         bool blank = false;
         int n = Math.Min(lastLine, _source.LineCount);
         int l = headingLine + 1;
+        bool legendFirst = false;
         for (; l <= n; l++)
         {
             if (_context.IsSkipped(l)) { blank = true; continue; }
             var raw = _source.Line(l);
             var (text, offset) = Clean(raw, _source.LineStart(l));
             if (text.Length == 0) { blank = true; continue; }
-            if (IsTableEnd(text)) break;
+            if (IsTableEnd(text))
+            {
+                // Notes before any row are a legend placed above the table, not its end.
+                if (!IsNote(text) || !OnlyHeaders(lines)) break;
+                legendFirst = true;
+                ReadLegendLine(text, legend);
+                continue;
+            }
+            if (legendFirst)
+            {
+                if (IsLegendLine(text)) { ReadLegendLine(text, legend); continue; }
+                legendFirst = false;
+            }
             lines.Add(new Line(l, offset, text, blank));
             blank = false;
         }
@@ -269,15 +276,37 @@ internal sealed class ComparisonTableParser
             if (t.IsEmpty) continue;
             read++;
             if (read > 1 && (t.StartsWith("（註") || t.StartsWith("(註") || t.StartsWith("関連する"))) break;
-            int colon = t.IndexOfAny('：', ':');
-            if (colon is > 0 and <= 20)
-            {
-                var label = t[..colon].Trim().ToString();
-                if (label.Length > 0 && !label.Contains('（') && !label.Contains('(') && !ComparisonSymbols.IsRating(label[0]) && !ComparisonSymbols.IsTrend(label[0]))
-                    legend.Add(label);
-            }
+            ReadLegendLine(t, legend);
         }
         return (lines, legend);
+    }
+
+    /// <summary>A legend line 「基礎研究：大学・国研などでの…」 names a phase (rating and trend keys are not phases).</summary>
+    private static void ReadLegendLine(ReadOnlySpan<char> t, List<string> legend)
+    {
+        int colon = t.IndexOfAny('：', ':');
+        if (colon is <= 0 or > 20) return;
+        var label = t[..colon].Trim().Trim('\u3000').ToString();
+        if (label.Length > 0 && !label.Contains('（') && !label.Contains('(') && !label.Contains('註') && !label.Contains('※')
+            && !ComparisonSymbols.IsRating(label[0]) && !ComparisonSymbols.IsTrend(label[0]))
+            legend.Add(label);
+    }
+
+    private static bool IsNote(ReadOnlySpan<char> t) =>
+        t.StartsWith("（註") || t.StartsWith("(註") || t.StartsWith("※註") || t.StartsWith("（注") || t.StartsWith("(注") || t.StartsWith("註") || t.StartsWith("注");
+
+    /// <summary>A line of a legend: a note, a 「key：meaning」 line, or a ※ remark.</summary>
+    private static bool IsLegendLine(string t)
+    {
+        if (IsNote(t) || t.StartsWith('※')) return true;
+        int colon = t.IndexOfAny(['：', ':']);
+        return colon is > 0 and <= 20;
+    }
+
+    private static bool OnlyHeaders(List<Line> lines)
+    {
+        foreach (var l in lines) if (!IsHeader(l.Text)) return false;
+        return true;
     }
 
     /// <summary>The trimmed line with table pipes blanked (same length, so offsets hold), and its source offset.</summary>
