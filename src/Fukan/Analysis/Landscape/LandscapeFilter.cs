@@ -15,7 +15,7 @@ public sealed record LandscapeFilter(IReadOnlySet<string> Countries, string? Pha
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in countries ?? [])
-            foreach (var part in value.Split([',', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var part in value.Split([',', '、', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 set.Add(CountryCode(part) ?? throw new ArgumentException($"--country {part}: not a country code or name (JP, US, EU, CN, KR, TW, IN, OTHER, 日本 …)"));
         string? p = null;
         if (!string.IsNullOrWhiteSpace(phase))

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Fukan.Model;
 using Fukan.Normalizing;
 
@@ -339,13 +340,13 @@ internal sealed class ComparisonTableParser
         // (span StartsWith is ordinal: no culture lookups on every line)
     }
 
-    private static readonly HashSet<string> HeaderWords = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> HeaderWords = new[]
     {
         "国・地域", "国・ 地域", "国/地域", "国・地域名", "フェーズ", "現状", "トレンド", "各国の状況、評価の際に参考にした根拠など", "各国の状況", "評価の際に参考にした根拠など",
         "country/region", "country", "region", "phase", "status", "trend",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HeaderLookup = HeaderWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeaderLookup = HeaderWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The column header (国・地域 フェーズ 現状 トレンド 各国の状況…), which repeats after a page break.</summary>
     private static bool IsHeader(string t)
