@@ -62,7 +62,7 @@ public sealed partial class MinutesParser
     /// <summary>The state of one parse.</summary>
     private sealed class Run(MinutesParser owner, SourceText source, DocumentId id, Action<int, string>? warn)
     {
-        private string? _title;
+        private string? _title, _header;
         private DateOnly? _date;
         private string? _startTime, _endTime, _place;
         private readonly List<Attendee> _attendees = [];
@@ -113,7 +113,7 @@ public sealed partial class MinutesParser
             if (_pending != BlockKind.None) Warn(_pendingLine, $"{(_pending == BlockKind.Date ? "日時" : "場所")} label without a value");
             var agenda = new AgendaItem[_agenda.Count];
             for (int i = 0; i < agenda.Length; i++) agenda[i] = _agenda[i].ToItem();
-            return new MinutesDigest(_title ?? "", _date, _startTime, _endTime, _place, _attendees, agenda, _materials, _statements);
+            return new MinutesDigest(_title ?? _header ?? "", _date, _startTime, _endTime, _place, _attendees, agenda, _materials, _statements);
         }
 
         private int SkipFrontMatter()
@@ -152,7 +152,11 @@ public sealed partial class MinutesParser
             if (MinutesLabels.MatchLabel(t) is { } label)
             {
                 // A 議事要旨 heading above the title is the document's kind, not the start of the proceedings.
-                if (label.Kind == BlockKind.Proceedings && !label.HasValue && !_anyField) return true;
+                if (label.Kind == BlockKind.Proceedings && !label.HasValue && !_anyField && _title is null)
+                {
+                    _header ??= CleanTitle(t.ToString());
+                    return true;
+                }
                 OpenBlock(label, l, start, t);
                 return true;
             }
@@ -165,7 +169,7 @@ public sealed partial class MinutesParser
                 return true;
             }
 
-            if (_title is null && !_anyField)
+            if (_title is null && !_anyField && !IsSentence(t) && t[^1] != '。')
             {
                 var s = t.ToString();
                 if (DocumentNumber().IsMatch(s)) return true;
@@ -211,7 +215,7 @@ public sealed partial class MinutesParser
                     Material(t);
                     return true;
             }
-            if (!_anyField) return true;
+            // Prose before any field: minutes without labels still have statements.
             StartProceedings();
             Statement(l, start, end);
             return true;

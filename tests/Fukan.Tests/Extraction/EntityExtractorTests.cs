@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Json;
+using Fukan.Extraction.Entities;
+using Fukan.Model;
+using Fukan.Pipeline;
+using Xunit;
+
+namespace Fukan.Tests.Extraction;
+
+public class EntityExtractorTests
+{
+    private static readonly FukanPipeline Pipeline = new FukanPipelineBuilder().UseDefaults().AddExtractor(new EntityExtractor()).Build();
+
+    private static (ProcessedDocument Doc, List<MentionFact> Mentions) Process(string text, string name = "doc.txt")
+    {
+        var result = Pipeline.Process(name, Encoding.UTF8.GetBytes(text));
+        var doc = Assert.IsType<ProcessedDocument>(result.Document);
+        return (doc, doc.Facts.OfType<MentionFact>().ToList());
+    }
+
+    [Fact]
+    public void Mentions_PointBackToTheOriginalCharacters()
+    {
+        var text = "# 概要\n\n経済産業省とNEDOは、\n全固体電池の開発を進める。\n\n米国ではIntelが先行する。\n";
+        var (doc, mentions) = Process(text);
+        Assert.Equal(["meti", "nedo", "all-solid-state-battery", "united-states", "intel"], mentions.Select(m => m.EntityId));
+        foreach (var m in mentions)
+        {
+            Assert.Equal(MentionFact.KindName, m.Kind);
+            Assert.Equal(m.Surface, text[m.Source.Span.Start..m.Source.Span.End]);
+            Assert.Equal(doc.Source.LineOf(m.Source.Span.Start), m.Source.Line);
+        }
+        Assert.Equal(4, mentions.Single(m => m.EntityId == "all-solid-state-battery").Source.Line);
+    }
+
+    [Fact]
+    public void DefinedAcronym_NamesItsEntityLaterInTheDocument()
+    {
+        var text = "架空先端研究機構（KSKK）が発足した。\n\nその後、KSKKは新拠点を設けた。\n";
+        var (_, mentions) = Process(text);
+        var ids = mentions.Where(m => m.Surface == "KSKK").Select(m => m.EntityId).Distinct().ToList();
+        Assert.Equal(["架空先端研究機構"], ids);
+        Assert.All(mentions.Where(m => m.Surface == "KSKK"), m => Assert.Equal(EntityType.Org, m.Type));
+    }
+
+    [Fact]
+    public void AcronymUsedBeforeItsDefinition_KeepsItsOwnMeaning()
+    {
+        var text = "ICTの活用が進む。\n\n架空化学技術研究所（ICT）も参加した。\n\nICTの投資が増える。\n";
+        var (_, mentions) = Process(text);
+        var icts = mentions.Where(m => m.Surface == "ICT").ToList();
+        Assert.Equal(3, icts.Count);
+        Assert.Equal("ict", icts[0].EntityId);
+        Assert.Equal("架空化学技術研究所", icts[1].EntityId);
+        Assert.Equal("ict", icts[2].EntityId);
+    }
+
+    [Fact]
+    public void MentionFact_Json_HasTheContractFields()
+    {
+        var (_, mentions) = Process("TSMCの工場。\n");
+        var json = JsonSerializer.Serialize(mentions[0], FukanJson.Options);
+        using var parsed = JsonDocument.Parse(json);
+        var root = parsed.RootElement;
+        Assert.Equal("tsmc", root.GetProperty("entityId").GetString());
+        Assert.Equal("org", root.GetProperty("type").GetString());
+        Assert.Equal("TSMC", root.GetProperty("surface").GetString());
+        Assert.Equal("mention", root.GetProperty("kind").GetString());
+        Assert.Equal(1, root.GetProperty("source").GetProperty("line").GetInt32());
+    }
+}
