@@ -230,6 +230,90 @@ public class MinutesParserTests
     }
 
     [Fact]
+    public void VerbatimLayout_GroupHeadingsNestedAgendaAndSpeakerParagraphs()
+    {
+        var (_, d, _) = Parse("""
+            第５回　架空技術戦略会議　議事録
+
+            １．日時　令和６年１２月２０日（金）１０：００～１２：００
+            ２．場所　中央合同庁舎８号館　特別中会議室
+            ３．出席者
+            （構成員）
+            　山本座長、田中構成員、鈴木構成員
+            （政府）
+            　佐藤内閣府特命担当大臣
+            （事務局）
+            　高橋内閣府政策統括官
+
+            ４．議事
+            （１）開会
+            （２）議題
+            　①　架空技術の動向について
+            　②　その他
+            （３）閉会
+
+            ５．議事概要
+            ○山本座長　ただいまから第５回会議を開催いたします。
+            　本日は、お忙しいところありがとうございます。
+            ○佐藤大臣　一言御挨拶申し上げます。
+            ○田中構成員　２点申し上げます。
+            　１点目は、人材育成です。
+            　２点目は、国際連携です。
+
+            （以上）
+            """);
+        Assert.Equal(("10:00", "12:00"), (d.StartTime, d.EndTime));
+        Assert.Equal(
+            [("山本", "", "", AttendeeRole.Chair), ("田中", "", "", AttendeeRole.Member), ("鈴木", "", "", AttendeeRole.Member),
+             ("佐藤", "内閣府", "特命担当大臣", AttendeeRole.Secretariat), ("高橋", "内閣府", "政策統括官", AttendeeRole.Secretariat)],
+            d.Attendees.Select(a => (a.Name, a.Organization, a.Title, a.Role)));
+        Assert.Equal(["開会", "議題", "閉会"], d.Agenda.Select(a => a.Text));
+        Assert.Equal(["架空技術の動向について", "その他"], d.Agenda[1].Items.Select(a => a.Text));
+        Assert.Equal(["①", "②"], d.Agenda[1].Items.Select(a => a.Number));
+        Assert.Equal(
+            [("山本座長", StatementSide.Member), ("佐藤大臣", StatementSide.Secretariat), ("田中構成員", StatementSide.Member)],
+            d.Statements.Select(s => (s.Speaker!, s.Side)));
+        Assert.Equal("２点申し上げます。１点目は、人材育成です。２点目は、国際連携です。", d.Statements[2].Text);
+        Assert.Equal(3, d.Statements[2].Provenance.EndLine - d.Statements[2].Provenance.Line + 1);
+    }
+
+    [Fact]
+    public void SummaryLayout_SubHeaderAfterTitle_SpeakerFromAndBracketSpeakers()
+    {
+        var (_, d, _) = Parse("""
+            産業構造審議会 架空分科会 架空小委員会（第10回）
+            議事要旨
+
+            日時：令和5年3月1日（水曜日）10時00分～12時00分
+            場所：架空庁舎17階会議室及びオンライン
+            出席者
+            委員長：山本　一郎
+            委員：中村　二郎、小林　三郎
+            議題
+            1. 架空分野の現状について
+            2. その他
+            議事概要
+            （1）事務局から資料に基づき説明。
+            （2）委員からの主な意見は以下の通り。
+            ・中村委員から、研究開発投資の拡充が必要との意見があった。
+            ・標準化の取組を加速すべき。
+            【山本委員長】
+            　それでは、定刻になりましたので始めます。
+            【事務局】
+            　資料１に基づき説明いたします。
+            以上
+            """);
+        Assert.Equal("産業構造審議会 架空分科会 架空小委員会（第10回）", d.Title);
+        Assert.Equal(new DateOnly(2023, 3, 1), d.Date);
+        Assert.Equal(["山本　一郎", "中村　二郎", "小林　三郎"], d.Attendees.Select(a => a.Name));
+        Assert.Equal(AttendeeRole.Chair, d.Attendees[0].Role);
+        Assert.Equal(
+            [("事務局", StatementSide.Secretariat), ("中村委員", StatementSide.Member), (null, StatementSide.Member), ("山本委員長", StatementSide.Member), ("事務局", StatementSide.Secretariat)],
+            d.Statements.Select(s => (s.Speaker, s.Side)));
+        Assert.Equal("中村委員から、研究開発投資の拡充が必要との意見があった。", d.Statements[1].Text);
+    }
+
+    [Fact]
     public void MissingParts_AreEmptyNotErrors()
     {
         var (_, d, _) = Parse("""

@@ -197,13 +197,8 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
         if (tokens.Count == 0) return (start, end);
         if (tokens.Count == 1)
         {
-            var whole = line[start..end];
-            foreach (var m in recognizer.Find(whole))
-            {
-                if (m.Type != EntityType.Org || m.Span.Start < 2 || m.Span.Start > 6) continue;
-                if (IsNamePart(whole.AsSpan(0, m.Span.Start), 6)) return (start + m.Span.Start, start + m.Span.Start);
-            }
-            return (end, end);
+            int glued = GluedName(line[start..end]);
+            return glued > 0 ? (start + glued, start + glued) : (end, end);
         }
         var t0 = line.AsSpan(tokens[0].Start, tokens[0].End - tokens[0].Start);
         var t1 = line.AsSpan(tokens[1].Start, tokens[1].End - tokens[1].Start);
@@ -213,6 +208,17 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
         int nameEnd = tokens[k - 1].End;
         int affStart = k < tokens.Count ? tokens[k].Start : end;
         return (nameEnd, affStart);
+    }
+
+    // The length of a name written straight before a known organisation (松尾豊東京大学教授 → 3), or 0.
+    private int GluedName(string text)
+    {
+        foreach (var m in recognizer.Find(text))
+        {
+            if (m.Type != EntityType.Org || m.Span.Start < 2 || m.Span.Start > 6) continue;
+            return IsNamePart(text.AsSpan(0, m.Span.Start), 6) ? m.Span.Start : 0;
+        }
+        return 0;
     }
 
     private static bool IsNamePart(ReadOnlySpan<char> t, int max)
@@ -246,6 +252,8 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
             int space = piece.IndexOfAny(' ', '\u3000');
             var head = space > 0 ? piece[..space] : piece;
             if (piece.Length <= 12 && IsNamePart(head, 8) && !OrgLike(piece)) continue;
+            // 佐藤内閣府特命担当大臣: a short name glued to a known organisation.
+            if (space < 0 && GluedName(piece.ToString()) > 0) continue;
             return false;
         }
         return true;

@@ -270,7 +270,8 @@ internal static class MinutesLabels
     /// </summary>
     public static StatementSide? SideHeader(ReadOnlySpan<char> t)
     {
-        if (t.Length > 40 || t.IndexOf('。') >= 0) return null;
+        // "委員からの主な意見は以下の通り。" announces a side too.
+        if (t.Length > 40 || (t.IndexOf('。') >= 0 && !t.Contains("以下", StringComparison.Ordinal))) return null;
         bool talk = false;
         foreach (var w in TalkWords) if (t.Contains(w, StringComparison.Ordinal)) { talk = true; break; }
         if (!talk) return null;
@@ -300,6 +301,24 @@ internal static class MinutesLabels
             if (t.EndsWith(s, StringComparison.Ordinal) && t.Length > s.Length - (s is "委員" or "座長" or "議長" or "主査" ? 1 : 0))
             { side = StatementSide.Member; return true; }
         return false;
+    }
+
+    /// <summary>
+    /// The role a bracketed group heading inside an attendee block announces: （政府） → secretariat, 【有識者】 →
+    /// member, ＜欠席＞ → absent. Null when the line is not a bracketed heading.
+    /// </summary>
+    public static AttendeeRole? GroupHeading(ReadOnlySpan<char> t)
+    {
+        if (t.Length < 3 || t.Length > 24) return null;
+        char close = Closing(t[0]);
+        if (close == '\0' || t[^1] != close || t[1..^1].IndexOfAny('（', '(') >= 0) return null;
+        var inner = t[1..^1];
+        if (inner.Contains("欠席", StringComparison.Ordinal)) return AttendeeRole.Absent;
+        if (inner.Contains("オブザーバー", StringComparison.Ordinal)) return AttendeeRole.Observer;
+        foreach (var w in SecretariatWords) if (inner.Contains(w, StringComparison.Ordinal)) return AttendeeRole.Secretariat;
+        if (inner.Contains("説明者", StringComparison.Ordinal) || inner.Contains("陪席", StringComparison.Ordinal)) return AttendeeRole.Secretariat;
+        if (inner.Contains("座長", StringComparison.Ordinal) || inner.Contains("委員長", StringComparison.Ordinal)) return AttendeeRole.Chair;
+        return AttendeeRole.Member;
     }
 
     /// <summary>Lines that close the minutes: 以上, （以上）, お問合せ先, 文責.</summary>

@@ -149,15 +149,19 @@ public sealed partial class MinutesParser
             }
             if (MinutesLabels.IsEnd(t) && _anyField) return false;
 
-            if (MinutesLabels.MatchLabel(t) is { } label)
+            var label = MinutesLabels.MatchLabel(t);
+            // "（２）議題" inside a 議事 list is an item, not a new agenda.
+            if (label is { Kind: BlockKind.Agenda } && _block == BlockKind.Agenda && MinutesLabels.TryMarker(t, out var ls, out _, out _) && ls != MarkerStyle.None)
+                label = null;
+            if (label is { } found)
             {
                 // A 議事要旨 heading above the title is the document's kind, not the start of the proceedings.
-                if (label.Kind == BlockKind.Proceedings && !label.HasValue && !_anyField && _title is null)
+                if (found.Kind == BlockKind.Proceedings && !found.HasValue && !_anyField)
                 {
                     _header ??= CleanTitle(t.ToString());
                     return true;
                 }
-                OpenBlock(label, l, start, t);
+                OpenBlock(found, l, start, t);
                 return true;
             }
 
@@ -206,7 +210,9 @@ public sealed partial class MinutesParser
             switch (_block)
             {
                 case BlockKind.Attendees when !IsSentence(t):
-                    if (!MinutesLabels.IsAnnotation(t)) AttendeeLine(start, end, _role);
+                    // （政府）, 【有識者】: a group heading inside the block, never an attendee.
+                    if (MinutesLabels.GroupHeading(t) is { } group) _role = group;
+                    else if (!MinutesLabels.IsAnnotation(t)) AttendeeLine(start, end, _role);
                     return true;
                 case BlockKind.Agenda when !IsProse(t):
                     AgendaLine(start, end);
@@ -436,6 +442,17 @@ public sealed partial class MinutesParser
                 if (content < t.Length) _segments.Add((start + content, end));
                 return;
             }
+            // "・中村委員から、…との意見があった。" / "（1）事務局から資料に基づき説明。": the speaker is named, the sentence stays whole.
+            if (SpeakerFrom(t, p, out var from, out var fromSide))
+            {
+                Flush();
+                _segments.Add((start + p, end));
+                var (keepSpeaker, keepSide) = (_speaker, _speakerSide);
+                (_speaker, _speakerSide) = (from, fromSide);
+                Flush();
+                (_speaker, _speakerSide) = (keepSpeaker, keepSide);
+                return;
+            }
             if (marked || _segments.Count == 0 || _blankSince)
             {
                 Flush();
@@ -504,6 +521,18 @@ public sealed partial class MinutesParser
                     if (t[rest..].StartsWith(particle, StringComparison.Ordinal)) return false;
             speaker = t[p..after].ToString();
             content = rest;
+            return true;
+        }
+
+        private static bool SpeakerFrom(ReadOnlySpan<char> t, int p, out string? speaker, out StatementSide? side)
+        {
+            speaker = null; side = null;
+            var rest = t[p..];
+            int from = rest.IndexOf("から", StringComparison.Ordinal);
+            if (from <= 0 || from > 16 || from + 2 >= rest.Length || rest[from + 2] is not ('、' or '，' or ',' or ' ' or '　' or '資' or '説' or '報' or '発' or '意' or '質')) return false;
+            var token = rest[..from];
+            if (token.IndexOfAny('、', '。', ' ') >= 0 || !MinutesLabels.Speaker(token, out side)) return false;
+            speaker = token.ToString();
             return true;
         }
 
