@@ -319,7 +319,7 @@ public sealed class EntityRecognizer
             if (type == EntityType.Program)
             {
                 foreach (var tail in NameRules.BusinessTails)
-                    if (stemKey.EndsWith(EntityText.Key(tail), StringComparison.Ordinal)) return false;
+                    if (stemKey.EndsWith(tail, StringComparison.Ordinal)) return false;
                 if (keyword is "戦略" or "計画" or "構想")
                     foreach (var tail in NameRules.WorkPlanTails)
                         if (stemKey.EndsWith(tail, StringComparison.Ordinal)) return false;
@@ -352,7 +352,8 @@ public sealed class EntityRecognizer
                 {
                     if (_f[rest] is '-' or '・' or '&' && rest + 1 < stemEnd)
                     {
-                        if (char.IsAsciiLetterOrDigit(_f[rest + 1])) return Add(start, end, PatternId(name, type), name, type, MentionOrigin.Pattern, 1);
+                        if (char.IsAsciiLetterOrDigit(_f[rest + 1]))
+                            return !IsIgnored(start, end) && Add(start, end, PatternId(name, type), name, type, MentionOrigin.Pattern, 1);
                         rest++;
                     }
                     return AddPattern(rest, end, rest, stemEnd, type, role, keyword);

@@ -81,9 +81,12 @@ internal static class NameRules
 
     private const int LongestGenericWord = 8;
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericLookup = GenericWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True when <paramref name="stemKey"/> splits into <see cref="GenericWords"/> (digits allowed as ordinals).</summary>
-    public static bool IsGeneric(string stemKey)
+    public static bool IsGeneric(ReadOnlySpan<char> stemKey)
     {
+        if (stemKey.Length > 64) return false;
         // reach[i]: the first i characters split into generic words.
         Span<bool> reach = stackalloc bool[stemKey.Length + 1];
         reach[0] = true;
@@ -92,17 +95,23 @@ internal static class NameRules
             if (!reach[i]) continue;
             if (char.IsAsciiDigit(stemKey[i]) || stemKey[i] is '・' or '-') { reach[i + 1] = true; continue; }
             for (int len = 1; len <= LongestGenericWord && i + len <= stemKey.Length; len++)
-                if (GenericWords.Contains(stemKey.Substring(i, len))) reach[i + len] = true;
+                if (GenericLookup.Contains(stemKey.Slice(i, len))) reach[i + len] = true;
         }
         return reach[stemKey.Length];
     }
 
     /// <summary>Endings that make any programme word a company's plan, not a programme: 投資戦略, AI導入プロジェクト.</summary>
-    public static readonly string[] BusinessTails =
+    public static readonly string[] BusinessTails = Keyed(
     [
         "投資", "経営", "事業", "販売", "成長", "競争", "価格", "知財", "出口", "参入", "差別化", "調達", "営業", "撤退", "導入", "普及", "展開",
         "市場", "人材", "採用", "広報", "ビジネス", "マーケティング", "ブランド", "グローバル", "サステナビリティ", "データ活用", "DX推進",
-    ];
+    ]);
+
+    private static string[] Keyed(string[] words)
+    {
+        for (int i = 0; i < words.Length; i++) words[i] = EntityText.Key(words[i]);
+        return words;
+    }
 
     /// <summary>Endings that make a 戦略/計画/構想 a working plan: 研究計画, 生産計画, 開発戦略.</summary>
     public static readonly string[] WorkPlanTails =
