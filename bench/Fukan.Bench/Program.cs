@@ -4,6 +4,7 @@ using Fukan.Bench;
 return args.Length == 0 ? Usage() : args[0] switch
 {
     "outline" => OutlineDump.Run(args[1..]),
+    "search-engines" => Fukan.Bench.Search.EngineProbe.Run(args[1..]),
     _ => Usage(),
 };
 
