@@ -5,11 +5,18 @@ return args.Length == 0 ? Usage() : args[0] switch
 {
     "outline" => OutlineDump.Run(args[1..]),
     "search-engines" => Fukan.Bench.Search.EngineProbe.Run(args[1..]),
+    "search-build" => Fukan.Bench.Search.SearchBench.Build(args[1..]),
+    "search" => Fukan.Bench.Search.SearchBench.Query(args[1..]),
+    "search-eval" => Fukan.Bench.Search.SearchBench.Eval(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Fukan.Bench <verb> [args]\n  outline FILE [--passages]   print the section tree (debugging aid)");
+    Console.Error.WriteLine("usage: Fukan.Bench <verb> [args]\n  outline FILE [--passages]   print the section tree (debugging aid)\n" +
+        "  search-build DIR --db PATH [--copies N] [--analyzer bigram|mecab]   index DIR, print MB/s\n" +
+        "  search --db PATH --queries FILE [--json] [--repeat N]              query latency p50/p99\n" +
+        "  search-eval [--seeds DIR] [--judged FILE] [--analyzer bigram|mecab|all] [-v]   recall@10, MRR, nDCG@10\n" +
+        "  search-engines DIR [QUERIES] [--copies N]                          FTS5 vs Lucene.Net probe");
     return 2;
 }

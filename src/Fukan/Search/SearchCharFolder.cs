@@ -35,7 +35,8 @@ internal static class SearchCharFolder
             '\uFF9F' or '\u309C' or '\u309A' => '\u309A',
             _ => '\0',
         };
-        if (combining == '\0') return '\0';
+        // Only kana take voiced marks; anything else (a surrogate half included) keeps the mark apart.
+        if (combining == '\0' || kana is < '\u3040' or > '\u30FF') return '\0';
         Span<char> pair = [kana, combining];
         var composed = pair.ToString().Normalize(NormalizationForm.FormC);
         return composed.Length == 1 ? composed[0] : '\0';

@@ -9,6 +9,26 @@ namespace Fukan.Search;
 public sealed record QueryTerm(string Text, bool Quoted)
 {
     public override string ToString() => Quoted ? $"\"{Text}\"" : Text;
+
+    /// <summary>The text with spaces between two Japanese characters removed, or null when there are none.</summary>
+    public static string? JoinCjkSpaces(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        bool changed = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && sb.Length > 0 && IsCjk(sb[^1]))
+            {
+                int j = i;
+                while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
+                if (j < text.Length && IsCjk(text[j])) { changed = true; i = j - 1; continue; }
+            }
+            sb.Append(text[i]);
+        }
+        return changed ? sb.ToString() : null;
+    }
+
+    private static bool IsCjk(char c) => SearchCharClasses.Of(c) == SearchCharClass.Cjk;
 }
 
 /// <summary>One required clause: any of its alternatives (joined by OR in the query) satisfies it.</summary>

@@ -14,8 +14,11 @@ namespace Fukan.Search;
 /// </summary>
 public sealed class SqliteSearchIndex : ISearchIndex
 {
-    /// <summary>BM25 column weights: body, section path, document title.</summary>
-    internal const double BodyWeight = 1.0, PathWeight = 2.0, TitleWeight = 0.5;
+    /// <summary>BM25 column weights: body, section path.</summary>
+    internal const double BodyWeight = 1.0, PathWeight = 2.0;
+
+    /// <summary>How much a document title holding every query clause raises a hit's score (0.2 = 20%).</summary>
+    internal const double TitleBoost = 0.2;
 
     private readonly SqliteConnection _connection;
     private readonly ISearchAnalyzer _analyzer;
@@ -66,9 +69,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 span_start INTEGER NOT NULL,
                 span_end INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS search_passage_doc ON search_passage(doc_rowid);
-            CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(body, path, title, tokenize='ascii', detail=full, content='', contentless_delete=1);
+            CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(body, path, tokenize='ascii', detail=full, content='', contentless_delete=1);
             CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'row');
             """);
+        // FTS5 flushes pending terms to a new segment every hashsize bytes (1 MB by default); larger batches
+        // mean fewer segments to merge later.
+        Exec(connection, transaction, "INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', 33554432)");
         using var cmd = Command(connection, transaction, "INSERT OR IGNORE INTO search_meta(key, value) VALUES ('analyzer', $a); SELECT value FROM search_meta WHERE key = 'analyzer'");
         cmd.Parameters.AddWithValue("$a", analyzerName);
         return (string)cmd.ExecuteScalar()!;
@@ -101,7 +107,6 @@ public sealed class SqliteSearchIndex : ISearchIndex
             docRow = (long)cmd.ExecuteScalar()!;
         }
 
-        string title = Joined(document.Title);
         using var insertPassage = Command(_connection, transaction, """
             INSERT INTO search_passage(passage_id, doc_rowid, section_id, section_path, text, map, line, end_line, span_start, span_end)
             VALUES ($pid, $doc, $sid, $spath, $text, $map, $line, $end, $s0, $s1) RETURNING rowid
@@ -116,15 +121,18 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var pEnd = insertPassage.Parameters.Add("$end", SqliteType.Integer);
         var pS0 = insertPassage.Parameters.Add("$s0", SqliteType.Integer);
         var pS1 = insertPassage.Parameters.Add("$s1", SqliteType.Integer);
-        using var insertFts = Command(_connection, transaction, "INSERT INTO search_fts(rowid, body, path, title) VALUES ($row, $body, $path, $title)");
+        using var insertFts = Command(_connection, transaction, "INSERT INTO search_fts(rowid, body, path) VALUES ($row, $body, $path)");
         var fRow = insertFts.Parameters.Add("$row", SqliteType.Integer);
         var fBody = insertFts.Parameters.Add("$body", SqliteType.Text);
         var fPath = insertFts.Parameters.Add("$path", SqliteType.Text);
-        insertFts.Parameters.AddWithValue("$title", title);
 
-        string? lastPath = null, lastPathTerms = null;
-        foreach (var p in passages)
+        // The second core analyses bodies while this one writes passage rows.
+        var bodies = passages.Count >= 64 ? Task.Run(() => JoinAll(_analyzer, passages)) : Task.FromResult(JoinAll(_analyzer, passages));
+        // Passage rows first, then their index rows: interleaving writes to the two b-trees is twice as slow.
+        var rowids = new long[passages.Count];
+        for (int i = 0; i < passages.Count; i++)
         {
+            var p = passages[i];
             if (p.Document != document.Id) throw new ArgumentException($"passage {p.Id} belongs to another document", nameof(passages));
             pPid.Value = p.Id;
             pSid.Value = (object?)p.SectionId ?? DBNull.Value;
@@ -135,10 +143,17 @@ public sealed class SqliteSearchIndex : ISearchIndex
             pEnd.Value = p.Source.EndLine;
             pS0.Value = p.Source.Span.Start;
             pS1.Value = p.Source.Span.End;
-            fRow.Value = (long)insertPassage.ExecuteScalar()!;
-            fBody.Value = Joined(p.Text);
+            rowids[i] = (long)insertPassage.ExecuteScalar()!;
+        }
+        string? lastPath = null, lastPathTerms = null;
+        var bodyTerms = bodies.GetAwaiter().GetResult();
+        for (int i = 0; i < passages.Count; i++)
+        {
+            var p = passages[i];
+            fRow.Value = rowids[i];
+            fBody.Value = bodyTerms[i];
             // Consecutive passages share a section: analyse its path once.
-            if (!ReferenceEquals(p.SectionPath, lastPath) && p.SectionPath != lastPath)
+            if (p.SectionPath != lastPath)
             {
                 lastPath = p.SectionPath;
                 lastPathTerms = Joined(p.SectionPath);
@@ -200,7 +215,13 @@ public sealed class SqliteSearchIndex : ISearchIndex
         {
             var alternatives = new List<AnalyzedTerm>();
             foreach (var t in clause.Alternatives)
+            {
                 if (AnalyzedTerm.Analyze(_analyzer, _buffer, t, clauses.Count) is { } a) alternatives.Add(a);
+                // Japanese is written without spaces: "バックサイド 電源" also means バックサイド電源.
+                if (t.Quoted && QueryTerm.JoinCjkSpaces(t.Text) is { } joined
+                    && AnalyzedTerm.Analyze(_analyzer, _buffer, new QueryTerm(joined, true), clauses.Count) is { } j)
+                    alternatives.Add(j);
+            }
             if (alternatives.Count == 0) continue;
             clauses.Add(alternatives);
             all.AddRange(alternatives);
@@ -211,21 +232,57 @@ public sealed class SqliteSearchIndex : ISearchIndex
         if (sections.Count == 0 && query.Filters.Sections.Count > 0)
             throw new SearchQueryException("section: value has nothing to match");
 
+        // Rank inside FTS5 on rowids alone; only the top rows are joined for their text.
+        int pool = Math.Max(options.Limit * 3, 20);
         var sql = new StringBuilder($"""
-            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, p.text, p.map, p.line, p.end_line, p.span_start, p.span_end,
-                   bm25(search_fts, {BodyWeight.ToString(CultureInfo.InvariantCulture)}, {PathWeight.ToString(CultureInfo.InvariantCulture)}, {TitleWeight.ToString(CultureInfo.InvariantCulture)}) AS rank
-            FROM search_fts
-            JOIN search_passage p ON p.rowid = search_fts.rowid
-            JOIN search_document d ON d.doc_rowid = p.doc_rowid
-            WHERE search_fts MATCH $match
+            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, p.text, p.map, p.line, p.end_line, p.span_start, p.span_end, f.score
+            FROM (SELECT rowid, bm25(search_fts, {BodyWeight.ToString(CultureInfo.InvariantCulture)}, {PathWeight.ToString(CultureInfo.InvariantCulture)}) AS score
+                  FROM search_fts WHERE search_fts MATCH $match
             """);
         using var cmd = Command(_connection, transaction, "");
         cmd.Parameters.AddWithValue("$match", Fts5MatchBuilder.Build(clauses, excluded, sections));
-        AppendFilters(sql, cmd, query.Filters);
-        sql.Append(" ORDER BY rank LIMIT $limit");
-        cmd.Parameters.AddWithValue("$limit", Math.Max(1, options.Limit));
+        if (!query.Filters.IsEmpty)
+        {
+            sql.Append(" AND rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE 1");
+            AppendFilters(sql, cmd, query.Filters);
+            sql.Append(')');
+        }
+        sql.Append("""
+             ORDER BY score LIMIT $pool) f
+            JOIN search_passage p ON p.rowid = f.rowid
+            JOIN search_document d ON d.doc_rowid = p.doc_rowid
+            ORDER BY f.score
+            """);
+        cmd.Parameters.AddWithValue("$pool", pool);
         cmd.CommandText = sql.ToString();
-        return ReadHits(cmd, all, options.SnippetLength);
+        var hits = ReadHits(cmd);
+        BoostTitles(hits, all, clauses.Count, options.Limit);
+        return WithSnippets(hits, all, options.SnippetLength);
+    }
+
+    /// <summary>
+    /// Re-ranks the pool: a hit whose document title holds query clauses gains up to
+    /// <see cref="TitleBoost"/> of its score (all clauses in the title), then the best <paramref name="limit"/> are kept.
+    /// </summary>
+    private void BoostTitles(List<Candidate> hits, IReadOnlyList<AnalyzedTerm> terms, int clauseCount, int limit)
+    {
+        var titleShare = new Dictionary<DocumentId, double>();
+        for (int i = 0; i < hits.Count; i++)
+        {
+            var h = hits[i];
+            if (!titleShare.TryGetValue(h.Document, out double share))
+            {
+                var clausesInTitle = new HashSet<int>();
+                foreach (var m in _snippets.FindMatches(h.Title, terms)) clausesInTitle.Add(m.Clause);
+                share = clausesInTitle.Count / (double)clauseCount;
+                titleShare[h.Document] = share;
+            }
+            if (share > 0) hits[i] = h with { Score = h.Score * (1 + TitleBoost * share) };
+        }
+        // Stable: equal scores keep FTS5's order.
+        var ordered = hits.Select((h, i) => (h, i)).OrderByDescending(x => x.h.Score).ThenBy(x => x.i).Select(x => x.h).Take(limit).ToList();
+        hits.Clear();
+        hits.AddRange(ordered);
     }
 
     public IReadOnlyList<SearchHit> Related(string passageId, int limit) => Related(passageId, limit, null);
@@ -278,19 +335,18 @@ public sealed class SqliteSearchIndex : ISearchIndex
             strings.Add(weighted[i].Term);
             terms.Add(new AnalyzedTerm(new QueryTerm(weighted[i].Term, false), [weighted[i].Term], [0], i));
         }
-        using var q = Command(_connection, transaction, $"""
-            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, p.text, p.map, p.line, p.end_line, p.span_start, p.span_end,
-                   bm25(search_fts, 1.0, 0.0, 0.0) AS rank
-            FROM search_fts
-            JOIN search_passage p ON p.rowid = search_fts.rowid
+        using var q = Command(_connection, transaction, """
+            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, p.text, p.map, p.line, p.end_line, p.span_start, p.span_end, f.score
+            FROM (SELECT rowid, bm25(search_fts, 1.0, 0.0) AS score FROM search_fts
+                  WHERE search_fts MATCH $match AND rowid <> $self ORDER BY score LIMIT $limit) f
+            JOIN search_passage p ON p.rowid = f.rowid
             JOIN search_document d ON d.doc_rowid = p.doc_rowid
-            WHERE search_fts MATCH $match AND search_fts.rowid <> $self
-            ORDER BY rank LIMIT $limit
+            ORDER BY f.score
             """);
         q.Parameters.AddWithValue("$match", Fts5MatchBuilder.AnyOf(strings));
         q.Parameters.AddWithValue("$self", rowid);
         q.Parameters.AddWithValue("$limit", Math.Max(1, limit));
-        return ReadHits(q, terms, SearchOptions.Default.SnippetLength);
+        return WithSnippets(ReadHits(q), terms, SearchOptions.Default.SnippetLength);
     }
 
     private List<AnalyzedTerm> AnalyzeAll(IEnumerable<QueryTerm> terms)
@@ -353,21 +409,52 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Folds full-width digits and dots (２．１．１) so the value compares with section ids.</summary>
     private static string AreaValue(string value) => value.Normalize(NormalizationForm.FormKC).Trim().TrimEnd('.');
 
-    private List<SearchHit> ReadHits(SqliteCommand cmd, IReadOnlyList<AnalyzedTerm> terms, int snippetLength)
+    /// <summary>A ranked row before its snippet is cut.</summary>
+    private sealed record Candidate(string PassageId, DocumentId Document, string Title, DocumentKind Kind, string SectionPath,
+        string Text, string Map, Provenance Provenance, double Score);
+
+    private static List<Candidate> ReadHits(SqliteCommand cmd)
     {
-        var hits = new List<SearchHit>();
+        var hits = new List<Candidate>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
             var doc = new DocumentId(r.GetString(1));
-            var text = r.GetString(5);
-            var map = OffsetMap.Parse(r.GetString(6));
-            var (snippet, highlights) = _snippets.Build(text, map, terms, snippetLength);
             var prov = new Provenance(doc, r.GetInt32(7), r.GetInt32(8), new CharSpan(r.GetInt32(9), r.GetInt32(10)));
             DocumentKindNames.TryParse(r.GetString(3), out var kind);
-            hits.Add(new SearchHit(r.GetString(0), doc, r.GetString(2), -r.GetDouble(11), r.GetString(4), prov, snippet, highlights) { DocumentKind = kind });
+            hits.Add(new Candidate(r.GetString(0), doc, r.GetString(2), kind, r.GetString(4), r.GetString(5), r.GetString(6), prov, -r.GetDouble(11)));
         }
         return hits;
+    }
+
+    private List<SearchHit> WithSnippets(List<Candidate> candidates, IReadOnlyList<AnalyzedTerm> terms, int snippetLength)
+    {
+        var hits = new List<SearchHit>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            var (snippet, highlights) = _snippets.Build(c.Text, OffsetMap.Parse(c.Map), terms, snippetLength);
+            hits.Add(new SearchHit(c.PassageId, c.Document, c.Title, c.Score, c.SectionPath, c.Provenance, snippet, highlights) { DocumentKind = c.Kind });
+        }
+        return hits;
+    }
+
+    private static string[] JoinAll(ISearchAnalyzer analyzer, IReadOnlyList<Passage> passages)
+    {
+        var buffer = new TokenBuffer();
+        var sb = new StringBuilder();
+        var result = new string[passages.Count];
+        for (int i = 0; i < passages.Count; i++)
+        {
+            analyzer.Analyze(passages[i].Text, buffer);
+            sb.Clear();
+            for (int t = 0; t < buffer.Count; t++)
+            {
+                if (t > 0) sb.Append(' ');
+                sb.Append(buffer.Term(t));
+            }
+            result[i] = sb.ToString();
+        }
+        return result;
     }
 
     private string Joined(string text)
