@@ -13,7 +13,8 @@ namespace Fukan.Bench.Search;
 /// <item><c>search-build DIR --db PATH [--copies N] [--analyzer bigram|mecab]</c>: index DIR (N distinct copies)
 /// into a fresh SQLite database; prints index throughput in MB/s of source text.</item>
 /// <item><c>search --db PATH --queries FILE [--json] [--repeat N]</c>: times every query (one per line; a TSV's
-/// first column) N times (default 20) in process; prints p50/p99 ms.</item>
+/// first column) N times (default 20) in process; prints p50/p99 ms. <c>search --db PATH --show QUERY [--limit N]</c>
+/// prints one query's hits as JSON.</item>
 /// <item><c>search-eval [--seeds DIR] [--judged FILE] [--analyzer bigram|mecab|all] [-v]</c>: recall@10, MRR and
 /// nDCG@10 over the judged queries on one copy of the seeds.</item>
 /// </list>
@@ -55,6 +56,15 @@ internal static class SearchBench
     {
         var a = new Args(args);
         var db = a.Get("--db") ?? throw new ArgumentException("--db PATH is required");
+        if (a.Get("--show") is { } show)
+        {
+            // Prints the hits of one query as the CLI's --json would.
+            using var c = Open(db);
+            var idx = new SqliteSearchIndex(c, CreateAnalyzer(SqliteSearchIndex.EnsureSchema(c)));
+            var found = idx.Search(SearchQueryParser.Parse(show), new SearchOptions(int.Parse(a.Get("--limit") ?? "3", CultureInfo.InvariantCulture)));
+            Console.WriteLine(JsonSerializer.Serialize(found, Fukan.Model.FukanJson.Indented));
+            return 0;
+        }
         var file = a.Get("--queries") ?? throw new ArgumentException("--queries FILE is required");
         int repeat = int.Parse(a.Get("--repeat") ?? "20", CultureInfo.InvariantCulture);
         var queries = new List<string>();

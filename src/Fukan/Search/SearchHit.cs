@@ -24,9 +24,10 @@ public sealed record SearchHit(
     string SectionPath,
     Provenance Provenance,
     string Snippet,
-    IReadOnlyList<SearchHighlight> Highlights)
+    [property: JsonPropertyOrder(2)] IReadOnlyList<SearchHighlight> Highlights)
 {
     /// <summary>The snippet as HTML, matched terms in <c>&lt;mark&gt;</c>.</summary>
+    [JsonPropertyOrder(1)]
     public string SnippetHtml
     {
         get
