@@ -17,6 +17,7 @@ public static class FukanCli
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SourceCommand.Create(context));
         root.Subcommands.Add(FactsCommand.Create(context));
+        root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive)));
         return root;
     }
