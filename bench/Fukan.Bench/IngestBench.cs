@@ -129,7 +129,7 @@ public static class SeedLocator
 /// <summary>The same pipeline and store hooks the CLI uses.</summary>
 public static class BenchDefaults
 {
-    public static FukanPipeline Pipeline() => new FukanPipelineBuilder().UseDefaults().Build();
+    public static FukanPipeline Pipeline() => FukanDefaults.CreatePipeline();
 
-    public static IReadOnlyList<ISqliteStoreHook> Hooks() => [];
+    public static IReadOnlyList<ISqliteStoreHook> Hooks() => FukanDefaults.StoreHooks();
 }

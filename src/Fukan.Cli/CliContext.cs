@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Fukan.Model;
 using Fukan.Pipeline;
+using Fukan.Search;
 using Fukan.Storage;
 using Spectre.Console;
 
@@ -78,18 +79,22 @@ public sealed class CliContext
     }
 
     /// <summary>Opens the store; with <paramref name="mustExist"/> a missing file is an error rather than created.</summary>
-    public async Task<SqliteKnowledgeStore> OpenStoreAsync(ParseResult result, bool mustExist, CancellationToken cancellationToken)
+    public async Task<SqliteKnowledgeStore> OpenStoreAsync(ParseResult result, bool mustExist, CancellationToken cancellationToken, ISearchAnalyzer? analyzer = null)
     {
         var path = DbPath(result);
         if (mustExist && !File.Exists(path))
             throw new CliException($"{path}: no knowledge base here (run `fukan ingest DIR` first, or pass --db)");
         try
         {
-            return await SqliteKnowledgeStore.OpenAsync(path, FukanDefaults.StoreHooks(), cancellationToken);
+            return await FukanDefaults.OpenStoreAsync(path, analyzer, cancellationToken);
         }
         catch (StoreException e)
         {
             throw new CliException(e.Message);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            throw new CliException($"{path}: not a usable knowledge base: {e.Message}");
         }
     }
 

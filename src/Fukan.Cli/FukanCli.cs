@@ -16,6 +16,9 @@ public static class FukanCli
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SourceCommand.Create(context));
+        root.Subcommands.Add(SearchCommand.Create(context));
+        root.Subcommands.Add(SearchCommand.CreateRelated(context));
+        root.Subcommands.Add(SearchCommand.CreateReindex(context));
         root.Subcommands.Add(FactsCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive)));

@@ -12,15 +12,31 @@ namespace Fukan.Search;
 /// </summary>
 public sealed class SearchStoreHook : ISqliteStoreHook
 {
-    private readonly ISearchAnalyzer _analyzer;
+    private readonly ISearchAnalyzer? _requested;
     private SqliteSearchIndex? _index;
 
-    public SearchStoreHook(ISearchAnalyzer? analyzer = null) => _analyzer = analyzer ?? new BigramAnalyzer();
+    /// <summary>
+    /// With an analyzer, the index uses it (a different stored one must be rebuilt: <c>fukan reindex</c>).
+    /// Without, it keeps whatever analyzer built the stored index (bigram for a new one).
+    /// </summary>
+    public SearchStoreHook(ISearchAnalyzer? analyzer = null) => _requested = analyzer;
 
     /// <summary>The index on the store's connection.</summary>
     public SqliteSearchIndex Index => _index ?? throw new InvalidOperationException("the store has not been opened with this hook");
 
-    public void EnsureSchema(SqliteConnection connection) => _index = new SqliteSearchIndex(connection, _analyzer);
+    public void EnsureSchema(SqliteConnection connection) => _index = new SqliteSearchIndex(connection, _requested ?? StoredAnalyzer(connection));
+
+    private static ISearchAnalyzer StoredAnalyzer(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT value FROM search_meta WHERE key = 'analyzer'";
+        string? name;
+        try { name = cmd.ExecuteScalar() as string; }
+        catch (SqliteException) { name = null; }   // no index yet
+        if (name != "mecab") return new BigramAnalyzer();
+        return MecabAnalyzer.TryCreate(out var reason)
+            ?? throw new StoreException($"{connection.DataSource}: the search index was built with MeCab, which is not available here ({reason}); install mecab or run `fukan reindex --analyzer bigram`");
+    }
 
     public void OnAdded(SqliteConnection connection, SqliteTransaction transaction, ProcessedDocument document) =>
         Index.Add(document.Info, document.Passages, transaction);

@@ -40,6 +40,13 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     /// <summary>The open connection, for hooks and analyses that query the store directly.</summary>
     public SqliteConnection Connection => _connection;
 
+    /// <summary>The hook of type <typeparamref name="T"/> this store was opened with, or null.</summary>
+    public T? Hook<T>() where T : class, ISqliteStoreHook
+    {
+        foreach (var hook in _hooks) if (hook is T t) return t;
+        return null;
+    }
+
     /// <summary>Opens (creating when needed) the store at <paramref name="path"/> and migrates it to the current schema.</summary>
     public static async Task<SqliteKnowledgeStore> OpenAsync(string path, IReadOnlyList<ISqliteStoreHook>? hooks = null, CancellationToken cancellationToken = default)
     {

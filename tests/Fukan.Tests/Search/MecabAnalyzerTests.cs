@@ -5,12 +5,17 @@ using Xunit;
 
 namespace Fukan.Tests.Search;
 
-/// <summary>Runs where libmecab and a dictionary are installed; reported as skipped (with the reason) elsewhere.</summary>
+/// <summary>
+/// Runs where libmecab and a dictionary are installed. Elsewhere it is reported as skipped with the reason — except
+/// when FUKAN_REQUIRE_MECAB=1 (./test.sh sets it after installing MeCab, as CI does): then a missing MeCab fails.
+/// </summary>
 public sealed class MecabAnalyzerTests
 {
     private static MecabAnalyzer Mecab()
     {
         var mecab = MecabAnalyzer.TryCreate(out var reason);
+        if (mecab is null && Environment.GetEnvironmentVariable("FUKAN_REQUIRE_MECAB") == "1")
+            Assert.Fail($"MeCab is required here (FUKAN_REQUIRE_MECAB=1) but unavailable: {reason}");
         if (mecab is null) Assert.Skip(reason ?? "mecab unavailable");
         return mecab;
     }
