@@ -145,13 +145,18 @@ public sealed class DateParser
 
         if (!ranged && !opened)
         {
-            int a = end;
-            foreach (var (w, kind) in JapaneseSuffixes)
+            for (int round = 0; round < 2 && !opened; round++)
             {
-                if (!TextFolding.At(f, a, w)) continue;
-                end = a + w.Length;
-                opened = Apply(kind, p, ref first, ref last, ref precision);
-                break;
+                bool found = false;
+                foreach (var (w, kind) in JapaneseSuffixes)
+                {
+                    if (!TextFolding.At(f, end, w)) continue;
+                    end += w.Length;
+                    opened = Apply(kind, p, ref first, ref last, ref precision);
+                    found = true;
+                    break; // 2035年ごろまで: ごろ, then まで
+                }
+                if (!found) break;
             }
         }
 
@@ -298,7 +303,7 @@ public sealed class DateParser
                 // Q3 2025, H2 2025, FY2025; anything else glued to letters is a name (N2, Battery500).
                 if (prev is 'Q' or 'H' && len == 1 && !TextFolding.IsAsciiLetter(prev2) && !TextFolding.IsDigit(prev2))
                     return ReadQuarterOrHalfThenYear(f, i - 1, j, prev == 'Q', value, out p, out skip);
-                if (len == 4 && TextFolding.Before(f, i, "FY") && (i < 3 || !(TextFolding.IsAsciiLetterOrDigit(f[i - 3]) || f[i - 3] is '-' or '_')))
+                if (len == 4 && TextFolding.Before(f, i, "FY") && (i < 3 || !(TextFolding.IsAsciiLetterOrDigit(f[i - 3]) || f[i - 3] is '-' or '_' or TextFolding.Dash)))
                     return FiscalYear(i - 2, j, value, out p, out skip);
                 return Read.None;
             }
@@ -379,6 +384,20 @@ public sealed class DateParser
                     var d = new DateOnly(y, month, value);
                     p = new Point(i, ye, d, d, DatePrecision.Day, Shape.English);
                     return Read.Ok;
+                }
+            }
+            // 2021～25年度: the right end of a year range may drop the century.
+            if (inherit is Point ly && ly.Precision is DatePrecision.Year && ly.Shape is Shape.BareYear or Shape.Japanese && i > 0
+                && TextFolding.IsRangeSeparator(f[i - 1]) && len == 2)
+            {
+                int u = TextFolding.SkipBlank(f, j);
+                if (u < f.Length && f[u] == '年' && !TextFolding.At(f, u, "年間"))
+                {
+                    int full = ly.First.Year / 100 * 100 + value;
+                    if (full < ly.First.Year) full += 100;
+                    var r = ReadAfterYear(f, i, u + 1, full, out p, out skip, allowBare: true);
+                    if (r == Read.Ok) return r;
+                    return Read.None;
                 }
             }
             // The right end of a range may drop the year: 2020年1月～6月, 3月1日～15日.

@@ -61,7 +61,10 @@ public sealed class QuantityParser
     private static readonly string[] EnglishReferenceWords = ["Fig.", "Figure", "Table", "No.", "Section", "Chapter", "p.", "pp.", "Vol.", "Ref."];
 
     private static readonly string[] YearDurationSuffixes =
-        ["間", "以上", "以下", "以内", "未満", "超", "近く", "余り", "あまり", "程度", "前後", "弱", "強", "ぶり", "を超え", "を越え"];
+        ["間", "以上", "以下", "以内", "未満", "超", "近く", "余り", "あまり", "程度", "前後", "弱", "強", "ぶり", "を超え", "を越え", "で"];
+
+    /// <summary>Words before N年 that make it a span of time: 今後10年, 過去10年.</summary>
+    private static readonly string[] YearDurationPrefixes = ["今後", "過去", "ここ", "この", "最長", "最短", "約"];
 
     private static readonly (string Word, string Per)[] SlashPeriods = [("year", "year"), ("yr", "year"), ("month", "month"), ("day", "day")];
     private static readonly (string Word, string Per)[] PerPeriods = [("year", "year"), ("annum", "year"), ("month", "month"), ("day", "day")];
@@ -371,6 +374,9 @@ public sealed class QuantityParser
             int s = TextFolding.SkipBlank(f, unitEnd);
             foreach (var w in YearDurationSuffixes)
                 if (TextFolding.At(f, s, w)) { suffix = true; break; }
+            int b = tok.Start > 0 && TextFolding.IsBlank(f[tok.Start - 1]) ? tok.Start - 1 : tok.Start;
+            foreach (var w in YearDurationPrefixes)
+                if (TextFolding.Before(f, b, w)) { suffix = true; break; }
             if (!suffix) return false;
         }
         return true;
@@ -394,7 +400,8 @@ public sealed class QuantityParser
         if (TextFolding.IsDigit(p)) return false;
         // CO2, LiPF6, Battery500, N2P: digits inside a formula or a name.
         if (TextFolding.IsAsciiLetter(p)) return codeGlued;
-        if (p is '_' or '#' or '/' or '\\' or '@' or '^' or '&' or '=' or '+') return false;
+        if (p is '_' or '#' or '\\' or '@' or '^' or '&' or '=' or '+') return false;
+        if (p == '/' && (TextFolding.IsAsciiLetterOrDigit(q) || q is '/' or '.' or '-')) return false; // 1/2, km/h, a URL
         if (p == '.') return !(TextFolding.IsAsciiLetterOrDigit(q)); // No.5, Fig.3, ver.2
         if (p is '-' or TextFolding.Dash or TextFolding.Wave or '~')
         {
@@ -465,6 +472,22 @@ public sealed class QuantityParser
     {
         int a = TextFolding.SkipBlank(f, end);
         if (a >= f.Length) return end;
+        if (f[a] is '(' or '（' or ')' or '）')
+        {
+            // 1 Pa（100万分の1気圧）以下: a bound after a parenthetical applies to the value before it, and to the
+            // value inside it. The bound counts; the text stays the number and its unit.
+            int k = a;
+            if (f[a] is '(' or '（')
+            {
+                int close = f.Slice(a, Math.Min(32, f.Length - a)).IndexOfAny(')', '）');
+                if (close < 0) return end;
+                k = a + close;
+            }
+            QuantityBound? b = null;
+            bool ap = false;
+            if (ReadSuffix(f, k + 1, unit, ref b, ref ap) > k + 1 && b is not null) bound ??= b;
+            return end;
+        }
         if (f[a] == '*')
         {
             // **50%**を超えた: markdown emphasis between the number and its bound; the bound counts, the text stays clean.

@@ -18,7 +18,7 @@ internal static class SubjectFinder
     private static readonly string[] ChangeWords =
         ["上昇", "増加", "減少", "低下", "向上", "増", "減", "拡大", "縮小", "改善", "成長", "伸び", "下落", "上回", "下回", "達成", "到達"];
 
-    private static readonly string[] EmptyNouns = ["合計", "総額", "計", "総計", "全体", "約", "年間", "毎年", "月間", "毎月", "年産", "月産", "相当", "当たり", "あたり"];
+    private static readonly string[] EmptyNouns = ["合計", "総額", "計", "総計", "全体", "約", "今後", "過去", "ここ", "この", "年間", "毎年", "月間", "毎月", "年産", "月産", "相当", "当たり", "あたり"];
 
     private static readonly (string Word, string Per)[] PeriodPrefixes =
         [("年間", "year"), ("毎年", "year"), ("年産", "year"), ("月間", "month"), ("毎月", "month"), ("月産", "month"), ("日産", "day")];

@@ -71,10 +71,42 @@ internal sealed class UnitTable
             length = len;
             return true;
         }
+        return TryMatchSpacedOut(f, i, out unit, out length);
+    }
+
+    /// <summary>
+    /// A Japanese unit whose characters PDF extraction spaced out (<c>ユ ー ロ</c>): matched on the characters
+    /// without the single blanks between them.
+    /// </summary>
+    private bool TryMatchSpacedOut(ReadOnlySpan<char> f, int i, out UnitDefinition unit, out int length)
+    {
         unit = null!;
         length = 0;
+        if (i + 2 >= f.Length || !IsWide(f[i]) || !TextFolding.IsBlank(f[i + 1]) || !IsWide(f[i + 2])) return false;
+        Span<char> buf = stackalloc char[_maxSymbol];
+        Span<int> ends = stackalloc int[_maxSymbol];
+        int n = 0, k = i;
+        while (n < _maxSymbol)
+        {
+            buf[n] = f[k];
+            ends[n] = k + 1;
+            n++;
+            if (k + 2 < f.Length && TextFolding.IsBlank(f[k + 1]) && IsWide(f[k + 2])) k += 2;
+            else break;
+        }
+        for (int len = n; len >= 2; len--)
+        {
+            if (!_symbolLookup.TryGetValue(buf[..len], out var def)) continue;
+            int next = ends[len - 1];
+            if (next < f.Length && def.StopNext.Length > 0 && def.StopNext.Contains(f[next])) continue;
+            unit = def;
+            length = next - i;
+            return true;
+        }
         return false;
     }
+
+    private static bool IsWide(char c) => TextFolding.IsKatakana(c) || TextFolding.IsKanji(c);
 
     /// <summary>An English unit word at <paramref name="i"/> (percent, dollars, euros, years …).</summary>
     public bool TryMatchWord(ReadOnlySpan<char> f, int i, out UnitDefinition unit, out int length)
