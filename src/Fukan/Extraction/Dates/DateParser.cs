@@ -45,7 +45,7 @@ public sealed class DateParser
 
     private static readonly (string Word, Open Kind)[] JapaneseSuffixes =
     [
-        ("以降", Open.Start), ("以後", Open.Start), ("以来", Open.Start), ("過ぎ", Open.After), ("すぎ", Open.After),
+        ("以降", Open.Start), ("以後", Open.Start), ("以来", Open.Start), ("過ぎ", Open.After), ("すぎ", Open.After), ("以前", Open.End),
         ("までに", Open.End), ("まで", Open.End), ("迄", Open.End), ("頃", Open.None), ("ごろ", Open.None), ("ころ", Open.None),
     ];
 
@@ -358,6 +358,17 @@ public sealed class DateParser
             return Read.Ok;
         }
 
+        if (len <= 2 && TextFolding.At(f, TextFolding.SkipBlank(f, j), "世紀") && value >= 1)
+        {
+            // 19世紀: 1801–1900; 20世紀後半: 1951–2000.
+            int e = TextFolding.SkipBlank(f, j) + 2;
+            int from = (value - 1) * 100 + 1, to = value * 100;
+            if (TextFolding.At(f, e, "前半")) { to = from + 49; e += 2; }
+            else if (TextFolding.At(f, e, "後半")) { from += 50; e += 2; }
+            p = new Point(i, e, new DateOnly(from, 1, 1), new DateOnly(to, 12, 31), DatePrecision.Period, Shape.Japanese);
+            skip = e;
+            return Read.Ok;
+        }
         if (len <= 2)
         {
             // 3Q 2025, 2H 2025.

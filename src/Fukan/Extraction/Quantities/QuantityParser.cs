@@ -61,10 +61,10 @@ public sealed class QuantityParser
     private static readonly string[] EnglishReferenceWords = ["Fig.", "Figure", "Table", "No.", "Section", "Chapter", "p.", "pp.", "Vol.", "Ref."];
 
     private static readonly string[] YearDurationSuffixes =
-        ["間", "以上", "以下", "以内", "未満", "超", "近く", "余り", "あまり", "程度", "前後", "弱", "強", "ぶり", "を超え", "を越え", "で"];
+        ["間", "以上", "以下", "以内", "未満", "超", "近く", "余り", "あまり", "程度", "前後", "弱", "強", "ぶり", "を超え", "を越え", "で", "が経", "経過", "を経"];
 
-    /// <summary>Words before N年 that make it a span of time: 今後10年, 過去10年.</summary>
-    private static readonly string[] YearDurationPrefixes = ["今後", "過去", "ここ", "この", "最長", "最短", "約"];
+    /// <summary>Words before N年 that make it a span of time: 今後10年, 過去10年, 実用化から20年.</summary>
+    private static readonly string[] YearDurationPrefixes = ["今後", "過去", "ここ", "この", "最長", "最短", "約", "から"];
 
     private static readonly (string Word, string Per)[] SlashPeriods = [("year", "year"), ("yr", "year"), ("month", "month"), ("day", "day")];
     private static readonly (string Word, string Per)[] PerPeriods = [("year", "year"), ("annum", "year"), ("month", "month"), ("day", "day")];

@@ -383,6 +383,8 @@ internal sealed class UnitTable
         d["年"] = new("yr", UnitKind.Duration, Rules: UnitRules.YearDuration);
 
         d["倍"] = new("x", UnitKind.Multiple, StopNext: "率数");
+        // 3桁: orders of magnitude (or digits); 桁違い is a word.
+        d["桁"] = new("桁", UnitKind.Multiple, StopNext: "違外数");
     }
 
     private static void AddCounters(Dictionary<string, UnitDefinition> d)
