@@ -14,4 +14,11 @@ public sealed record DocumentInfo(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Metadata,
     int SectionCount,
     int PassageCount,
-    DateTimeOffset IngestedAt);
+    DateTimeOffset IngestedAt)
+{
+    /// <summary>
+    /// The document's date in ISO 8601 at the precision it was stated: <c>2026-02-12</c>, <c>2023-03</c> or
+    /// <c>2023</c>. <see cref="Date"/> is its first day. Null when no date was found.
+    /// </summary>
+    public string? DateText { get; init; }
+}

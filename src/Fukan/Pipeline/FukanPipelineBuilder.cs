@@ -1,0 +1,42 @@
+using Fukan.Extraction;
+using Fukan.Reading;
+
+namespace Fukan.Pipeline;
+
+/// <summary>
+/// Composes the pipeline once: <c>new FukanPipelineBuilder().UseDefaults().Build()</c>. Readers and extractors
+/// are added in order; the built <see cref="FukanPipeline"/> is immutable and shared.
+/// </summary>
+public sealed class FukanPipelineBuilder
+{
+    private readonly List<IDocumentReader> _readers = new();
+    private readonly List<IFactExtractor> _extractors = new();
+    private readonly TextDecoder _decoder = new();
+
+    /// <summary>Text (UTF-8, CP932, EUC-JP), markdown with front matter, PDF and HTML readers.</summary>
+    public FukanPipelineBuilder UseDefaultReaders()
+    {
+        _readers.Add(TextDocumentReader.PlainText(_decoder));
+        _readers.Add(TextDocumentReader.Markdown(_decoder));
+        _readers.Add(new PdfDocumentReader());
+        _readers.Add(new HtmlDocumentReader(_decoder));
+        return this;
+    }
+
+    /// <summary>Every reader and extractor Fukan ships.</summary>
+    public FukanPipelineBuilder UseDefaults() => UseDefaultReaders();
+
+    public FukanPipelineBuilder AddReader(IDocumentReader reader)
+    {
+        _readers.Add(reader);
+        return this;
+    }
+
+    public FukanPipelineBuilder AddExtractor(IFactExtractor extractor)
+    {
+        _extractors.Add(extractor);
+        return this;
+    }
+
+    public FukanPipeline Build() => new(_readers.ToArray(), _extractors.ToArray());
+}

@@ -1,0 +1,33 @@
+using Fukan.Model;
+
+namespace Fukan.Pipeline;
+
+/// <summary>How long each stage took, in seconds (summed over documents; stages of different documents overlap in time).</summary>
+public sealed record StageTimings(double Read, double Normalize, double Structure, double Extract)
+{
+    /// <summary>Time spent writing to the store (set by the ingestor).</summary>
+    public double Store { get; init; }
+
+    public double Total => Read + Normalize + Structure + Extract + Store;
+
+    public static StageTimings operator +(StageTimings a, StageTimings b) =>
+        new(a.Read + b.Read, a.Normalize + b.Normalize, a.Structure + b.Structure, a.Extract + b.Extract) { Store = a.Store + b.Store };
+
+    public static StageTimings Zero { get; } = new(0, 0, 0, 0);
+}
+
+/// <summary>A document through every stage up to the store: what gets written in one transaction.</summary>
+public sealed record ProcessedDocument(
+    DocumentInfo Info,
+    SourceText Source,
+    IReadOnlyList<Section> Sections,
+    IReadOnlyList<Passage> Passages,
+    IReadOnlyList<Fact> Facts,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    StageTimings Timings);
+
+/// <summary>The outcome of processing one file: a document, or diagnostics saying why not.</summary>
+public sealed record ProcessResult(ProcessedDocument? Document, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => Document is not null;
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Fukan.Model;
+using Fukan.Normalizing;
+using Fukan.Reading;
+
+namespace Fukan.Structure;
+
+/// <summary>What a document is: kind, language, title and date, judged from its content.</summary>
+public sealed record DocumentProfile(DocumentKind Kind, string Lang, bool Markdown, string Title, DateOnly? Date, string? DateText);
+
+/// <summary>
+/// Judges a document from its content. Minutes announce themselves (議事要旨, 議事次第, 出席者 near the top);
+/// articles carry front matter or a blog shape (markdown headings); reports have long numbered chapters.
+/// Dates come from front matter, a minutes 日時 line (令和8年2月12日 → 2026-02-12), a publication line
+/// (2023年3月), or the year in a report title; each keeps the precision it was written with.
+/// </summary>
+public sealed partial class DocumentClassifier
+{
+    private static readonly string[] MinutesWords = ["議事要旨", "議事録", "議事次第", "議事概要", "出席者", "出席構成員", "出席委員", "開催日時", "議題", "欠席者"];
+
+    [GeneratedRegex(@"^\s*#{1,6}\s+\S", RegexOptions.Multiline)]
+    private static partial Regex AtxLine();
+
+    [GeneratedRegex(@"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+\S{1,40}\s*$", RegexOptions.Multiline)]
+    private static partial Regex NumberedLine();
+
+    [GeneratedRegex(@"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")]
+    private static partial Regex EraDate();
+
+    [GeneratedRegex(@"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")]
+    private static partial Regex JaDate();
+
+    [GeneratedRegex(@"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*$")]
+    private static partial Regex PublicationLine();
+
+    [GeneratedRegex(@"(\d{4})\s*年")]
+    private static partial Regex YearInTitle();
+
+    [GeneratedRegex(@"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")]
+    private static partial Regex IsoDate();
+
+    /// <summary>Kind, language and whether markdown conventions apply, from the raw text.</summary>
+    public (DocumentKind Kind, string Lang, bool Markdown) Classify(RawDocument doc)
+    {
+        var source = doc.Source;
+        int first = doc.BodyStartLine;
+        int bodyStart = first <= source.LineCount ? source.LineStart(first) : source.Text.Length;
+        var body = source.Text.AsSpan(bodyStart);
+        var head = body[..Math.Min(body.Length, 4000)];
+
+        int minutes = 0;
+        foreach (var w in MinutesWords) if (head.Contains(w, StringComparison.Ordinal)) minutes++;
+        bool frontMatter = doc.Metadata.Count > 0;
+        var bodyText = body.Length > 400_000 ? body[..400_000].ToString() : body.ToString();
+        int atx = AtxLine().Count(bodyText);
+        int numbered = NumberedLine().Count(bodyText);
+        bool markdown = doc.Format == "markdown" || doc.Format == "html" || atx >= 2 || (frontMatter && atx >= 1);
+
+        DocumentKind kind;
+        if (minutes >= 2) kind = DocumentKind.Minutes;
+        else if (frontMatter && (doc.Metadata.ContainsKey("title") || doc.Metadata.ContainsKey("date") || doc.Metadata.ContainsKey("layout"))) kind = DocumentKind.Article;
+        else if (numbered >= 3 && (source.LineCount >= 800 || bodyText.Contains("国際比較", StringComparison.Ordinal) || bodyText.Contains("研究開発領域", StringComparison.Ordinal))) kind = DocumentKind.Report;
+        else if (numbered >= 12) kind = DocumentKind.Report;
+        else if (markdown && atx >= 2) kind = DocumentKind.Article;
+        else kind = DocumentKind.Other;
+        return (kind, DetectLanguage(body), markdown);
+    }
+
+    /// <summary>ja, en or mixed, from the share of kana and ideographs among letters.</summary>
+    public static string DetectLanguage(ReadOnlySpan<char> text)
+    {
+        long cjk = 0, latin = 0;
+        int limit = Math.Min(text.Length, 300_000);
+        for (int i = 0; i < limit; i++)
+        {
+            char c = text[i];
+            if (TextFolding.IsCjk(c)) cjk++;
+            else if (char.IsAsciiLetter(c) || c is >= 'Ａ' and <= 'ｚ') latin++;
+        }
+        if (cjk + latin == 0) return "other";
+        double share = cjk / (cjk + latin / 3.0);   // a Latin word of ~5 letters weighs like a couple of kanji
+        return share >= 0.7 ? "ja" : share <= 0.15 ? "en" : "mixed";
+    }
+
+    /// <summary>Title and date, once the structure is known.</summary>
+    public (string Title, DateOnly? Date, string? DateText) Describe(RawDocument doc, DocumentKind kind)
+    {
+        var source = doc.Source;
+        string? title = First(doc.Metadata, "title");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            for (int l = doc.BodyStartLine; l <= Math.Min(source.LineCount, doc.BodyStartLine + 40); l++)
+            {
+                var t = source.Line(l).Trim();
+                if (t.IsEmpty) continue;
+                var cleaned = HeadingRecognizer.CleanTitle(t.TrimStart('#').Trim());
+                if (cleaned.Length is > 0 and <= 120) { title = cleaned; break; }
+            }
+        }
+        if (string.IsNullOrWhiteSpace(title)) title = Path.GetFileNameWithoutExtension(doc.Path);
+
+        var (date, text) = FromMetadata(doc.Metadata);
+        if (date is null && kind == DocumentKind.Minutes) (date, text) = FromMinutes(source, doc.BodyStartLine);
+        if (date is null) (date, text) = FromPublicationLine(source, doc.BodyStartLine);
+        if (date is null)
+        {
+            var m = YearInTitle().Match(title);
+            if (m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is > 1900 and < 2200)
+                (date, text) = (new DateOnly(y, 1, 1), y.ToString(CultureInfo.InvariantCulture));
+        }
+        return (title.Trim(), date, text);
+    }
+
+    private static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> meta, string key) =>
+        meta.TryGetValue(key, out var v) && v.Count > 0 ? v[0] : null;
+
+    private static (DateOnly?, string?) FromMetadata(IReadOnlyDictionary<string, IReadOnlyList<string>> meta)
+    {
+        foreach (var key in new[] { "date", "published", "pubDate", "created", "pdf.creationDate" })
+        {
+            var v = First(meta, key);
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            var s = v.Trim();
+            if (s.StartsWith("D:", StringComparison.Ordinal) && s.Length >= 10) s = $"{s[2..6]}-{s[6..8]}-{s[8..10]}";
+            var m = IsoDate().Match(s);
+            if (m.Success)
+            {
+                int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                int mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+                if (mo is < 1 or > 12) continue;
+                if (m.Groups[3].Success)
+                {
+                    int d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+                    if (d < 1 || d > DateTime.DaysInMonth(y, mo)) continue;
+                    var date = new DateOnly(y, mo, d);
+                    return (date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+                return (new DateOnly(y, mo, 1), $"{y:D4}-{mo:D2}");
+            }
+            var ja = ParseJapaneseDate(s);
+            if (ja is not null) return (ja, ja.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        return (null, null);
+    }
+
+    private static (DateOnly?, string?) FromMinutes(SourceText source, int first)
+    {
+        for (int l = first; l <= Math.Min(source.LineCount, first + 60); l++)
+        {
+            var line = source.LineString(l);
+            var folded = TextFolding.Fold(line);
+            if (!(folded.Contains("日時", StringComparison.Ordinal) || folded.Contains("開催日", StringComparison.Ordinal) || folded.TrimStart().StartsWith("日 時", StringComparison.Ordinal))) continue;
+            var date = ParseJapaneseDate(folded);
+            if (date is not null) return (date, date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        return (null, null);
+    }
+
+    private static (DateOnly?, string?) FromPublicationLine(SourceText source, int first)
+    {
+        int limit = Math.Min(source.LineCount, first + Math.Max(300, source.LineCount / 20));
+        for (int l = first; l <= limit; l++)
+        {
+            var m = PublicationLine().Match(TextFolding.Fold(source.Line(l)));
+            if (!m.Success) continue;
+            int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            int mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (y is > 1900 and < 2200 && mo is >= 1 and <= 12) return (new DateOnly(y, mo, 1), $"{y:D4}-{mo:D2}");
+        }
+        return (null, null);
+    }
+
+    /// <summary>令和8年2月12日 or 2026年2月12日 anywhere in <paramref name="text"/> (already width-folded).</summary>
+    internal static DateOnly? ParseJapaneseDate(string text)
+    {
+        var m = EraDate().Match(text);
+        if (m.Success)
+        {
+            int ey = m.Groups[2].Value == "元" ? 1 : int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            return JapaneseEra.ToDate(m.Groups[1].Value, ey, int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture));
+        }
+        m = JaDate().Match(text);
+        if (m.Success)
+        {
+            int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+            if (mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo)) return new DateOnly(y, mo, d);
+        }
+        return null;
+    }
+}

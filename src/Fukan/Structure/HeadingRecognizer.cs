@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+using Fukan.Model;
+using Fukan.Normalizing;
+
+namespace Fukan.Structure;
+
+/// <summary>
+/// Recognises heading candidates line by line from their shape alone: numbering, brackets, markers, length.
+/// Whether a candidate really is a heading (numbering in sequence, not a listing, not a wrapped sentence) is the
+/// <see cref="SectionTreeBuilder"/>'s call.
+/// </summary>
+public sealed partial class HeadingRecognizer
+{
+    private static readonly SearchValues<char> TitleBadEnds = SearchValues.Create("。．.、，,;；");
+    private static readonly SearchValues<char> TitleBadStarts = SearchValues.Create("%％)）]］」』、。，,.．:：;；-–—~～/／+＋*＊=＝<>＜＞°℃・•");
+    private static readonly string[] UnitStarts =
+        ["nm", "mm", "cm", "km", "μm", "um", "ghz", "mhz", "khz", "hz", "kw", "mw", "gw", "tw", "wh", "mah", "kg", "mg", "ppm", "ppb", "ev", "kv", "mv", "v ", "k ", "倍", "年", "月", "日", "万", "億", "兆", "個", "名", "件", "社", "人", "回", "分", "秒", "時間", "円", "ドル", "ユーロ", "%", "％"];
+    private static readonly string[] BlockWords =
+        ["議事次第", "議事概要", "議事要旨", "議事録", "議題", "議事", "出席者", "出席構成員", "出席委員", "出席", "欠席者", "欠席", "配布資料", "配付資料", "資料", "オブザーバー", "陪席"];
+
+    [GeneratedRegex(@"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")]
+    private static partial Regex AtxRegex();
+
+    [GeneratedRegex(@"^([0-9]{1,2}(?:\.[0-9]{1,2}){1,4})\.?(?:[ \t]+|(?=[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}]))(\S.*)$")]
+    private static partial Regex DottedRegex();
+
+    [GeneratedRegex(@"^([0-9]{1,2})\.?[ \t]+(\S.*)$")]
+    private static partial Regex BareRegex();
+
+    [GeneratedRegex(@"^(?:第([0-9]{1,2}|[一二三四五六七八九十]{1,3})([章部編])|付録[ \t]*([0-9]{1,2}))[ \t]*(\S.*)?$")]
+    private static partial Regex ChapterRegex();
+
+    [GeneratedRegex(@"^\(\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*\)[ \t]*(\S.*)$")]
+    private static partial Regex ParenRegex();
+
+    /// <summary>The candidate on <paramref name="line"/>, or null.</summary>
+    public HeadingCandidate? Recognize(SourceText source, int line, bool markdownDocument)
+    {
+        var raw = source.Line(line);
+        var text = raw.Trim();
+        if (text.IsEmpty || text.Length > 120) return null;
+        var folded = TextFolding.Fold(text);   // same length: offsets into text hold
+
+        if (folded[0] == '#')
+        {
+            var m = AtxRegex().Match(folded);
+            if (m.Success)
+            {
+                var title = CleanTitle(text.Slice(m.Groups[2].Index, m.Groups[2].Length));
+                return title.Length == 0 ? null : new HeadingCandidate(HeadingStyle.Atx, line, null, null, title, m.Groups[1].Length);
+            }
+            return null;
+        }
+
+        if (folded[0] == '(')
+        {
+            var m = ParenRegex().Match(folded);
+            if (!m.Success) return null;
+            var title = CleanTitle(text.Slice(m.Groups[2].Index, m.Groups[2].Length));
+            if (!PlausibleTitle(title, 30)) return null;
+            int n = ParseNumber(m.Groups[1].Value);
+            return new HeadingCandidate(HeadingStyle.Paren, line, [n], $"({n})", title);
+        }
+
+        char c0 = text[0];
+        if (c0 is '［' or '【' or '[')
+        {
+            char close = c0 switch { '［' => '］', '【' => '】', _ => ']' };
+            int end = text.IndexOf(close);
+            if (end < 2) return null;
+            var rest = text[(end + 1)..].Trim();
+            if (!rest.IsEmpty) return null;           // 【日本】 alone is a heading; 【注】 text… is not
+            if (c0 == '[' && markdownDocument) return null; // a markdown link, not a heading
+            var title = CleanTitle(text[..(end + 1)]);
+            return title.Length > 42 ? null : new HeadingCandidate(HeadingStyle.Bracket, line, null, null, title);
+        }
+        if (c0 is '■' or '□' or '◆')
+        {
+            var title = CleanTitle(text[1..]);
+            return PlausibleTitle(title, 40) ? new HeadingCandidate(HeadingStyle.Bracket, line, null, null, title) : null;
+        }
+        if (c0 == '●')
+        {
+            var title = CleanTitle(text[1..]);
+            return PlausibleTitle(title, 32) && title.IndexOf('「') < 0 ? new HeadingCandidate(HeadingStyle.Bullet, line, null, null, title) : null;
+        }
+
+        if (char.IsAsciiDigit(folded[0]) && !markdownDocument)
+        {
+            var m = DottedRegex().Match(folded);
+            if (m.Success)
+            {
+                var title = CleanTitle(text.Slice(m.Groups[2].Index, m.Groups[2].Length));
+                var numbers = ParseDotted(m.Groups[1].Value);
+                if (numbers is not null && PlausibleTitle(title, 48) && !StartsWithUnit(title))
+                    return new HeadingCandidate(HeadingStyle.Dotted, line, numbers, m.Groups[1].Value, title);
+                return null;
+            }
+            m = BareRegex().Match(folded);
+            if (m.Success)
+            {
+                var title = CleanTitle(text.Slice(m.Groups[2].Index, m.Groups[2].Length));
+                int n = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (n >= 1 && PlausibleTitle(title, 44) && !StartsWithUnit(title) && !title.Contains("http", StringComparison.OrdinalIgnoreCase))
+                    return new HeadingCandidate(HeadingStyle.Bare, line, [n], n.ToString(System.Globalization.CultureInfo.InvariantCulture), title);
+            }
+            return null;
+        }
+        if (folded[0] is '第' or '付')
+        {
+            var m = ChapterRegex().Match(folded);
+            if (m.Success)
+            {
+                int n = m.Groups[1].Success ? ParseNumber(m.Groups[1].Value) : ParseNumber(m.Groups[3].Value);
+                var title = m.Groups[4].Success ? CleanTitle(text.Slice(m.Groups[4].Index, m.Groups[4].Length)) : "";
+                if (n >= 1 && (title.Length == 0 || PlausibleTitle(title, 40)))
+                {
+                    string marker = m.Groups[3].Success ? $"付録{n}" : $"第{n}{m.Groups[2].Value}";
+                    // 第N節 is a second-level heading; chapters, parts and appendices are top level.
+                    return new HeadingCandidate(HeadingStyle.Bare, line, m.Groups[2].Value == "節" ? null : [n], marker, title.Length == 0 ? marker : title);
+                }
+            }
+        }
+
+        // Minutes blocks: the block word alone on its line, perhaps with a colon.
+        var word = folded.TrimEnd(':').TrimEnd();
+        foreach (var b in BlockWords)
+            if (word == b) return new HeadingCandidate(HeadingStyle.Block, line, null, null, b);
+        if (text.Length <= 24 && (folded.EndsWith("主な御発言") || folded.EndsWith("主な発言") || folded.EndsWith("主な意見") || folded.EndsWith("からの発言")))
+            return new HeadingCandidate(HeadingStyle.Side, line, null, null, CleanTitle(text));
+        return null;
+    }
+
+    /// <summary>A heading title: tabs and runs of spaces folded to one space, markdown emphasis removed, trailing footnote digits kept.</summary>
+    internal static string CleanTitle(ReadOnlySpan<char> title)
+    {
+        var sb = new System.Text.StringBuilder(title.Length);
+        bool space = false;
+        for (int i = 0; i < title.Length; i++)
+        {
+            char c = title[i];
+            if (c is '*' or '_' && i + 1 < title.Length && title[i + 1] == c) { i++; continue; }
+            if (c is ' ' or '\t' or '\u3000') { space = sb.Length > 0; continue; }
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static bool PlausibleTitle(string title, int maxLength)
+    {
+        if (title.Length == 0 || title.Length > maxLength) return false;
+        if (TitleBadEnds.Contains(title[^1]) || TitleBadStarts.Contains(title[0])) return false;
+        if (title.Contains('。')) return false;
+        int commas = 0;
+        foreach (char c in title) if (c is '、' or '，') commas++;
+        return commas <= 1 || title.Length <= 24;
+    }
+
+    private static bool StartsWithUnit(string title)
+    {
+        var lower = TextFolding.Fold(title);
+        foreach (var u in UnitStarts)
+            if (lower.StartsWith(u, StringComparison.Ordinal) && (u.Length > 1 || lower.Length == 1 || !char.IsLetter(lower[1])))
+                return true;
+        return false;
+    }
+
+    private static int[]? ParseDotted(string s)
+    {
+        var parts = s.Split('.');
+        var numbers = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            numbers[i] = int.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture);
+            if (numbers[i] < 1 && i > 0) return null;
+        }
+        return numbers[0] < 1 ? null : numbers;
+    }
+
+    internal static int ParseNumber(string s)
+    {
+        if (int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n)) return n;
+        int value = 0, current = 0;
+        foreach (char c in s)
+        {
+            int d = "〇一二三四五六七八九".IndexOf(c);
+            if (d >= 0) { current = d; continue; }
+            if (c == '十') { value += (current == 0 ? 1 : current) * 10; current = 0; }
+        }
+        return value + current;
+    }
+}
