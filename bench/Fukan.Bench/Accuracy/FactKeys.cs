@@ -14,7 +14,7 @@ internal static class FactKeys
         _ => null,
     });
 
-    public static string Of(DateMatch m) => Date(m.Text, m.Start, m.End, PrecisionName(m.Precision));
+    public static string Of(DateMatch m) => Date(m.Text, m.Start, m.End, m.Precision.ToName());
 
     /// <summary>cells: line, text, value, valueMax, unit, approx, bound.</summary>
     public static string QuantityRow(string[] c) => Quantity(
@@ -41,16 +41,4 @@ internal static class FactKeys
     private static string Num(decimal d) => (d / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly? d) => d is DateOnly x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
-
-    public static string PrecisionName(DatePrecision p) => p switch
-    {
-        DatePrecision.Day => "day",
-        DatePrecision.Month => "month",
-        DatePrecision.Quarter => "quarter",
-        DatePrecision.Half => "half",
-        DatePrecision.Year => "year",
-        DatePrecision.FiscalYear => "fiscalYear",
-        DatePrecision.Period => "period",
-        _ => "open",
-    };
 }

@@ -4,7 +4,8 @@ using Fukan.Model;
 namespace Fukan.Extraction.Dates;
 
 /// <summary>
-/// A date stated in a document: <c>{ "kind": "date", "text", "start", "end", "precision", "source" }</c>, dates as ISO
+/// A date stated in a document: <c>{ "kind": "date", "text", "start", "end", "precision", "provenance" }</c> under
+/// <see cref="Fukan.Model.FukanJson"/>, dates as ISO
 /// <c>yyyy-MM-dd</c>. <see cref="Start"/> is the first day covered and <see cref="End"/> the last; an open start
 /// (2025年まで, by 2027) has a null start, an open end (2030年以降) a null end.
 /// </summary>

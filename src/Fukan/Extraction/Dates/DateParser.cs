@@ -62,7 +62,7 @@ public sealed class DateParser
         ArgumentNullException.ThrowIfNull(text);
         var results = new List<DateMatch>();
         if (text.Length == 0) return results;
-        string folded = TextFolding.Fold(text);
+        string folded = ScanText.Fold(text);
         var f = folded.AsSpan();
         int i = 0, floor = 0;
         int lastYear = 0;
@@ -95,18 +95,18 @@ public sealed class DateParser
         bool ranged = false, opened = false;
 
         // A range: 2020年1月～2023年6月, 2021–2035年, 2021年から2025年にかけて, (2013～2022), from 2020 to 2025.
-        int rs = TextFolding.SkipBlank(f, end);
+        int rs = ScanText.SkipBlank(f, end);
         int sepLength = 0;
         bool kara = false;
         if (rs < f.Length)
         {
-            if (TextFolding.IsRangeSeparator(f[rs])) sepLength = 1;
-            else if (TextFolding.At(f, rs, "から")) { sepLength = 2; kara = true; }
-            else if (rs > end && (TextFolding.StartsWithWord(f, rs, "to") || TextFolding.StartsWithWord(f, rs, "and"))) sepLength = f[rs] == 't' ? 2 : 3;
+            if (ScanText.IsRangeSeparator(f[rs])) sepLength = 1;
+            else if (ScanText.At(f, rs, "から")) { sepLength = 2; kara = true; }
+            else if (rs > end && (ScanText.StartsWithWord(f, rs, "to") || ScanText.StartsWithWord(f, rs, "and"))) sepLength = f[rs] == 't' ? 2 : 3;
         }
         if (sepLength > 0)
         {
-            int r2 = TextFolding.SkipBlank(f, rs + sepLength);
+            int r2 = ScanText.SkipBlank(f, rs + sepLength);
             if (r2 < f.Length && ReadPoint(f, r2, -1, lastYear, p, out var q, out _) == Read.Ok && q.Last >= p.First
                 && !(f[rs] == '-' && p.Shape == Shape.Iso))
             {
@@ -121,12 +121,12 @@ public sealed class DateParser
                     return q.End;
                 foreach (var tail in (ReadOnlySpan<string>)["にかけて", "までの間", "までに", "まで", "の間"])
                 {
-                    if (!TextFolding.At(f, end, tail)) continue;
+                    if (!ScanText.At(f, end, tail)) continue;
                     end += tail.Length;
                     break;
                 }
             }
-            else if (!kara && sepLength == 1 && TextFolding.IsRangeSeparator(f[rs]) && f[rs] != '-' && ClosesAfter(f, rs + 1))
+            else if (!kara && sepLength == 1 && ScanText.IsRangeSeparator(f[rs]) && f[rs] != '-' && ClosesAfter(f, rs + 1))
             {
                 // (2021～): from 2021 on.
                 end = rs + 1;
@@ -150,7 +150,7 @@ public sealed class DateParser
                 bool found = false;
                 foreach (var (w, kind) in JapaneseSuffixes)
                 {
-                    if (!TextFolding.At(f, end, w)) continue;
+                    if (!ScanText.At(f, end, w)) continue;
                     end += w.Length;
                     opened = Apply(kind, p, ref first, ref last, ref precision);
                     found = true;
@@ -160,8 +160,8 @@ public sealed class DateParser
             }
         }
 
-        if (!ranged && !opened && start - 1 >= Math.Max(floor, 0) && f[start - 1] == TextFolding.Wave
-            && (start - 2 < 0 || !TextFolding.IsAsciiLetterOrDigit(f[start - 2])))
+        if (!ranged && !opened && start - 1 >= Math.Max(floor, 0) && f[start - 1] == ScanText.Wave
+            && (start - 2 < 0 || !ScanText.IsAsciiLetterOrDigit(f[start - 2])))
         {
             // (～2023年): up to 2023.
             start--;
@@ -204,14 +204,14 @@ public sealed class DateParser
 
     private static bool ClosesAfter(ReadOnlySpan<char> f, int i)
     {
-        int a = TextFolding.SkipBlank(f, i);
+        int a = ScanText.SkipBlank(f, i);
         return a >= f.Length || f[a] is ')' or '）' or ']' or '、' or ',' or '。';
     }
 
     private static bool Parenthesised(ReadOnlySpan<char> f, int start, int end)
     {
-        int b = start > 0 && TextFolding.IsBlank(f[start - 1]) ? start - 1 : start;
-        int a = TextFolding.SkipBlank(f, end);
+        int b = start > 0 && ScanText.IsBlank(f[start - 1]) ? start - 1 : start;
+        int a = ScanText.SkipBlank(f, end);
         bool open = b == 0 || f[b - 1] is '(' or '（' or '[' or '、' or ',' or '/';
         bool close = a >= f.Length || f[a] is ')' or '）' or ']' or '、' or ',' or '/';
         return open && close;
@@ -219,8 +219,8 @@ public sealed class DateParser
 
     private static bool AloneInParentheses(ReadOnlySpan<char> f, int start, int end)
     {
-        int b = start > 0 && TextFolding.IsBlank(f[start - 1]) ? start - 1 : start;
-        int a = TextFolding.SkipBlank(f, end);
+        int b = start > 0 && ScanText.IsBlank(f[start - 1]) ? start - 1 : start;
+        int a = ScanText.SkipBlank(f, end);
         return b > 0 && f[b - 1] is '(' or '（' && a < f.Length && f[a] is ')' or '）';
     }
 
@@ -230,11 +230,11 @@ public sealed class DateParser
         prepStart = start;
         int b = start;
         if (b > 0 && f[b - 1] == '-') b--; // mid-2025
-        else if (b > 0 && TextFolding.IsBlank(f[b - 1])) b--;
+        else if (b > 0 && ScanText.IsBlank(f[b - 1])) b--;
         else return false;
         foreach (var (w, k) in EnglishPrepositions)
         {
-            if (b - w.Length < Math.Max(floor, 0) || !TextFolding.EndsWithWord(f, b, w)) continue;
+            if (b - w.Length < Math.Max(floor, 0) || !ScanText.EndsWithWord(f, b, w)) continue;
             kind = k;
             prepStart = b - w.Length;
             return true;
@@ -259,13 +259,13 @@ public sealed class DateParser
         }
         foreach (var era in Eras)
         {
-            if (!TextFolding.At(f, i, era)) continue;
-            int k = TextFolding.SkipBlank(f, i + 2);
+            if (!ScanText.At(f, i, era)) continue;
+            int k = ScanText.SkipBlank(f, i + 2);
             int n;
             int e;
             if (k < f.Length && f[k] == '元') { n = 1; e = k + 1; }
             else if (!ReadSmallInt(f, k, 2, out n, out e)) return Read.None;
-            e = TextFolding.SkipBlank(f, e);
+            e = ScanText.SkipBlank(f, e);
             if (e >= f.Length || f[e] != '年') { skip = e; return Read.None; }
             int? year = JapaneseEra.ToGregorianYear(era, n);
             if (year is null) { skip = e + 1; return Read.Malformed; }
@@ -285,45 +285,45 @@ public sealed class DateParser
             if (k - i != 4 || y < 1000 || k >= f.Length || f[k] != '年') return Read.None;
             return ReadAfterYear(f, i, k + 1, y, out p, out skip, allowBare: true);
         }
-        if (!TextFolding.IsDigit(c)) return Read.None;
+        if (!ScanText.IsDigit(c)) return Read.None;
 
         int j = i;
-        while (j < f.Length && TextFolding.IsDigit(f[j])) j++;
+        while (j < f.Length && ScanText.IsDigit(f[j])) j++;
         int len = j - i;
         skip = j;
-        if (j + 1 < f.Length && f[j] is '.' or ',' && TextFolding.IsDigit(f[j + 1])) { skip = SkipNumber(f, j); return Read.None; }
+        if (j + 1 < f.Length && f[j] is '.' or ',' && ScanText.IsDigit(f[j + 1])) { skip = SkipNumber(f, j); return Read.None; }
         int value = len <= 9 ? ParseInt(f[i..j]) : -1;
         char prev = i > 0 ? f[i - 1] : '\0';
         char prev2 = i > 1 ? f[i - 2] : '\0';
 
         if (floor >= 0 && i > 0)
         {
-            if (TextFolding.IsAsciiLetter(prev))
+            if (ScanText.IsAsciiLetter(prev))
             {
                 // Q3 2025, H2 2025, FY2025; anything else glued to letters is a name (N2, Battery500).
-                if (prev is 'Q' or 'H' && len == 1 && !TextFolding.IsAsciiLetter(prev2) && !TextFolding.IsDigit(prev2))
+                if (prev is 'Q' or 'H' && len == 1 && !ScanText.IsAsciiLetter(prev2) && !ScanText.IsDigit(prev2))
                     return ReadQuarterOrHalfThenYear(f, i - 1, j, prev == 'Q', value, out p, out skip);
-                if (len == 4 && TextFolding.Before(f, i, "FY") && (i < 3 || !(TextFolding.IsAsciiLetterOrDigit(f[i - 3]) || f[i - 3] is '-' or '_' or TextFolding.Dash)))
+                if (len == 4 && ScanText.Before(f, i, "FY") && (i < 3 || !(ScanText.IsAsciiLetterOrDigit(f[i - 3]) || f[i - 3] is '-' or '_' or ScanText.Dash)))
                     return FiscalYear(i - 2, j, value, out p, out skip);
                 return Read.None;
             }
-            if (prev == ' ' && len == 4 && TextFolding.Before(f, i - 1, "FY") && (i < 4 || !TextFolding.IsAsciiLetterOrDigit(f[i - 4])))
+            if (prev == ' ' && len == 4 && ScanText.Before(f, i - 1, "FY") && (i < 4 || !ScanText.IsAsciiLetterOrDigit(f[i - 4])))
                 return FiscalYear(i - 3, j, value, out p, out skip);
-            if (TextFolding.IsDigit(prev) || prev is '.' or '_' or '/' or '#' or ':' or '第' or '図' or '表' or '数') return Read.None;
-            if (prev is '-' or TextFolding.Dash && TextFolding.IsAsciiLetterOrDigit(prev2)) return Read.None; // CRDS-2022, 1.2.4–11
+            if (ScanText.IsDigit(prev) || prev is '.' or '_' or '/' or '#' or ':' or '第' or '図' or '表' or '数') return Read.None;
+            if (prev is '-' or ScanText.Dash && ScanText.IsAsciiLetterOrDigit(prev2)) return Read.None; // CRDS-2022, 1.2.4–11
         }
 
         if (len == 4 && value is >= 1000 and <= 2999)
         {
-            int k = TextFolding.SkipBlank(f, j);
+            int k = ScanText.SkipBlank(f, j);
             // ISO: 2026-01-20, 2026/01/20, 2025-03, with an optional time and zone.
-            if (j < f.Length && f[j] is '-' or '/' && j + 1 < f.Length && TextFolding.IsDigit(f[j + 1]))
+            if (j < f.Length && f[j] is '-' or '/' && j + 1 < f.Length && ScanText.IsDigit(f[j + 1]))
             {
                 var iso = ReadIso(f, i, j, value, out p, out skip);
                 if (iso != Read.None) return iso;
             }
             if (k < f.Length && f[k] == '年') return ReadAfterYear(f, i, k + 1, value, out p, out skip, allowBare: true);
-            if (TextFolding.At(f, k, "会計年度") || TextFolding.At(f, k, "年度"))
+            if (ScanText.At(f, k, "会計年度") || ScanText.At(f, k, "年度"))
             {
                 int e = k + (f[k] == '会' ? 4 : 2);
                 return FiscalYear(i, e, value, out p, out skip);
@@ -342,9 +342,9 @@ public sealed class DateParser
                 skip = j;
                 return Read.Ok;
             }
-            if (j < f.Length && (TextFolding.IsAsciiLetterOrDigit(f[j]) || f[j] is '%' or '+')) return Read.None;
+            if (j < f.Length && (ScanText.IsAsciiLetterOrDigit(f[j]) || f[j] is '%' or '+')) return Read.None;
             // 2025 Q3, 2025 H2.
-            if (k > j && k + 1 < f.Length && f[k] is 'Q' or 'H' && TextFolding.IsDigit(f[k + 1]) && (k + 2 == f.Length || !TextFolding.IsAsciiLetterOrDigit(f[k + 2])))
+            if (k > j && k + 1 < f.Length && f[k] is 'Q' or 'H' && ScanText.IsDigit(f[k + 1]) && (k + 2 == f.Length || !ScanText.IsAsciiLetterOrDigit(f[k + 2])))
             {
                 int n = f[k + 1] - '0';
                 if (PartOfYear(value, f[k] == 'Q', n, out var a, out var b))
@@ -358,13 +358,13 @@ public sealed class DateParser
             return Read.Ok;
         }
 
-        if (len <= 2 && TextFolding.At(f, TextFolding.SkipBlank(f, j), "世紀") && value >= 1)
+        if (len <= 2 && ScanText.At(f, ScanText.SkipBlank(f, j), "世紀") && value >= 1)
         {
             // 19世紀: 1801–1900; 20世紀後半: 1951–2000.
-            int e = TextFolding.SkipBlank(f, j) + 2;
+            int e = ScanText.SkipBlank(f, j) + 2;
             int from = (value - 1) * 100 + 1, to = value * 100;
-            if (TextFolding.At(f, e, "前半")) { to = from + 49; e += 2; }
-            else if (TextFolding.At(f, e, "後半")) { from += 50; e += 2; }
+            if (ScanText.At(f, e, "前半")) { to = from + 49; e += 2; }
+            else if (ScanText.At(f, e, "後半")) { from += 50; e += 2; }
             p = new Point(i, e, new DateOnly(from, 1, 1), new DateOnly(to, 12, 31), DatePrecision.Period, Shape.Japanese);
             skip = e;
             return Read.Ok;
@@ -372,9 +372,9 @@ public sealed class DateParser
         if (len <= 2)
         {
             // 3Q 2025, 2H 2025.
-            if (j < f.Length && f[j] is 'Q' or 'H' && (j + 1 == f.Length || !TextFolding.IsAsciiLetter(f[j + 1])))
+            if (j < f.Length && f[j] is 'Q' or 'H' && (j + 1 == f.Length || !ScanText.IsAsciiLetter(f[j + 1])))
             {
-                int y0 = TextFolding.SkipBlank(f, j + 1);
+                int y0 = ScanText.SkipBlank(f, j + 1);
                 if (ReadYear4(f, y0, out int y, out int ye) && PartOfYear(y, f[j] == 'Q', value, out var a, out var b))
                 {
                     p = new Point(i, ye, a, b, f[j] == 'Q' ? DatePrecision.Quarter : DatePrecision.Half, Shape.English);
@@ -383,11 +383,11 @@ public sealed class DateParser
                 }
             }
             // 5 March 2024.
-            int m0 = TextFolding.SkipBlank(f, j);
+            int m0 = ScanText.SkipBlank(f, j);
             if (m0 > j && MonthNameAt(f, m0, out int month, out int me))
             {
-                int y0 = TextFolding.SkipBlank(f, me);
-                if (y0 < f.Length && f[y0] == ',') y0 = TextFolding.SkipBlank(f, y0 + 1);
+                int y0 = ScanText.SkipBlank(f, me);
+                if (y0 < f.Length && f[y0] == ',') y0 = ScanText.SkipBlank(f, y0 + 1);
                 if (ReadYear4(f, y0, out int y, out int ye))
                 {
                     skip = ye;
@@ -399,10 +399,10 @@ public sealed class DateParser
             }
             // 2021～25年度: the right end of a year range may drop the century.
             if (inherit is Point ly && ly.Precision is DatePrecision.Year && ly.Shape is Shape.BareYear or Shape.Japanese && i > 0
-                && TextFolding.IsRangeSeparator(f[i - 1]) && len == 2)
+                && ScanText.IsRangeSeparator(f[i - 1]) && len == 2)
             {
-                int u = TextFolding.SkipBlank(f, j);
-                if (u < f.Length && f[u] == '年' && !TextFolding.At(f, u, "年間"))
+                int u = ScanText.SkipBlank(f, j);
+                if (u < f.Length && f[u] == '年' && !ScanText.At(f, u, "年間"))
                 {
                     int full = ly.First.Year / 100 * 100 + value;
                     if (full < ly.First.Year) full += 100;
@@ -438,9 +438,9 @@ public sealed class DateParser
     {
         p = default;
         skip = digitEnd;
-        int y0 = TextFolding.SkipBlank(f, digitEnd);
+        int y0 = ScanText.SkipBlank(f, digitEnd);
         bool fy = false;
-        if (TextFolding.At(f, y0, "FY")) { fy = true; y0 = TextFolding.SkipBlank(f, y0 + 2); }
+        if (ScanText.At(f, y0, "FY")) { fy = true; y0 = ScanText.SkipBlank(f, y0 + 2); }
         if (!ReadYear4(f, y0, out int y, out int ye)) return Read.None;
         skip = ye;
         DateOnly a, b;
@@ -463,10 +463,10 @@ public sealed class DateParser
         skip = j;
         char sep = f[j];
         if (!ReadSmallInt(f, j + 1, 2, out int month, out int me)) return Read.None;
-        if (me < f.Length && TextFolding.IsDigit(f[me])) return Read.None; // 2021-2035
-        if (me < f.Length && f[me] == sep && me + 1 < f.Length && TextFolding.IsDigit(f[me + 1]))
+        if (me < f.Length && ScanText.IsDigit(f[me])) return Read.None; // 2021-2035
+        if (me < f.Length && f[me] == sep && me + 1 < f.Length && ScanText.IsDigit(f[me + 1]))
         {
-            if (!ReadSmallInt(f, me + 1, 2, out int day, out int de) || (de < f.Length && TextFolding.IsDigit(f[de]))) return Read.None;
+            if (!ReadSmallInt(f, me + 1, 2, out int day, out int de) || (de < f.Length && ScanText.IsDigit(f[de]))) return Read.None;
             skip = de;
             if (!ValidDay(year, month, day)) return Read.Malformed;
             int end = ReadTime(f, de);
@@ -476,7 +476,7 @@ public sealed class DateParser
             return Read.Ok;
         }
         // 2025-03 or 2025/03: a month, only with two month digits (2020-21 is a fiscal span, not a month).
-        if (me - (j + 1) != 2 || (me < f.Length && (TextFolding.IsAsciiLetter(f[me]) || f[me] is '-' or '/' or '.'))) return Read.None;
+        if (me - (j + 1) != 2 || (me < f.Length && (ScanText.IsAsciiLetter(f[me]) || f[me] is '-' or '/' or '.'))) return Read.None;
         if (month is < 1 or > 12) return Read.None;
         p = new Point(i, me, new DateOnly(year, month, 1), LastOfMonth(year, month), DatePrecision.Month, Shape.Iso);
         skip = me;
@@ -495,10 +495,10 @@ public sealed class DateParser
         if (end + 2 < f.Length && f[end] == ':' && ReadSmallInt(f, end + 1, 2, out _, out int e3) && e3 - end - 1 == 2) end = e3;
         if (end < f.Length && f[end] == 'Z') return end + 1;
         int z = end < f.Length && f[end] == ' ' ? end + 1 : end;
-        if (z < f.Length && f[z] is '+' or '-' or TextFolding.Dash)
+        if (z < f.Length && f[z] is '+' or '-' or ScanText.Dash)
         {
             int d = z + 1;
-            while (d < f.Length && (TextFolding.IsDigit(f[d]) || f[d] == ':') && d - z <= 6) d++;
+            while (d < f.Length && (ScanText.IsDigit(f[d]) || f[d] == ':') && d - z <= 6) d++;
             if (d - z - 1 >= 4) return d;
         }
         return end;
@@ -510,7 +510,7 @@ public sealed class DateParser
         p = default;
         skip = k;
         if (year is < 1000 or > 2998) return Read.None;
-        if (TextFolding.At(f, k, "度") || TextFolding.At(f, k, "会計年度"))
+        if (ScanText.At(f, k, "度") || ScanText.At(f, k, "会計年度"))
         {
             int e = k + (f[k] == '度' ? 1 : 4);
             var a = new DateOnly(year, 4, 1);
@@ -534,19 +534,19 @@ public sealed class DateParser
             skip = e;
             return Read.Ok;
         }
-        if (TextFolding.At(f, k, "代"))
+        if (ScanText.At(f, k, "代"))
         {
             if (year % 10 != 0) return Read.None;
             int e = k + 1;
             int from = year, to = year + 9;
-            if (TextFolding.At(f, e, "前半")) { to = year + 4; e += 2; }
-            else if (TextFolding.At(f, e, "後半")) { from = year + 5; e += 2; }
+            if (ScanText.At(f, e, "前半")) { to = year + 4; e += 2; }
+            else if (ScanText.At(f, e, "後半")) { from = year + 5; e += 2; }
             p = new Point(start, e, new DateOnly(from, 1, 1), new DateOnly(to, 12, 31), DatePrecision.Period, Shape.Japanese);
             skip = e;
             return Read.Ok;
         }
-        int m0 = TextFolding.SkipBlank(f, k);
-        if (m0 < f.Length && (TextFolding.IsDigit(f[m0]) || NumberReader.IsKanjiNumeral(f[m0])))
+        int m0 = ScanText.SkipBlank(f, k);
+        if (m0 < f.Length && (ScanText.IsDigit(f[m0]) || NumberReader.IsKanjiNumeral(f[m0])))
         {
             var r = ReadMonthDay(f, start, m0, year, out p, out skip, requireMonth: true);
             if (r != Read.None) return r;
@@ -558,7 +558,7 @@ public sealed class DateParser
             skip = hend;
             return Read.Ok;
         }
-        int q0 = TextFolding.SkipBlank(f, k);
+        int q0 = ScanText.SkipBlank(f, k);
         if (QuarterAt(f, q0, out int q, out int qend))
         {
             skip = qend;
@@ -578,16 +578,16 @@ public sealed class DateParser
         p = default;
         skip = k;
         if (!ReadSmallIntOrKanji(f, k, out int n, out int e)) return Read.None;
-        int u = TextFolding.SkipBlank(f, e);
+        int u = ScanText.SkipBlank(f, e);
         if (u < f.Length && f[u] == '月')
         {
             int month = n;
             skip = u + 1;
             if (month is < 1 or > 12) return Read.Malformed;
-            int d0 = TextFolding.SkipBlank(f, u + 1);
+            int d0 = ScanText.SkipBlank(f, u + 1);
             if (ReadSmallIntOrKanji(f, d0, out int day, out int de))
             {
-                int du = TextFolding.SkipBlank(f, de);
+                int du = ScanText.SkipBlank(f, de);
                 if (du < f.Length && f[du] == '日')
                 {
                     skip = du + 1;
@@ -627,14 +627,14 @@ public sealed class DateParser
         end = k;
         foreach (var (w, s) in (ReadOnlySpan<(string, bool)>)[("上半期", false), ("下半期", true), ("上期", false), ("下期", true), ("前半", false), ("後半", true)])
         {
-            if (!TextFolding.At(f, k, w)) continue;
+            if (!ScanText.At(f, k, w)) continue;
             second = s;
             end = k + w.Length;
             return true;
         }
-        int q = TextFolding.SkipBlank(f, k);
+        int q = ScanText.SkipBlank(f, k);
         // 2025年H2 / 1H.
-        if (q + 1 < f.Length && f[q] == 'H' && f[q + 1] is '1' or '2' && (q + 2 == f.Length || !TextFolding.IsAsciiLetterOrDigit(f[q + 2])))
+        if (q + 1 < f.Length && f[q] == 'H' && f[q + 1] is '1' or '2' && (q + 2 == f.Length || !ScanText.IsAsciiLetterOrDigit(f[q + 2])))
         {
             second = f[q + 1] == '2';
             end = q + 2;
@@ -650,17 +650,17 @@ public sealed class DateParser
         // 第3四半期, 第3Q, Q3, 3Q.
         if (k < f.Length && f[k] == '第' && k + 1 < f.Length && ReadSmallIntOrKanji(f, k + 1, out n, out int e))
         {
-            if (TextFolding.At(f, e, "四半期")) { end = e + 3; return true; }
+            if (ScanText.At(f, e, "四半期")) { end = e + 3; return true; }
             if (e < f.Length && f[e] == 'Q') { end = e + 1; return true; }
             return false;
         }
-        if (k + 1 < f.Length && f[k] == 'Q' && TextFolding.IsDigit(f[k + 1]) && (k + 2 == f.Length || !TextFolding.IsAsciiLetterOrDigit(f[k + 2])))
+        if (k + 1 < f.Length && f[k] == 'Q' && ScanText.IsDigit(f[k + 1]) && (k + 2 == f.Length || !ScanText.IsAsciiLetterOrDigit(f[k + 2])))
         {
             n = f[k + 1] - '0';
             end = k + 2;
             return true;
         }
-        if (k + 1 < f.Length && TextFolding.IsDigit(f[k]) && f[k + 1] == 'Q' && (k + 2 == f.Length || !TextFolding.IsAsciiLetterOrDigit(f[k + 2])))
+        if (k + 1 < f.Length && ScanText.IsDigit(f[k]) && f[k + 1] == 'Q' && (k + 2 == f.Length || !ScanText.IsAsciiLetterOrDigit(f[k + 2])))
         {
             n = f[k] - '0';
             end = k + 2;
@@ -686,14 +686,14 @@ public sealed class DateParser
         start = yearStart;
         withDay = false;
         int b = yearStart;
-        if (b == 0 || !TextFolding.IsBlank(f[b - 1])) return false;
+        if (b == 0 || !ScanText.IsBlank(f[b - 1])) return false;
         b--;
         int dayEnd = b;
         if (b > 0 && f[b - 1] == ',') { b--; dayEnd = b; }
         // March 5, 2024: a day between the month and the year.
         int d = dayEnd;
-        while (d > 0 && TextFolding.IsDigit(f[d - 1]) && dayEnd - d < 2) d--;
-        if (d < dayEnd && d > 0 && TextFolding.IsBlank(f[d - 1]))
+        while (d > 0 && ScanText.IsDigit(f[d - 1]) && dayEnd - d < 2) d--;
+        if (d < dayEnd && d > 0 && ScanText.IsBlank(f[d - 1]))
         {
             int mEnd = d - 1;
             if (MonthNameEndingAt(f, mEnd, out month, out int ms) && ms >= Math.Max(floor, 0))
@@ -719,7 +719,7 @@ public sealed class DateParser
         int e = end > 0 && f[end - 1] == '.' ? end - 1 : end;
         foreach (var (name, m) in MonthNames)
         {
-            if (!TextFolding.EndsWithWord(f, e, name)) continue;
+            if (!ScanText.EndsWithWord(f, e, name)) continue;
             if (!char.IsUpper(f[e - name.Length])) continue;
             month = m;
             start = e - name.Length;
@@ -735,7 +735,7 @@ public sealed class DateParser
         if (i >= f.Length || !char.IsUpper(f[i])) return false;
         foreach (var (name, m) in MonthNames)
         {
-            if (!TextFolding.StartsWithWord(f, i, name)) continue;
+            if (!ScanText.StartsWithWord(f, i, name)) continue;
             month = m;
             end = i + name.Length;
             if (end < f.Length && f[end] == '.') end++;
@@ -749,8 +749,8 @@ public sealed class DateParser
         year = 0;
         end = i;
         if (i + 4 > f.Length) return false;
-        for (int k = i; k < i + 4; k++) if (!TextFolding.IsDigit(f[k])) return false;
-        if (i + 4 < f.Length && TextFolding.IsAsciiLetterOrDigit(f[i + 4])) return false;
+        for (int k = i; k < i + 4; k++) if (!ScanText.IsDigit(f[k])) return false;
+        if (i + 4 < f.Length && ScanText.IsAsciiLetterOrDigit(f[i + 4])) return false;
         year = ParseInt(f.Slice(i, 4));
         end = i + 4;
         return year is >= 1800 and <= 2199;
@@ -760,14 +760,14 @@ public sealed class DateParser
     {
         value = 0;
         end = i;
-        while (end < f.Length && TextFolding.IsDigit(f[end]) && end - i < maxDigits) value = value * 10 + (f[end++] - '0');
+        while (end < f.Length && ScanText.IsDigit(f[end]) && end - i < maxDigits) value = value * 10 + (f[end++] - '0');
         return end > i;
     }
 
     private static bool ReadSmallIntOrKanji(ReadOnlySpan<char> f, int i, out int value, out int end)
     {
         if (ReadSmallInt(f, i, 2, out value, out end))
-            return end >= f.Length || !TextFolding.IsDigit(f[end]);
+            return end >= f.Length || !ScanText.IsDigit(f[end]);
         if (i < f.Length && NumberReader.IsKanjiNumeral(f[i]) && NumberReader.TryReadKanji(f, i, out var tok) && tok.Value <= 99)
         {
             value = (int)tok.Value;
@@ -782,7 +782,7 @@ public sealed class DateParser
     private static int SkipNumber(ReadOnlySpan<char> f, int i)
     {
         int j = i;
-        while (j < f.Length && (TextFolding.IsDigit(f[j]) || (f[j] is '.' or ',' && j + 1 < f.Length && TextFolding.IsDigit(f[j + 1])))) j++;
+        while (j < f.Length && (ScanText.IsDigit(f[j]) || (f[j] is '.' or ',' && j + 1 < f.Length && ScanText.IsDigit(f[j + 1])))) j++;
         return j;
     }
 

@@ -23,3 +23,19 @@ public enum DatePrecision
     /// <summary>One end open: 2030年以降 (start set, end null), 2025年まで / by 2027 (start null, end set).</summary>
     [JsonStringEnumMemberName("open")] Open,
 }
+
+/// <summary>The stable names of <see cref="DatePrecision"/> used in JSON and by other extractors.</summary>
+public static class DatePrecisionNames
+{
+    public static string ToName(this DatePrecision precision) => precision switch
+    {
+        DatePrecision.Day => "day",
+        DatePrecision.Month => "month",
+        DatePrecision.Quarter => "quarter",
+        DatePrecision.Half => "half",
+        DatePrecision.Year => "year",
+        DatePrecision.FiscalYear => "fiscalYear",
+        DatePrecision.Period => "period",
+        _ => "open",
+    };
+}

@@ -48,13 +48,13 @@ internal static class NumberReader
     public static bool TryReadArabic(ReadOnlySpan<char> f, int i, out NumberToken token)
     {
         token = default;
-        if (i >= f.Length || !TextFolding.IsDigit(f[i])) return false;
+        if (i >= f.Length || !ScanText.IsDigit(f[i])) return false;
         Span<char> buf = stackalloc char[MaxDigits + 2];
         int n = 0;
         bool overflow = false;
         var flags = NumberFlags.None;
         int j = i;
-        while (j < f.Length && TextFolding.IsDigit(f[j])) Put(buf, ref n, f[j++], ref overflow);
+        while (j < f.Length && ScanText.IsDigit(f[j])) Put(buf, ref n, f[j++], ref overflow);
         int intDigits = j - i;
         if (intDigits <= 3)
         {
@@ -66,19 +66,19 @@ internal static class NumberReader
                 j += 4;
             }
         }
-        if (j + 1 < f.Length && f[j] == '.' && TextFolding.IsDigit(f[j + 1]))
+        if (j + 1 < f.Length && f[j] == '.' && ScanText.IsDigit(f[j + 1]))
         {
             flags |= NumberFlags.Decimal;
             Put(buf, ref n, '.', ref overflow);
             j++;
-            while (j < f.Length && TextFolding.IsDigit(f[j])) Put(buf, ref n, f[j++], ref overflow);
-            if (j + 1 < f.Length && f[j] == '.' && TextFolding.IsDigit(f[j + 1]))
+            while (j < f.Length && ScanText.IsDigit(f[j])) Put(buf, ref n, f[j++], ref overflow);
+            if (j + 1 < f.Length && f[j] == '.' && ScanText.IsDigit(f[j + 1]))
             {
                 // 2.1.1, 4.8.0: a section or version number, never a value.
-                while (j + 1 < f.Length && f[j] == '.' && TextFolding.IsDigit(f[j + 1]))
+                while (j + 1 < f.Length && f[j] == '.' && ScanText.IsDigit(f[j + 1]))
                 {
                     j++;
-                    while (j < f.Length && TextFolding.IsDigit(f[j])) j++;
+                    while (j < f.Length && ScanText.IsDigit(f[j])) j++;
                 }
                 token = new NumberToken(i, j, 0m, flags | NumberFlags.Dotted, intDigits);
                 return true;
@@ -92,8 +92,8 @@ internal static class NumberReader
     }
 
     private static bool IsThreeDigitGroup(ReadOnlySpan<char> f, int at) =>
-        at + 3 <= f.Length && TextFolding.IsDigit(f[at]) && TextFolding.IsDigit(f[at + 1]) && TextFolding.IsDigit(f[at + 2])
-        && (at + 3 == f.Length || !TextFolding.IsDigit(f[at + 3]));
+        at + 3 <= f.Length && ScanText.IsDigit(f[at]) && ScanText.IsDigit(f[at + 1]) && ScanText.IsDigit(f[at + 2])
+        && (at + 3 == f.Length || !ScanText.IsDigit(f[at + 3]));
 
     private static void Put(Span<char> buf, ref int n, char c, ref bool overflow)
     {
@@ -163,7 +163,7 @@ internal static class NumberReader
         while (pos < f.Length)
         {
             NumberToken group;
-            if (TextFolding.IsDigit(f[pos]))
+            if (ScanText.IsDigit(f[pos]))
             {
                 if (!TryReadArabic(f, pos, out group)) break;
                 if (group.Is(NumberFlags.Dotted))
@@ -186,7 +186,7 @@ internal static class NumberReader
             else break;
 
             int s = group.End;
-            if (!any && s + 1 < f.Length && TextFolding.IsBlank(f[s]) && BigScale(f[s + 1]) > 0) s++;
+            if (!any && s + 1 < f.Length && ScanText.IsBlank(f[s]) && BigScale(f[s + 1]) > 0) s++;
             decimal big = s < f.Length ? BigScale(f[s]) : 0m;
             if (big == 0m)
             {
@@ -229,7 +229,7 @@ internal static class NumberReader
                 }
             }
             lastBig = big;
-            if (pos >= f.Length || !(TextFolding.IsDigit(f[pos]) || IsKanjiNumeral(f[pos]))) break;
+            if (pos >= f.Length || !(ScanText.IsDigit(f[pos]) || IsKanjiNumeral(f[pos]))) break;
         }
         if (!any) return false;
         token = new NumberToken(i, pos, (flags & NumberFlags.Overflow) != 0 ? 0m : total, flags, intDigits, scale);

@@ -5,7 +5,8 @@ namespace Fukan.Extraction.Quantities;
 
 /// <summary>
 /// A quantity stated in a document: <c>{ "kind": "quantity", "text", "value", "valueMax", "unit", "approximate",
-/// "bound", "per", "subject", "source" }</c>. See <see cref="QuantityMatch"/> for the fields.
+/// "bound", "per", "subject", "provenance" }</c> under <see cref="Fukan.Model.FukanJson"/> (which names <c>Source</c>
+/// "provenance"). See <see cref="QuantityMatch"/> for the fields.
 /// </summary>
 public sealed record QuantityFact(
     string Text,

@@ -78,7 +78,7 @@ public sealed class QuantityParser
         ArgumentNullException.ThrowIfNull(text);
         var results = new List<QuantityMatch>();
         if (text.Length == 0) return results;
-        string folded = TextFolding.Fold(text);
+        string folded = ScanText.Fold(text);
         var f = folded.AsSpan();
         int i = 0, floor = 0;
         while (i < f.Length)
@@ -128,23 +128,23 @@ public sealed class QuantityParser
         bool ranged = false;
 
         // A range: 10〜15%, 50～70億ユーロ, 100V～600V, $15,000,000 ～ $25,000,000, 600万ドルから1億ドル.
-        int rs = TextFolding.SkipBlank(f, left.End);
+        int rs = ScanText.SkipBlank(f, left.End);
         int sepLength = 0;
         bool kara = false;
         if (rs < f.Length)
         {
-            if (TextFolding.IsRangeSeparator(f[rs])) sepLength = 1;
-            else if (TextFolding.At(f, rs, "から")) { sepLength = 2; kara = true; }
-            else if (rs > left.End && TextFolding.StartsWithWord(f, rs, "to")) sepLength = 2;
+            if (ScanText.IsRangeSeparator(f[rs])) sepLength = 1;
+            else if (ScanText.At(f, rs, "から")) { sepLength = 2; kara = true; }
+            else if (rs > left.End && ScanText.StartsWithWord(f, rs, "to")) sepLength = 2;
         }
         if (sepLength > 0)
         {
-            int r2 = TextFolding.SkipBlank(f, rs + sepLength);
+            int r2 = ScanText.SkipBlank(f, rs + sepLength);
             if (r2 < f.Length && f[r2] == '約') r2++;
-            if (r2 < f.Length && (TextFolding.IsDigit(f[r2]) || NumberReader.IsKanjiNumeral(f[r2]) || f[r2] is '$' or '€' or '£' or '¥')
+            if (r2 < f.Length && (ScanText.IsDigit(f[r2]) || NumberReader.IsKanjiNumeral(f[r2]) || f[r2] is '$' or '€' or '£' or '¥')
                 && TryReadSide(f, r2, -1, out var right, out _))
             {
-                bool dashed = f[rs] is '-' or TextFolding.Dash;
+                bool dashed = f[rs] is '-' or ScanText.Dash;
                 if (dashed && left.Value == 10m && left.Symbol is null && !left.Scaled && !left.Kanji && rs == left.End && r2 == rs + 1
                     && right.Value < 10m && right.Value >= 1m && right.Value == decimal.Truncate(right.Value) && right.Unit is not null && !right.Scaled)
                 {
@@ -201,10 +201,10 @@ public sealed class QuantityParser
             if (e2 == end) break;
             end = e2;
         }
-        if (!ranged && end < f.Length && f[end] == TextFolding.Wave)
+        if (!ranged && end < f.Length && f[end] == ScanText.Wave)
         {
-            int after = TextFolding.SkipBlank(f, end + 1);
-            if (after >= f.Length || !(TextFolding.IsDigit(f[after]) || NumberReader.IsKanjiNumeral(f[after]) || f[after] is '$' or '€' or '£' or '¥'))
+            int after = ScanText.SkipBlank(f, end + 1);
+            if (after >= f.Length || !(ScanText.IsDigit(f[after]) || NumberReader.IsKanjiNumeral(f[after]) || f[after] is '$' or '€' or '£' or '¥'))
             {
                 bound ??= QuantityBound.Min;
                 end++;
@@ -242,13 +242,13 @@ public sealed class QuantityParser
             UnitTable.TryMatchCurrencySignBefore(f, i + 1, out var code, out int signStart);
             currency = code;
             start = Math.Max(signStart, Math.Max(floor, 0));
-            numStart = TextFolding.SkipBlank(f, i + 1);
-            if (numStart >= f.Length || !TextFolding.IsDigit(f[numStart])) return false;
+            numStart = ScanText.SkipBlank(f, i + 1);
+            if (numStart >= f.Length || !ScanText.IsDigit(f[numStart])) return false;
         }
-        else if (TextFolding.IsDigit(c))
+        else if (ScanText.IsDigit(c))
         {
             // USD 5 billion, USD5bn.
-            int k = i > 0 && TextFolding.IsBlank(f[i - 1]) ? i - 1 : i;
+            int k = i > 0 && ScanText.IsBlank(f[i - 1]) ? i - 1 : i;
             if (k >= 3 && k - 3 >= Math.Max(floor, 0) && _units.TryMatchCode(f, k - 3, out var code))
             {
                 currency = code;
@@ -256,7 +256,7 @@ public sealed class QuantityParser
                 codeGlued = k == i;
             }
         }
-        bool kanji = !TextFolding.IsDigit(f[numStart]);
+        bool kanji = !ScanText.IsDigit(f[numStart]);
         bool negative = false;
         // The right end of a range (the 15 of 10〜15%) follows a separator the left end already accounted for.
         if (floor >= 0 && !LeftContextAllows(f, numStart, kanji, codeGlued, ref negative))
@@ -272,8 +272,8 @@ public sealed class QuantityParser
         if (!kanji && tok.End + 1 < f.Length && f[tok.End] == ',')
         {
             // $ 1, 200, 000 or 1,8000,000: separators that are not thousands groups; no trustworthy value.
-            int d = TextFolding.SkipBlank(f, tok.End + 1);
-            if (d < f.Length && TextFolding.IsDigit(f[d])) { skipTo = SkipNumber(f, d); return false; }
+            int d = ScanText.SkipBlank(f, tok.End + 1);
+            if (d < f.Length && ScanText.IsDigit(f[d])) { skipTo = SkipNumber(f, d); return false; }
         }
         if (kanji && !tok.Is(NumberFlags.Scaled) && tok.End - tok.Start == 1 && f[tok.Start] == '一') return false; // 一つ, 一方, 一部
 
@@ -284,7 +284,7 @@ public sealed class QuantityParser
         int pos = tok.End;
 
         // N分のM: 100万分の1気圧 is a millionth of an atmosphere.
-        if (TextFolding.At(f, pos, "分の") && pos + 2 < f.Length && (TextFolding.IsDigit(f[pos + 2]) || NumberReader.IsKanjiNumeral(f[pos + 2]))
+        if (ScanText.At(f, pos, "分の") && pos + 2 < f.Length && (ScanText.IsDigit(f[pos + 2]) || NumberReader.IsKanjiNumeral(f[pos + 2]))
             && NumberReader.TryReadCompound(f, pos + 2, out var num) && !num.Is(NumberFlags.Dotted) && !num.Is(NumberFlags.Overflow) && value != 0m)
         {
             value = num.Value / value;
@@ -299,8 +299,8 @@ public sealed class QuantityParser
         }
 
         // English scale words: 75 million, 1.5 billion, $5bn; after a currency sign also $5m, $1.5B, $50k.
-        int sp = TextFolding.SkipBlank(f, pos);
-        if (sp < f.Length && TextFolding.IsAsciiLetter(f[sp]) && !kanji)
+        int sp = ScanText.SkipBlank(f, pos);
+        if (sp < f.Length && ScanText.IsAsciiLetter(f[sp]) && !kanji)
         {
             if (_units.TryMatchScaleWord(f, sp, out var sc, out int sl))
             {
@@ -311,7 +311,7 @@ public sealed class QuantityParser
                 pos = sp + sl;
             }
             else if (currency is not null && sp == pos && f[sp] is 'm' or 'M' or 'b' or 'B' or 'k' or 'K'
-                     && (sp + 1 == f.Length || !TextFolding.IsAsciiLetter(f[sp + 1])))
+                     && (sp + 1 == f.Length || !ScanText.IsAsciiLetter(f[sp + 1])))
             {
                 decimal s2 = f[sp] is 'm' or 'M' ? 1e6m : f[sp] is 'b' or 'B' ? 1e9m : 1e3m;
                 if (Math.Abs(value) > decimal.MaxValue / s2) return false;
@@ -337,7 +337,7 @@ public sealed class QuantityParser
     {
         unit = null!;
         end = pos;
-        int up = TextFolding.SkipBlank(f, pos);
+        int up = ScanText.SkipBlank(f, pos);
         if (up >= f.Length) return false;
         bool glued = up == pos;
         if (_units.TryMatchSymbol(f, up, glued, out var u, out int ul))
@@ -350,7 +350,7 @@ public sealed class QuantityParser
             }
             return false;
         }
-        if (!glued && TextFolding.IsAsciiLetter(f[up]) && _units.TryMatchWord(f, up, out u, out ul) && UnitAllowed(f, u, up + ul, tok, scaled))
+        if (!glued && ScanText.IsAsciiLetter(f[up]) && _units.TryMatchWord(f, up, out u, out ul) && UnitAllowed(f, u, up + ul, tok, scaled))
         {
             unit = u;
             end = up + ul;
@@ -371,12 +371,12 @@ public sealed class QuantityParser
             // 2023年 and 令和8年 are dates; 20年以上 and 10年間 are spans of time.
             if (EraBefore(f, tok.Start)) return false;
             bool suffix = false;
-            int s = TextFolding.SkipBlank(f, unitEnd);
+            int s = ScanText.SkipBlank(f, unitEnd);
             foreach (var w in YearDurationSuffixes)
-                if (TextFolding.At(f, s, w)) { suffix = true; break; }
-            int b = tok.Start > 0 && TextFolding.IsBlank(f[tok.Start - 1]) ? tok.Start - 1 : tok.Start;
+                if (ScanText.At(f, s, w)) { suffix = true; break; }
+            int b = tok.Start > 0 && ScanText.IsBlank(f[tok.Start - 1]) ? tok.Start - 1 : tok.Start;
             foreach (var w in YearDurationPrefixes)
-                if (TextFolding.Before(f, b, w)) { suffix = true; break; }
+                if (ScanText.Before(f, b, w)) { suffix = true; break; }
             if (!suffix) return false;
         }
         return true;
@@ -384,9 +384,9 @@ public sealed class QuantityParser
 
     private static bool EraBefore(ReadOnlySpan<char> f, int numStart)
     {
-        int k = numStart > 0 && TextFolding.IsBlank(f[numStart - 1]) ? numStart - 1 : numStart;
-        return TextFolding.Before(f, k, "令和") || TextFolding.Before(f, k, "平成") || TextFolding.Before(f, k, "昭和")
-            || TextFolding.Before(f, k, "大正") || TextFolding.Before(f, k, "明治");
+        int k = numStart > 0 && ScanText.IsBlank(f[numStart - 1]) ? numStart - 1 : numStart;
+        return ScanText.Before(f, k, "令和") || ScanText.Before(f, k, "平成") || ScanText.Before(f, k, "昭和")
+            || ScanText.Before(f, k, "大正") || ScanText.Before(f, k, "明治");
     }
 
     /// <summary>Whether a number may start at <paramref name="n"/>, judging by what comes before it.</summary>
@@ -397,25 +397,25 @@ public sealed class QuantityParser
         char q = n >= 2 ? f[n - 2] : '\0';
         if (p is '数' or '何' or '幾' or '第') return false; // 数百気圧 is vague; 第3 is an ordinal
         if (kanji) return true;
-        if (TextFolding.IsDigit(p)) return false;
+        if (ScanText.IsDigit(p)) return false;
         // CO2, LiPF6, Battery500, N2P: digits inside a formula or a name.
-        if (TextFolding.IsAsciiLetter(p)) return codeGlued;
+        if (ScanText.IsAsciiLetter(p)) return codeGlued;
         if (p is '_' or '#' or '\\' or '@' or '^' or '&' or '=' or '+') return false;
-        if (p == '/' && (TextFolding.IsAsciiLetterOrDigit(q) || q is '/' or '.' or '-')) return false; // 1/2, km/h, a URL
-        if (p == '.') return !(TextFolding.IsAsciiLetterOrDigit(q)); // No.5, Fig.3, ver.2
-        if (p is '-' or TextFolding.Dash or TextFolding.Wave or '~')
+        if (p == '/' && (ScanText.IsAsciiLetterOrDigit(q) || q is '/' or '.' or '-')) return false; // 1/2, km/h, a URL
+        if (p == '.') return !(ScanText.IsAsciiLetterOrDigit(q)); // No.5, Fig.3, ver.2
+        if (p is '-' or ScanText.Dash or ScanText.Wave or '~')
         {
-            if (TextFolding.IsAsciiLetter(q) || TextFolding.IsDigit(q)) return false; // COVID-19, post-50, a rejected range
-            if (p is '-' or TextFolding.Dash && (n == 1 || q is ' ' or '(' or '（' or '[' or '、' or ',' or ':' or '：' or '=')) negative = true;
+            if (ScanText.IsAsciiLetter(q) || ScanText.IsDigit(q)) return false; // COVID-19, post-50, a rejected range
+            if (p is '-' or ScanText.Dash && (n == 1 || q is ' ' or '(' or '（' or '[' or '、' or ',' or ':' or '：' or '=')) negative = true;
             return true;
         }
-        if (p is ':' or ',' && TextFolding.IsDigit(q)) return false; // 00:18, a list 1,2,3
+        if (p is ':' or ',' && ScanText.IsDigit(q)) return false; // 00:18, a list 1,2,3
         if (p is '図' or '表' or '式' or '章' or '節' or '項' or '号' or '頁' or '巻') return false;
-        if (p == '時' && TextFolding.IsDigit(q)) return false; // 16時30分 is a time of day
+        if (p == '時' && ScanText.IsDigit(q)) return false; // 16時30分 is a time of day
         if (p == ' ')
         {
             foreach (var w in EnglishReferenceWords)
-                if (TextFolding.EndsWithWord(f, n - 1, w) || (w[^1] == '.' && TextFolding.Before(f, n - 1, w))) return false;
+                if (ScanText.EndsWithWord(f, n - 1, w) || (w[^1] == '.' && ScanText.Before(f, n - 1, w))) return false;
         }
         return true;
     }
@@ -423,18 +423,18 @@ public sealed class QuantityParser
     private static int SkipNumber(ReadOnlySpan<char> f, int i)
     {
         int j = i;
-        while (j < f.Length && (TextFolding.IsDigit(f[j]) || NumberReader.IsKanjiNumeral(f[j]) || NumberReader.BigScale(f[j]) > 0
-               || (f[j] is '.' or ',' && j + 1 < f.Length && TextFolding.IsDigit(f[j + 1]))))
+        while (j < f.Length && (ScanText.IsDigit(f[j]) || NumberReader.IsKanjiNumeral(f[j]) || NumberReader.BigScale(f[j]) > 0
+               || (f[j] is '.' or ',' && j + 1 < f.Length && ScanText.IsDigit(f[j + 1]))))
             j++;
         return Math.Max(j, i + 1);
     }
 
     private static bool IsChangeAfter(ReadOnlySpan<char> f, int end)
     {
-        int a = TextFolding.SkipBlank(f, end);
+        int a = ScanText.SkipBlank(f, end);
         if (a >= f.Length) return false;
         // 2.9億ドルから5.5億ドルへ: a change from one value to another, not a range.
-        return f[a] == 'へ' || (f[a] == 'に' && !TextFolding.At(f, a, "にわた"));
+        return f[a] == 'へ' || (f[a] == 'に' && !ScanText.At(f, a, "にわた"));
     }
 
     private int ReadPer(ReadOnlySpan<char> f, int end, ref string? per)
@@ -442,12 +442,12 @@ public sealed class QuantityParser
         if (end < f.Length && f[end] == '/')
         {
             int a = end + 1;
-            if (TextFolding.At(f, a, "年間")) { per = "year"; return a + 2; }
+            if (ScanText.At(f, a, "年間")) { per = "year"; return a + 2; }
             if (a < f.Length && f[a] == '年') { per = "year"; return a + 1; }
             if (a < f.Length && f[a] == '月') { per = "month"; return a + 1; }
             if (a < f.Length && f[a] == '日') { per = "day"; return a + 1; }
             foreach (var (w, p) in SlashPeriods)
-                if (TextFolding.StartsWithWord(f, a, w)) { per = p; return a + w.Length; }
+                if (ScanText.StartsWithWord(f, a, w)) { per = p; return a + w.Length; }
             if (_units.TryMatchSymbol(f, a, true, out var u, out int ul) && u.Kind is UnitKind.Physical or UnitKind.Counter)
             {
                 per = u.Symbol;
@@ -455,22 +455,22 @@ public sealed class QuantityParser
             }
             return end;
         }
-        int b = TextFolding.SkipBlank(f, end);
+        int b = ScanText.SkipBlank(f, end);
         if (b == end) return end;
-        if (TextFolding.StartsWithWord(f, b, "per"))
+        if (ScanText.StartsWithWord(f, b, "per"))
         {
-            int c = TextFolding.SkipBlank(f, b + 3);
+            int c = ScanText.SkipBlank(f, b + 3);
             foreach (var (w, p) in PerPeriods)
-                if (TextFolding.StartsWithWord(f, c, w)) { per = p; return c + w.Length; }
+                if (ScanText.StartsWithWord(f, c, w)) { per = p; return c + w.Length; }
         }
         foreach (var (w, p) in PeriodPhrases)
-            if (TextFolding.StartsWithWord(f, b, w)) { per = p; return b + w.Length; }
+            if (ScanText.StartsWithWord(f, b, w)) { per = p; return b + w.Length; }
         return end;
     }
 
     private static int ReadSuffix(ReadOnlySpan<char> f, int end, string? unit, ref QuantityBound? bound, ref bool approximate)
     {
-        int a = TextFolding.SkipBlank(f, end);
+        int a = ScanText.SkipBlank(f, end);
         if (a >= f.Length) return end;
         if (f[a] is '(' or '（' or ')' or '）')
         {
@@ -504,15 +504,15 @@ public sealed class QuantityParser
         }
         foreach (var (w, b, ap) in JapaneseSuffixes)
         {
-            if (!TextFolding.At(f, a, w)) continue;
+            if (!ScanText.At(f, a, w)) continue;
             int after = a + w.Length;
             char next = after < f.Length ? f[after] : '\0';
             switch (w)
             {
                 // 超伝導, 強化, 弱点, 台湾: the start of another word.
-                case "超" when TextFolding.IsKanji(next):
-                case "強" or "弱" when TextFolding.IsKanji(next) || TextFolding.IsHiragana(next):
-                case "台" when unit is null || TextFolding.IsKanji(next):
+                case "超" when ScanText.IsKanji(next):
+                case "強" or "弱" when ScanText.IsKanji(next) || ScanText.IsHiragana(next):
+                case "台" when unit is null || ScanText.IsKanji(next):
                 case "級" when next == '数':
                     continue;
             }
@@ -524,12 +524,12 @@ public sealed class QuantityParser
         {
             foreach (var (w, b) in EnglishSuffixes)
             {
-                if (!TextFolding.StartsWithWord(f, a, w)) continue;
+                if (!ScanText.StartsWithWord(f, a, w)) continue;
                 bound ??= b;
                 return a + w.Length;
             }
         }
-        else if (f[a] == '+' && (a + 1 == f.Length || !TextFolding.IsDigit(f[a + 1])))
+        else if (f[a] == '+' && (a + 1 == f.Length || !ScanText.IsDigit(f[a + 1])))
         {
             bound ??= QuantityBound.Min;
             return a + 1;
@@ -546,11 +546,11 @@ public sealed class QuantityParser
             approximate = true;
             return s - 1;
         }
-        if (f[s - 1] == TextFolding.Wave)
+        if (f[s - 1] == ScanText.Wave)
         {
             // 〜3nm: "up to", unless it closes a range the scanner did not take (a date, a time).
             char q = s - 2 >= 0 ? f[s - 2] : '\0';
-            if (!TextFolding.IsAsciiLetterOrDigit(q) && q != '%' && !TextFolding.IsKanji(q))
+            if (!ScanText.IsAsciiLetterOrDigit(q) && q != '%' && !ScanText.IsKanji(q))
             {
                 bound ??= QuantityBound.Max;
                 return s - 1;
@@ -559,16 +559,16 @@ public sealed class QuantityParser
         }
         foreach (var (w, b, ap) in JapanesePrefixes)
         {
-            if (s - w.Length < floor || !TextFolding.Before(f, s, w)) continue;
+            if (s - w.Length < floor || !ScanText.Before(f, s, w)) continue;
             if (b is not null) bound ??= b;
             approximate |= ap;
             return s - w.Length;
         }
-        if (TextFolding.IsBlank(f[s - 1]) && s - 1 > floor)
+        if (ScanText.IsBlank(f[s - 1]) && s - 1 > floor)
         {
             foreach (var (w, b, ap) in EnglishPrefixes)
             {
-                if (s - 1 - w.Length < floor || !TextFolding.EndsWithWord(f, s - 1, w)) continue;
+                if (s - 1 - w.Length < floor || !ScanText.EndsWithWord(f, s - 1, w)) continue;
                 if (b is not null) bound ??= b;
                 approximate |= ap;
                 return s - 1 - w.Length;

@@ -37,17 +37,17 @@ internal static class SubjectFinder
         }
 
         // 2. A noun touching it from after (3nmプロセス, 40兆ウォン投資), unless it is only a change word.
-        int a = end < f.Length && TextFolding.IsBlank(f[end]) ? end + 1 : end;
+        int a = end < f.Length && ScanText.IsBlank(f[end]) ? end + 1 : end;
         var (fs, fe) = ForwardRun(f, a);
         bool change = fe - fs >= 1 && StartsWithChangeWord(f[fs..fe]);
         if (fe - fs >= 2 && !change && !IsEmptyNoun(f[fs..fe])) return text[fs..fe];
 
         // 3. A noun touching the number from before (予算18.5億ユーロ); 年間 and 毎年 give the period.
         int b = start;
-        if (b > floor && TextFolding.IsBlank(f[b - 1])) b--;
+        if (b > floor && ScanText.IsBlank(f[b - 1])) b--;
         var (bs, be) = BackwardRun(f, b, floor);
         // 2019年度2万人: the run before is the tail of a date or another number, not a noun.
-        if (be > bs && !(bs > 0 && (TextFolding.IsDigit(f[bs - 1]) || NumberReader.IsKanjiNumeral(f[bs - 1]))))
+        if (be > bs && !(bs > 0 && (ScanText.IsDigit(f[bs - 1]) || NumberReader.IsKanjiNumeral(f[bs - 1]))))
         {
             var (ps, pe, p) = StripPeriod(f, bs, be);
             if (p is not null) per ??= p;
@@ -59,7 +59,7 @@ internal static class SubjectFinder
         if (t > floor && f[t - 1] is 'は' or 'が' or 'も' or ':')
         {
             int q = t - 1;
-            if (q > floor && TextFolding.IsBlank(f[q - 1])) q--;
+            if (q > floor && ScanText.IsBlank(f[q - 1])) q--;
             var (ts, te) = BackwardRun(f, q, floor);
             var (ps, pe, _) = StripPeriod(f, ts, te);
             if (pe - ps >= 2 && !IsEmptyNoun(f[ps..pe])) return text[ps..pe];
@@ -76,9 +76,9 @@ internal static class SubjectFinder
         foreach (var (word, per) in PeriodPrefixes)
         {
             int s = start - word.Length;
-            if (s < floor || !TextFolding.At(f, s, word)) continue;
+            if (s < floor || !ScanText.At(f, s, word)) continue;
             // 5年間で: a duration, not "per year".
-            if (s > 0 && (TextFolding.IsDigit(f[s - 1]) || NumberReader.IsKanjiNumeral(f[s - 1]))) continue;
+            if (s > 0 && (ScanText.IsDigit(f[s - 1]) || NumberReader.IsKanjiNumeral(f[s - 1]))) continue;
             return per;
         }
         return null;
@@ -88,24 +88,24 @@ internal static class SubjectFinder
     {
         foreach (var (word, per) in PeriodPrefixes)
         {
-            if (e - s < word.Length || !TextFolding.At(f, s, word)) continue;
-            if (s > 0 && (TextFolding.IsDigit(f[s - 1]) || NumberReader.IsKanjiNumeral(f[s - 1]))) return (s, e, null);
+            if (e - s < word.Length || !ScanText.At(f, s, word)) continue;
+            if (s > 0 && (ScanText.IsDigit(f[s - 1]) || NumberReader.IsKanjiNumeral(f[s - 1]))) return (s, e, null);
             return (s + word.Length, e, per);
         }
         return (s, e, null);
     }
 
     private static bool IsNounChar(ReadOnlySpan<char> f, int i) =>
-        TextFolding.IsKanji(f[i]) || TextFolding.IsKatakana(f[i]) || TextFolding.IsAsciiLetter(f[i]);
+        ScanText.IsKanji(f[i]) || ScanText.IsKatakana(f[i]) || ScanText.IsAsciiLetter(f[i]);
 
     private static (int Start, int End) ForwardRun(ReadOnlySpan<char> f, int i)
     {
         int j = i;
         while (j < f.Length && j - i < MaxLength)
         {
-            if (IsNounChar(f, j) && !NumberReader.IsKanjiNumeral(f[j]) || (j > i && TextFolding.IsDigit(f[j]) && TextFolding.IsAsciiLetter(f[j - 1])))
+            if (IsNounChar(f, j) && !NumberReader.IsKanjiNumeral(f[j]) || (j > i && ScanText.IsDigit(f[j]) && ScanText.IsAsciiLetter(f[j - 1])))
                 j++;
-            else if (j > i && NumberReader.IsKanjiNumeral(f[j]) && TextFolding.IsKanji(f[j - 1]) && !NumberReader.IsKanjiNumeral(f[j - 1]))
+            else if (j > i && NumberReader.IsKanjiNumeral(f[j]) && ScanText.IsKanji(f[j - 1]) && !NumberReader.IsKanjiNumeral(f[j - 1]))
                 j++; // 統一, 同一: a numeral inside a word
             else break;
         }
@@ -120,8 +120,8 @@ internal static class SubjectFinder
         {
             char c = f[j - 1];
             if (IsNounChar(f, j - 1) && !NumberReader.IsKanjiNumeral(c)) { j--; continue; }
-            if (TextFolding.IsDigit(c) && j - 2 >= floor && TextFolding.IsAsciiLetter(f[j - 2])) { j--; continue; }
-            if (NumberReader.IsKanjiNumeral(c) && j - 2 >= floor && TextFolding.IsKanji(f[j - 2]) && !NumberReader.IsKanjiNumeral(f[j - 2])) { j--; continue; }
+            if (ScanText.IsDigit(c) && j - 2 >= floor && ScanText.IsAsciiLetter(f[j - 2])) { j--; continue; }
+            if (NumberReader.IsKanjiNumeral(c) && j - 2 >= floor && ScanText.IsKanji(f[j - 2]) && !NumberReader.IsKanjiNumeral(f[j - 2])) { j--; continue; }
             break;
         }
         while (j < end && f[j] == '・') j++;
@@ -136,7 +136,7 @@ internal static class SubjectFinder
         bool upper = true;
         foreach (char c in s)
         {
-            if (TextFolding.IsKanji(c) || TextFolding.IsKatakana(c)) return true;
+            if (ScanText.IsKanji(c) || ScanText.IsKatakana(c)) return true;
             if (c is >= 'a' and <= 'z') upper = false;
         }
         return upper && s.Length >= 2;

@@ -63,9 +63,9 @@ internal sealed class UnitTable
             {
                 char c = f[next];
                 // nm in "nmol", V in "Vision": an ASCII unit must end its word.
-                if (TextFolding.IsAsciiLetter(last) && TextFolding.IsAsciiLetterOrDigit(c)) continue;
+                if (ScanText.IsAsciiLetter(last) && ScanText.IsAsciiLetterOrDigit(c)) continue;
                 if (def.StopNext.Length > 0 && def.StopNext.Contains(c)) continue;
-                if (glued && def.Has(UnitRules.NotGluedBeforeKanji) && (TextFolding.IsKanji(c) || TextFolding.IsKatakana(c))) continue;
+                if (glued && def.Has(UnitRules.NotGluedBeforeKanji) && (ScanText.IsKanji(c) || ScanText.IsKatakana(c))) continue;
             }
             unit = def;
             length = len;
@@ -82,7 +82,7 @@ internal sealed class UnitTable
     {
         unit = null!;
         length = 0;
-        if (i + 2 >= f.Length || !IsWide(f[i]) || !TextFolding.IsBlank(f[i + 1]) || !IsWide(f[i + 2])) return false;
+        if (i + 2 >= f.Length || !IsWide(f[i]) || !ScanText.IsBlank(f[i + 1]) || !IsWide(f[i + 2])) return false;
         Span<char> buf = stackalloc char[_maxSymbol];
         Span<int> ends = stackalloc int[_maxSymbol];
         int n = 0, k = i;
@@ -91,7 +91,7 @@ internal sealed class UnitTable
             buf[n] = f[k];
             ends[n] = k + 1;
             n++;
-            if (k + 2 < f.Length && TextFolding.IsBlank(f[k + 1]) && IsWide(f[k + 2])) k += 2;
+            if (k + 2 < f.Length && ScanText.IsBlank(f[k + 1]) && IsWide(f[k + 2])) k += 2;
             else break;
         }
         for (int len = n; len >= 2; len--)
@@ -106,13 +106,13 @@ internal sealed class UnitTable
         return false;
     }
 
-    private static bool IsWide(char c) => TextFolding.IsKatakana(c) || TextFolding.IsKanji(c);
+    private static bool IsWide(char c) => ScanText.IsKatakana(c) || ScanText.IsKanji(c);
 
     /// <summary>An English unit word at <paramref name="i"/> (percent, dollars, euros, years …).</summary>
     public bool TryMatchWord(ReadOnlySpan<char> f, int i, out UnitDefinition unit, out int length)
     {
         int j = i;
-        while (j < f.Length && TextFolding.IsAsciiLetter(f[j])) j++;
+        while (j < f.Length && ScanText.IsAsciiLetter(f[j])) j++;
         unit = null!;
         length = 0;
         if (j == i) return false;
@@ -126,10 +126,10 @@ internal sealed class UnitTable
         if ((f[i..j].Equals("US", StringComparison.Ordinal) || f[i..j].Equals("U", StringComparison.Ordinal)) && j < f.Length)
         {
             int k = j;
-            if (f[i..j].Equals("U", StringComparison.Ordinal)) { if (!TextFolding.At(f, j, ".S.")) return false; k = j + 3; }
-            k = TextFolding.SkipBlank(f, k);
+            if (f[i..j].Equals("U", StringComparison.Ordinal)) { if (!ScanText.At(f, j, ".S.")) return false; k = j + 3; }
+            k = ScanText.SkipBlank(f, k);
             int e = k;
-            while (e < f.Length && TextFolding.IsAsciiLetter(f[e])) e++;
+            while (e < f.Length && ScanText.IsAsciiLetter(f[e])) e++;
             if (e > k && _wordLookup.TryGetValue(f[k..e], out var d2) && d2.Symbol == "USD")
             {
                 unit = d2;
@@ -139,8 +139,8 @@ internal sealed class UnitTable
         }
         if (f[i..j].Equals("per", StringComparison.OrdinalIgnoreCase))
         {
-            int k = TextFolding.SkipBlank(f, j);
-            if (TextFolding.StartsWithWord(f, k, "cent"))
+            int k = ScanText.SkipBlank(f, j);
+            if (ScanText.StartsWithWord(f, k, "cent"))
             {
                 unit = _words["percent"];
                 length = k + 4 - i;
@@ -154,7 +154,7 @@ internal sealed class UnitTable
     public bool TryMatchScaleWord(ReadOnlySpan<char> f, int i, out decimal scale, out int length)
     {
         int j = i;
-        while (j < f.Length && TextFolding.IsAsciiLetter(f[j])) j++;
+        while (j < f.Length && ScanText.IsAsciiLetter(f[j])) j++;
         scale = 0m;
         length = 0;
         if (j == i || !_scaleLookup.TryGetValue(f[i..j], out scale)) return false;
@@ -167,8 +167,8 @@ internal sealed class UnitTable
     {
         code = "";
         if (i + 3 > f.Length) return false;
-        if (i > 0 && TextFolding.IsAsciiLetter(f[i - 1])) return false;
-        if (i + 3 < f.Length && TextFolding.IsAsciiLetter(f[i + 3])) return false;
+        if (i > 0 && ScanText.IsAsciiLetter(f[i - 1])) return false;
+        if (i + 3 < f.Length && ScanText.IsAsciiLetter(f[i + 3])) return false;
         if (!_codeLookup.TryGetValue(f.Slice(i, 3), out var c)) return false;
         code = c;
         return true;
@@ -189,14 +189,14 @@ internal sealed class UnitTable
             case '$':
                 start = end - 1;
                 code = "USD";
-                if (TextFolding.Before(f, start, "US")) { start -= 2; }
-                else if (TextFolding.Before(f, start, "NT")) { start -= 2; code = "TWD"; }
-                else if (TextFolding.Before(f, start, "HK")) { start -= 2; code = "HKD"; }
-                else if (TextFolding.Before(f, start, "S")) { start -= 1; code = "SGD"; }
-                else if (TextFolding.Before(f, start, "A")) { start -= 1; code = "AUD"; }
-                else if (TextFolding.Before(f, start, "C")) { start -= 1; code = "CAD"; }
+                if (ScanText.Before(f, start, "US")) { start -= 2; }
+                else if (ScanText.Before(f, start, "NT")) { start -= 2; code = "TWD"; }
+                else if (ScanText.Before(f, start, "HK")) { start -= 2; code = "HKD"; }
+                else if (ScanText.Before(f, start, "S")) { start -= 1; code = "SGD"; }
+                else if (ScanText.Before(f, start, "A")) { start -= 1; code = "AUD"; }
+                else if (ScanText.Before(f, start, "C")) { start -= 1; code = "CAD"; }
                 // A letter before the sign means it was part of a word: keep the plain $.
-                if (start > 0 && TextFolding.IsAsciiLetter(f[start - 1]) && start != end - 1) { start = end - 1; code = "USD"; }
+                if (start > 0 && ScanText.IsAsciiLetter(f[start - 1]) && start != end - 1) { start = end - 1; code = "USD"; }
                 return true;
             default:
                 return false;

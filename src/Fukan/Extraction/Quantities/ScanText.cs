@@ -1,11 +1,12 @@
 namespace Fukan.Extraction.Quantities;
 
 /// <summary>
-/// One-to-one character folding for the quantity and date scanners: full-width digits, letters and symbols become
+/// One-to-one character folding for the quantity and date scanners (unlike <see cref="Fukan.Normalizing.TextFolding"/>
+/// it keeps case, since mW is not MW, and unifies dashes and wave dashes): full-width digits, letters and symbols become
 /// ASCII, ideographic spaces become spaces, dash variants become one dash, wave dashes become <c>〜</c>.
 /// The folded string has the same length as the input, so every offset found in it is an offset in the input.
 /// </summary>
-internal static class TextFolding
+internal static class ScanText
 {
     /// <summary>The dash every dash variant (‐ ‑ ‒ – — ― −) folds to; ASCII '-' stays as it is.</summary>
     public const char Dash = '–';
