@@ -205,15 +205,16 @@ public sealed class DateParser
     private static bool ClosesAfter(ReadOnlySpan<char> f, int i)
     {
         int a = ScanText.SkipBlank(f, i);
-        return a >= f.Length || f[a] is ')' or '）' or ']' or '、' or ',' or '。';
+        return a >= f.Length || f[a] is ')' or '）' or ']' or '、' or ',' or '。' or '\n' or '\r';
     }
 
     private static bool Parenthesised(ReadOnlySpan<char> f, int start, int end)
     {
         int b = start > 0 && ScanText.IsBlank(f[start - 1]) ? start - 1 : start;
         int a = ScanText.SkipBlank(f, end);
-        bool open = b == 0 || f[b - 1] is '(' or '（' or '[' or '、' or ',' or '/';
-        bool close = a >= f.Length || f[a] is ')' or '）' or ']' or '、' or ',' or '/';
+        // A line start or end counts as a bracket: a year range alone on a line is a period.
+        bool open = b == 0 || f[b - 1] is '(' or '（' or '[' or '、' or ',' or '/' or '\n' or '\r';
+        bool close = a >= f.Length || f[a] is ')' or '）' or ']' or '、' or ',' or '/' or '\n' or '\r';
         return open && close;
     }
 

@@ -406,7 +406,9 @@ public sealed class QuantityParser
         if (p is '-' or ScanText.Dash or ScanText.Wave or '~')
         {
             if (ScanText.IsAsciiLetter(q) || ScanText.IsDigit(q)) return false; // COVID-19, post-50, a rejected range
-            if (p is '-' or ScanText.Dash && (n == 1 || q is ' ' or '(' or '（' or '[' or '、' or ',' or ':' or '：' or '=')) negative = true;
+            // -40℃: a minus sign after anything that is not a word, a number or a range.
+            if (p is '-' or ScanText.Dash && (n == 1 || !(ScanText.IsAsciiLetterOrDigit(q) || ScanText.IsKanji(q) || ScanText.IsKatakana(q)
+                || ScanText.IsHiragana(q) || ScanText.IsRangeSeparator(q) || q is '%' or '.' or ')' or '）'))) negative = true;
             return true;
         }
         if (p is ':' or ',' && ScanText.IsDigit(q)) return false; // 00:18, a list 1,2,3
