@@ -43,6 +43,8 @@ public class DateParserTests
     [InlineData("令和元年度", "令和元年度", "2019-04-01", "2020-03-31", DatePrecision.FiscalYear)]
     [InlineData("2022年会計年度は", "2022年会計年度", "2022-04-01", "2023-03-31", DatePrecision.FiscalYear)]
     [InlineData("budget for FY2025", "FY2025", "2025-04-01", "2026-03-31", DatePrecision.FiscalYear)]
+    [InlineData("2025年3月期決算", "2025年3月期", "2024-04-01", "2025-03-31", DatePrecision.FiscalYear)]
+    [InlineData("between 2020 and 2025", "2020 and 2025", "2020-01-01", "2025-12-31", DatePrecision.Period)]
     [InlineData("日時：令和8年2月12日（木）16時30分～18時30分", "令和8年2月12日", "2026-02-12", "2026-02-12", DatePrecision.Day)]
     [InlineData("in March 2024 the", "March 2024", "2024-03-01", "2024-03-31", DatePrecision.Month)]
     [InlineData("on March 5, 2024 the", "March 5, 2024", "2024-03-05", "2024-03-05", DatePrecision.Day)]

@@ -36,6 +36,8 @@ public class QuantityParserTests
     [InlineData("it pledged 1.5 billion euros to", "1.5 billion euros", "1500000000", "EUR")]
     [InlineData("a €20m fund", "€20m", "20000000", "EUR")]
     [InlineData("USD 5 billion", "USD 5 billion", "5000000000", "USD")]
+    [InlineData("a $1.2T market", "$1.2T", "1200000000000", "USD")]
+    [InlineData("invest 3 trillion yen", "3 trillion yen", "3000000000000", "JPY")]
     [InlineData("2 セント/kWh", "2 セント", "0.02", "USD")]
     public void Parse_Money_IsScaledToIso4217(string text, string surface, string value, string unit)
     {
@@ -61,6 +63,8 @@ public class QuantityParserTests
     [InlineData("「10分充電」を繰り返す", "10", "min")]
     [InlineData("極低温（4 K程度）まで", "4", "K")]
     [InlineData("32量子ビットのコンピュータ", "32", "qubit")]
+    [InlineData("30歳以上の研究者", "30", "歳")]
+    [InlineData("1,200 employees", "1200", "人")]
     [InlineData("100兆倍に向上", "100000000000000", "x")]
     [InlineData("1 Pa（100万分の1気圧）", "1", "Pa")]
     [InlineData("10－3S/cm台のイオン伝導度", "0.001", "S/cm")]

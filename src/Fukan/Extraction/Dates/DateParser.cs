@@ -40,7 +40,7 @@ public sealed class DateParser
         ("by", Open.End), ("until", Open.End), ("till", Open.End), ("through", Open.End), ("up to", Open.End),
         ("since", Open.Start), ("from", Open.Start), ("after", Open.After), ("before", Open.Before), ("prior to", Open.Before),
         ("in", Open.None), ("during", Open.None), ("circa", Open.None), ("early", Open.None), ("mid", Open.None),
-        ("late", Open.None), ("end of", Open.None), ("as of", Open.None),
+        ("late", Open.None), ("end of", Open.None), ("as of", Open.None), ("between", Open.None),
     ];
 
     private static readonly (string Word, Open Kind)[] JapaneseSuffixes =
@@ -599,6 +599,15 @@ public sealed class DateParser
                 }
             }
             int a = u + 1;
+            // 2025年3月期: the fiscal year that ends with that month (April 2024 – March 2025).
+            if (a < f.Length && f[a] == '期' && (a + 1 == f.Length || f[a + 1] != '間'))
+            {
+                var last = LastOfMonth(year, month);
+                var first = new DateOnly(year, month, 1).AddMonths(-11);
+                p = new Point(start, a + 1, first, last, DatePrecision.FiscalYear, Shape.Japanese);
+                skip = a + 1;
+                return Read.Ok;
+            }
             // 3月上旬 / 中旬 / 下旬: the first, middle or last third of the month.
             if (a + 1 < f.Length && f[a + 1] == '旬' && f[a] is '上' or '中' or '下')
             {

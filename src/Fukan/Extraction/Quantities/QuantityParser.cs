@@ -310,10 +310,10 @@ public sealed class QuantityParser
                 scaled = bigScaled = true;
                 pos = sp + sl;
             }
-            else if (currency is not null && sp == pos && f[sp] is 'm' or 'M' or 'b' or 'B' or 'k' or 'K'
+            else if (currency is not null && sp == pos && f[sp] is 'm' or 'M' or 'b' or 'B' or 'k' or 'K' or 't' or 'T'
                      && (sp + 1 == f.Length || !ScanText.IsAsciiLetter(f[sp + 1])))
             {
-                decimal s2 = f[sp] is 'm' or 'M' ? 1e6m : f[sp] is 'b' or 'B' ? 1e9m : 1e3m;
+                decimal s2 = f[sp] switch { 'm' or 'M' => 1e6m, 'b' or 'B' => 1e9m, 't' or 'T' => 1e12m, _ => 1e3m };
                 if (Math.Abs(value) > decimal.MaxValue / s2) return false;
                 value *= s2;
                 scale = s2;

@@ -396,6 +396,7 @@ internal sealed class UnitTable
         d["台"] = new("台", UnitKind.Counter, StopNext: "湾頭所帳風地座本詞形");
         d["個"] = new("個", UnitKind.Counter, StopNext: "人別体性所々室展票");
         d["枚"] = new("枚", UnitKind.Counter, StopNext: "挙");
+        d["歳"] = new("歳", UnitKind.Counter, StopNext: "出入月末暮");
         foreach (var s in new[] { "カ国", "か国", "ヶ国", "ケ国", "ヵ国", "箇国" }) d[s] = new("カ国", UnitKind.Counter);
         foreach (var s in new[] { "カ所", "か所", "ヶ所", "ケ所", "ヵ所", "箇所" }) d[s] = new("カ所", UnitKind.Counter);
     }
