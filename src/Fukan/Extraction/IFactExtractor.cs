@@ -8,13 +8,22 @@ namespace Fukan.Extraction;
 /// </summary>
 public sealed class ExtractionContext
 {
-    public ExtractionContext(DocumentInfo document, SourceText source, IReadOnlyList<Section> sections, IReadOnlyList<Passage> passages)
+    private readonly bool[]? _skipped;
+
+    public ExtractionContext(DocumentInfo document, SourceText source, IReadOnlyList<Section> sections, IReadOnlyList<Passage> passages, bool[]? skippedLines = null)
     {
         Document = document;
         Source = source;
         Sections = sections;
         Passages = passages;
+        _skipped = skippedLines;
     }
+
+    /// <summary>
+    /// True for lines that belong to no passage: page furniture (running headers, footers, side labels), front
+    /// matter, a running chapter title repeated in the body. Extractors that read original lines skip them.
+    /// </summary>
+    public bool IsSkipped(int line) => _skipped is not null && line >= 0 && line < _skipped.Length && _skipped[line];
 
     public DocumentInfo Document { get; }
     public SourceText Source { get; }

@@ -17,10 +17,11 @@ public sealed record Diagnostic(Severity Severity, string File, string Message, 
     public static Diagnostic Warning(string file, string message, int? line = null) =>
         new(Severity.Warning, file, message, line);
 
-    /// <summary>One line, as the CLI prints it: <c>plan.pdf: line 3: no text layer</c>.</summary>
+    /// <summary>One line, as the CLI prints it: <c>plan.md: line 3: malformed front matter</c>.</summary>
     public override string ToString()
     {
-        var where = Line is int l ? $"line {l}: " : ByteOffset is long b ? $"byte {b}: " : "";
+        // Byte offsets are part of the reading messages ("invalid UTF-8 at byte 90"); lines are prefixed.
+        var where = Line is int l ? $"line {l}: " : "";
         return $"{File}: {where}{Message}";
     }
 }

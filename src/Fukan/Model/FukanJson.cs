@@ -26,11 +26,23 @@ public static class FukanJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         };
+        o.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { FactContract } };
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         o.Converters.Add(new DocumentIdConverter());
         o.Converters.Add(new ProvenanceConverter());
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
+    }
+
+    /// <summary>Facts serialise their <c>Source</c> as <c>provenance</c>, with <c>kind</c> first.</summary>
+    private static void FactContract(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        if (!typeof(Fact).IsAssignableFrom(info.Type) || info.Kind != System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object) return;
+        foreach (var p in info.Properties)
+        {
+            if (p.Name == "source" && p.PropertyType == typeof(Provenance)) { p.Name = "provenance"; p.Order = 1000; }
+            else if (p.Name == "kind") p.Order = -1000;
+        }
     }
 
     private sealed class DocumentIdConverter : JsonConverter<DocumentId>

@@ -73,6 +73,61 @@ public sealed class OffsetMap
         return sb.ToString();
     }
 
+    /// <summary>Compact binary form for storage: run count, then delta-encoded runs as 7-bit varints.</summary>
+    public byte[] ToBytes()
+    {
+        var buffer = new byte[5 + _derived.Length * 15];
+        int at = 0;
+        WriteVarint(buffer, ref at, (uint)_derived.Length);
+        int prevDerived = 0, prevSource = 0;
+        for (int i = 0; i < _derived.Length; i++)
+        {
+            WriteVarint(buffer, ref at, (uint)(_derived[i] - prevDerived));
+            WriteVarint(buffer, ref at, ZigZag(_source[i] - prevSource));
+            WriteVarint(buffer, ref at, (uint)_length[i]);
+            prevDerived = _derived[i];
+            prevSource = _source[i];
+        }
+        return buffer[..at];
+    }
+
+    public static OffsetMap FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        int at = 0;
+        int n = (int)ReadVarint(bytes, ref at);
+        var d = new int[n]; var s = new int[n]; var l = new int[n];
+        int prevDerived = 0, prevSource = 0;
+        for (int i = 0; i < n; i++)
+        {
+            d[i] = prevDerived += (int)ReadVarint(bytes, ref at);
+            s[i] = prevSource += UnZigZag(ReadVarint(bytes, ref at));
+            l[i] = (int)ReadVarint(bytes, ref at);
+        }
+        return new OffsetMap(d, s, l);
+    }
+
+    private static uint ZigZag(int v) => (uint)((v << 1) ^ (v >> 31));
+
+    private static int UnZigZag(uint v) => (int)(v >> 1) ^ -(int)(v & 1);
+
+    private static void WriteVarint(byte[] buffer, ref int at, uint value)
+    {
+        while (value >= 0x80) { buffer[at++] = (byte)(value | 0x80); value >>= 7; }
+        buffer[at++] = (byte)value;
+    }
+
+    private static uint ReadVarint(ReadOnlySpan<byte> bytes, ref int at)
+    {
+        uint value = 0; int shift = 0;
+        while (true)
+        {
+            byte b = bytes[at++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80) return value;
+            shift += 7;
+        }
+    }
+
     public static OffsetMap Parse(string text)
     {
         if (string.IsNullOrEmpty(text)) return new OffsetMap([], [], []);

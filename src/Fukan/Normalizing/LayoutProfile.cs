@@ -18,7 +18,8 @@ public sealed record LayoutProfile(bool HardWrapped, int WrapWidth)
             if (furniture[line]) continue;
             var text = source.Line(line).Trim();
             if (text.Length < 4) continue;
-            widths.Add(TextFolding.DisplayWidth(text));
+            int w = TextFolding.DisplayWidth(text);
+            if (w >= 24) widths.Add(w);   // labels and table cells say nothing about the wrap column
         }
         if (widths.Count < 40) return new LayoutProfile(false, int.MaxValue);
         widths.Sort();

@@ -66,7 +66,9 @@ public sealed class PageFurnitureDetector
                 if (t.IsEmpty) { k--; continue; }
                 var key = keys[k];
                 bool repeated = key is not null && counts.GetValueOrDefault(key) >= 3;
-                if (!repeated && !IsPageNumber(t)) break;
+                // A footer with the page number changes on every page, so it need not repeat to count.
+                bool footer = t.Length <= 80 && HasPageNumberEdge(t) && !LooksLikeContent(t);
+                if (!repeated && !IsPageNumber(t) && !footer) break;
                 if (key is not null && repeated) headerKeys.Add(key);
                 edge = true;
                 clusterStart = k; k--; taken++;

@@ -80,7 +80,7 @@ public sealed class FukanPipeline
         var info = new DocumentInfo(raw.Id, raw.Path, title, kind, date, lang, raw.Bytes, raw.Format, raw.Encoding,
             raw.Metadata, structure.Sections.Count, passages.Count, DateTimeOffset.UtcNow) { DateText = dateText };
         var facts = new List<Fact>();
-        var context = new ExtractionContext(info, source, structure.Sections, passages);
+        var context = new ExtractionContext(info, source, structure.Sections, passages, structure.Skipped);
         foreach (var extractor in _extractors)
         {
             try { extractor.Extract(context, facts); }

@@ -1,4 +1,6 @@
 using Fukan.Extraction;
+using Fukan.Extraction.Dates;
+using Fukan.Extraction.Quantities;
 using Fukan.Reading;
 
 namespace Fukan.Pipeline;
@@ -24,7 +26,15 @@ public sealed class FukanPipelineBuilder
     }
 
     /// <summary>Every reader and extractor Fukan ships.</summary>
-    public FukanPipelineBuilder UseDefaults() => UseDefaultReaders();
+    public FukanPipelineBuilder UseDefaults() => UseDefaultReaders().UseFacts();
+
+    /// <summary>Quantities (money, percentages, physical units) and dates (absolute, fuzzy, fiscal, era, open-ended).</summary>
+    public FukanPipelineBuilder UseFacts()
+    {
+        _extractors.Add(new QuantityExtractor());
+        _extractors.Add(new DateExtractor());
+        return this;
+    }
 
     public FukanPipelineBuilder AddReader(IDocumentReader reader)
     {

@@ -2,13 +2,16 @@ using Fukan.Model;
 
 namespace Fukan.Pipeline;
 
-/// <summary>How long each stage took for one document, in seconds.</summary>
+/// <summary>How long each stage took, in seconds (summed over documents; stages of different documents overlap in time).</summary>
 public sealed record StageTimings(double Read, double Normalize, double Structure, double Extract)
 {
-    public double Total => Read + Normalize + Structure + Extract;
+    /// <summary>Time spent writing to the store (set by the ingestor).</summary>
+    public double Store { get; init; }
+
+    public double Total => Read + Normalize + Structure + Extract + Store;
 
     public static StageTimings operator +(StageTimings a, StageTimings b) =>
-        new(a.Read + b.Read, a.Normalize + b.Normalize, a.Structure + b.Structure, a.Extract + b.Extract);
+        new(a.Read + b.Read, a.Normalize + b.Normalize, a.Structure + b.Structure, a.Extract + b.Extract) { Store = a.Store + b.Store };
 
     public static StageTimings Zero { get; } = new(0, 0, 0, 0);
 }

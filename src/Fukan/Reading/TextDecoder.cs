@@ -25,7 +25,7 @@ public sealed class TextDecoder
 
     public DecodeResult Decode(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
             return DecodeUtf8(bytes[3..], "utf-8-bom", 3);
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
             return DecodeStrict(new UnicodeEncoding(false, false, true), bytes[2..], "utf-16le", 2);

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text.Json;
+using Fukan.Model;
+using Fukan.Pipeline;
+using Fukan.Search;
+using Fukan.Storage;
+using Spectre.Console;
+
+namespace Fukan.Cli;
+
+/// <summary>A user-facing failure: printed as one line on stderr, with its exit code.</summary>
+public sealed class CliException(string message, int exitCode = ExitCodes.BadInput) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
+
+/// <summary>0 ok, 1 bad input, 2 usage, 3 bug.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int BadInput = 1;
+    public const int Usage = 2;
+    public const int Bug = 3;
+}
+
+/// <summary>
+/// What every command needs: where to write (stdout for results, stderr for diagnostics), a console for
+/// humans, the pipeline, and the store named by --db, FUKAN_DB or ./fukan.db.
+/// </summary>
+public sealed class CliContext
+{
+    public CliContext(TextWriter output, TextWriter error, bool interactive = false)
+    {
+        Out = output;
+        Err = error;
+        Interactive = interactive;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!interactive) Console.Profile.Width = 120;
+        ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(error),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+    }
+
+    public TextWriter Out { get; }
+    public TextWriter Err { get; }
+    public bool Interactive { get; }
+
+    /// <summary>Human output (tables, trees). Never used for --json.</summary>
+    public IAnsiConsole Console { get; }
+
+    /// <summary>Progress display, on stderr so stdout stays clean.</summary>
+    public IAnsiConsole ErrorConsole { get; }
+
+    public FukanPipeline Pipeline { get; } = FukanDefaults.CreatePipeline();
+
+    /// <summary>The --db option, recursive so every verb takes it.</summary>
+    public static Option<string?> DbOption { get; } = new("--db")
+    {
+        Description = "Knowledge base file (default: $FUKAN_DB, else ./fukan.db)",
+        Recursive = true,
+    };
+
+    public static string DbPath(ParseResult result)
+    {
+        var path = result.GetValue(DbOption);
+        if (string.IsNullOrWhiteSpace(path)) path = Environment.GetEnvironmentVariable("FUKAN_DB");
+        if (string.IsNullOrWhiteSpace(path)) path = "fukan.db";
+        return path;
+    }
+
+    /// <summary>Opens the store; with <paramref name="mustExist"/> a missing file is an error rather than created.</summary>
+    public async Task<SqliteKnowledgeStore> OpenStoreAsync(ParseResult result, bool mustExist, CancellationToken cancellationToken, ISearchAnalyzer? analyzer = null)
+    {
+        var path = DbPath(result);
+        if (mustExist && !File.Exists(path))
+            throw new CliException($"{path}: no knowledge base here (run `fukan ingest DIR` first, or pass --db)");
+        try
+        {
+            return await FukanDefaults.OpenStoreAsync(path, analyzer, cancellationToken);
+        }
+        catch (StoreException e)
+        {
+            throw new CliException(e.Message);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            throw new CliException($"{path}: not a usable knowledge base: {e.Message}");
+        }
+    }
+
+    public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, FukanJson.Indented));
+
+    /// <summary>A diagnostic as one stderr line.</summary>
+    public void Report(Diagnostic diagnostic) => Err.WriteLine($"fukan: {diagnostic}");
+}

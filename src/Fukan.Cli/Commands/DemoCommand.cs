@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Reflection;
+using Fukan.Model;
+using Fukan.Pipeline;
+
+namespace Fukan.Cli.Commands;
+
+/// <summary>
+/// <c>fukan demo</c>: the main job on the bundled sample corpus. Writes the four embedded samples to a folder
+/// beside the knowledge base, ingests them (embedded SQLite, nothing to install) and shows what came out.
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Create(CliContext context, Func<string[], Task<int>> run)
+    {
+        var command = new Command("demo", "Ingest the bundled sample corpus and show what Fukan makes of it (default db: ./fukan-demo.db)");
+        command.SetAction(async (result, ct) =>
+        {
+            var db = result.GetValue(CliContext.DbOption) ?? Environment.GetEnvironmentVariable("FUKAN_DB") ?? "fukan-demo.db";
+            var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db))!, "fukan-samples");
+            int written = WriteSamples(folder);
+            context.Out.WriteLine($"== Bundled samples: {written} file(s) in {folder}");
+            int code = await run(["--db", db, "ingest", "--quiet", folder]);
+            if (code != 0) return code;
+            foreach (var step in Tour(db))
+            {
+                context.Out.WriteLine();
+                context.Out.WriteLine($"== fukan {string.Join(' ', step.Skip(2))}");
+                code = await run(step);
+                if (code != 0) return code;
+            }
+            context.Out.WriteLine();
+            context.Out.WriteLine($"Knowledge base: {Path.GetFullPath(db)} — try `fukan --db {db} --help`.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static IEnumerable<string[]> Tour(string db)
+    {
+        yield return ["--db", db, "docs"];
+        yield return ["--db", db, "show", "report_sample", "--outline"];
+        yield return ["--db", db, "source", "report_sample", "--lines", "94-102", "--number"];
+    }
+
+    /// <summary>Writes the embedded samples; files already there with the same content are left alone.</summary>
+    public static int WriteSamples(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var assembly = Assembly.GetExecutingAssembly();
+        int n = 0;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("samples/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            var target = Path.Combine(folder, name["samples/".Length..]);
+            var bytes = memory.ToArray();
+            if (!File.Exists(target) || !File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes)) File.WriteAllBytes(target, bytes);
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Fukan.Cli.Commands;
+
+namespace Fukan.Cli;
+
+/// <summary>The command tree and its invocation: thin verbs over the library.</summary>
+public static class FukanCli
+{
+    public static RootCommand CreateRoot(CliContext context)
+    {
+        var root = new RootCommand("fukan (俯瞰): technology-landscape intelligence over R&D reports, minutes and articles")
+        {
+            CliContext.DbOption,
+        };
+        root.Subcommands.Add(IngestCommand.Create(context));
+        root.Subcommands.Add(DocsCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(SourceCommand.Create(context));
+        root.Subcommands.Add(SearchCommand.Create(context));
+        root.Subcommands.Add(SearchCommand.CreateRelated(context));
+        root.Subcommands.Add(SearchCommand.CreateReindex(context));
+        root.Subcommands.Add(FactsCommand.Create(context));
+        root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive)));
+        return root;
+    }
+
+    /// <summary>Runs the CLI: results on <paramref name="output"/>, diagnostics on <paramref name="error"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(output, error, interactive);
+        var root = CreateRoot(context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var e in parse.Errors) error.WriteLine($"fukan: {e.Message}");
+            error.WriteLine("fukan: see `fukan --help`");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(config, cancellationToken);
+        }
+        catch (CliException e)
+        {
+            error.WriteLine($"fukan: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("fukan: cancelled");
+            return 130;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"fukan: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            if (Environment.GetEnvironmentVariable("FUKAN_DEBUG") == "1") error.WriteLine(e);
+            return ExitCodes.Bug;
+        }
+    }
+}

@@ -1,0 +1,398 @@
+using System.Globalization;
+using System.Text.Json;
+using Fukan.Model;
+using Fukan.Pipeline;
+using Microsoft.Data.Sqlite;
+
+namespace Fukan.Storage;
+
+/// <summary>
+/// Something that keeps its own tables in step with the store (the search index): called inside the store's
+/// transaction, so a document and its index rows commit or roll back together.
+/// </summary>
+public interface ISqliteStoreHook
+{
+    void EnsureSchema(SqliteConnection connection);
+
+    void OnAdded(SqliteConnection connection, SqliteTransaction transaction, ProcessedDocument document);
+
+    void OnRemoved(SqliteConnection connection, SqliteTransaction transaction, DocumentId id);
+}
+
+/// <summary>
+/// The embedded knowledge base: one SQLite file (WAL mode, so readers work while an ingest runs), a versioned
+/// schema applied by migrations, one transaction per document.
+/// </summary>
+public sealed class SqliteKnowledgeStore : IKnowledgeStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly IReadOnlyList<ISqliteStoreHook> _hooks;
+
+    private SqliteKnowledgeStore(string path, SqliteConnection connection, IReadOnlyList<ISqliteStoreHook> hooks)
+    {
+        Location = path;
+        _connection = connection;
+        _hooks = hooks;
+    }
+
+    public string Location { get; }
+
+    /// <summary>The open connection, for hooks and analyses that query the store directly.</summary>
+    public SqliteConnection Connection => _connection;
+
+    /// <summary>The hook of type <typeparamref name="T"/> this store was opened with, or null.</summary>
+    public T? Hook<T>() where T : class, ISqliteStoreHook
+    {
+        foreach (var hook in _hooks) if (hook is T t) return t;
+        return null;
+    }
+
+    /// <summary>Opens (creating when needed) the store at <paramref name="path"/> and migrates it to the current schema.</summary>
+    public static async Task<SqliteKnowledgeStore> OpenAsync(string path, IReadOnlyList<ISqliteStoreHook>? hooks = null, CancellationToken cancellationToken = default)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 30 };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+            SqliteMigrations.Apply(connection);
+            var store = new SqliteKnowledgeStore(full, connection, hooks ?? []);
+            foreach (var hook in store._hooks) hook.EnsureSchema(connection);
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new StoreException($"{full}: cannot open the knowledge base: {e.Message}", e);
+        }
+    }
+
+    public async Task<SaveOutcome> SaveAsync(ProcessedDocument document, CancellationToken cancellationToken = default)
+    {
+        var info = document.Info;
+        await using var tx = _connection.BeginTransaction(deferred: false);
+        if (Scalar<long>("SELECT count(*) FROM documents WHERE id = $id", tx, ("$id", info.Id.Value)) > 0)
+        {
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return SaveOutcome.Unchanged;
+        }
+        var outcome = SaveOutcome.Added;
+        var old = Scalar<string?>("SELECT id FROM documents WHERE path = $path", tx, ("$path", info.Path));
+        if (old is not null)
+        {
+            DeleteDocument(new DocumentId(old), tx);
+            outcome = SaveOutcome.Replaced;
+        }
+        InsertDocument(document, tx);
+        foreach (var hook in _hooks) hook.OnAdded(_connection, tx, document);
+        cancellationToken.ThrowIfCancellationRequested();
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private void InsertDocument(ProcessedDocument document, SqliteTransaction tx)
+    {
+        var info = document.Info;
+        using (var cmd = Command(tx, """
+            INSERT INTO documents(id, path, title, kind, date, date_start, lang, bytes, format, encoding, metadata, sections, passages, ingested_at)
+            VALUES ($id, $path, $title, $kind, $date, $dateStart, $lang, $bytes, $format, $encoding, $metadata, $sections, $passages, $at)
+            """))
+        {
+            cmd.Parameters.AddWithValue("$id", info.Id.Value);
+            cmd.Parameters.AddWithValue("$path", info.Path);
+            cmd.Parameters.AddWithValue("$title", info.Title);
+            cmd.Parameters.AddWithValue("$kind", info.Kind.ToName());
+            cmd.Parameters.AddWithValue("$date", (object?)info.DateText ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$dateStart", info.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
+            cmd.Parameters.AddWithValue("$lang", info.Lang);
+            cmd.Parameters.AddWithValue("$bytes", info.Bytes);
+            cmd.Parameters.AddWithValue("$format", info.Format);
+            cmd.Parameters.AddWithValue("$encoding", info.Encoding);
+            cmd.Parameters.AddWithValue("$metadata", JsonSerializer.Serialize(info.Metadata, FukanJson.Options));
+            cmd.Parameters.AddWithValue("$sections", document.Sections.Count);
+            cmd.Parameters.AddWithValue("$passages", document.Passages.Count);
+            cmd.Parameters.AddWithValue("$at", info.IngestedAt.ToString("O", CultureInfo.InvariantCulture));
+            cmd.ExecuteNonQuery();
+        }
+        using (var cmd = Command(tx, "INSERT INTO sources(doc_id, text) VALUES ($id, $text)"))
+        {
+            cmd.Parameters.AddWithValue("$id", info.Id.Value);
+            cmd.Parameters.AddWithValue("$text", document.Source.Text);
+            cmd.ExecuteNonQuery();
+        }
+        using (var cmd = Command(tx, """
+            INSERT INTO sections(doc_id, ord, id, number, title, kind, level, start_line, end_line, parent_id)
+            VALUES ($doc, $ord, $id, $number, $title, $kind, $level, $start, $end, $parent)
+            """))
+        {
+            var p = Parameters(cmd, "$doc", "$ord", "$id", "$number", "$title", "$kind", "$level", "$start", "$end", "$parent");
+            p[0].Value = info.Id.Value;
+            for (int i = 0; i < document.Sections.Count; i++)
+            {
+                var s = document.Sections[i];
+                p[1].Value = i; p[2].Value = s.Id; p[3].Value = (object?)s.Number ?? DBNull.Value; p[4].Value = s.Title;
+                p[5].Value = s.Kind.ToName(); p[6].Value = s.Level; p[7].Value = s.StartLine; p[8].Value = s.EndLine;
+                p[9].Value = (object?)s.ParentId ?? DBNull.Value;
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using (var cmd = Command(tx, """
+            INSERT INTO passages(doc_id, ordinal, kind, text, section_id, section_path, line, end_line, start, "end", map)
+            VALUES ($doc, $ord, $kind, $text, $section, $path, $line, $endLine, $start, $end, $map)
+            """))
+        {
+            var p = Parameters(cmd, "$doc", "$ord", "$kind", "$text", "$section", "$path", "$line", "$endLine", "$start", "$end", "$map");
+            p[0].Value = info.Id.Value;
+            foreach (var passage in document.Passages)
+            {
+                p[1].Value = passage.Ordinal; p[2].Value = passage.Kind.ToName(); p[3].Value = passage.Text;
+                p[4].Value = (object?)passage.SectionId ?? DBNull.Value; p[5].Value = passage.SectionPath;
+                p[6].Value = passage.Source.Line; p[7].Value = passage.Source.EndLine;
+                p[8].Value = passage.Source.Span.Start; p[9].Value = passage.Source.Span.End;
+                p[10].Value = passage.Map.ToBytes();
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using (var cmd = Command(tx, """
+            INSERT INTO facts(doc_id, seq, kind, line, end_line, start, "end", data)
+            VALUES ($doc, $seq, $kind, $line, $endLine, $start, $end, $data)
+            """))
+        {
+            var p = Parameters(cmd, "$doc", "$seq", "$kind", "$line", "$endLine", "$start", "$end", "$data");
+            p[0].Value = info.Id.Value;
+            int seq = 0;
+            foreach (var fact in document.Facts)
+            {
+                p[1].Value = seq++; p[2].Value = fact.Kind;
+                p[3].Value = fact.Source.Line; p[4].Value = fact.Source.EndLine;
+                p[5].Value = fact.Source.Span.Start; p[6].Value = fact.Source.Span.End;
+                p[7].Value = FactSerializer.Serialize(fact);
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using (var cmd = Command(tx, "INSERT INTO diagnostics(doc_id, seq, severity, line, message) VALUES ($doc, $seq, $severity, $line, $message)"))
+        {
+            var p = Parameters(cmd, "$doc", "$seq", "$severity", "$line", "$message");
+            p[0].Value = info.Id.Value;
+            int seq = 0;
+            foreach (var d in document.Diagnostics)
+            {
+                p[1].Value = seq++; p[2].Value = d.Severity.ToString().ToLowerInvariant();
+                p[3].Value = (object?)d.Line ?? DBNull.Value; p[4].Value = d.Message;
+                cmd.ExecuteNonQuery();
+            }
+        }
+    }
+
+    private void DeleteDocument(DocumentId id, SqliteTransaction tx)
+    {
+        foreach (var hook in _hooks) hook.OnRemoved(_connection, tx, id);
+        using var cmd = Command(tx, "DELETE FROM documents WHERE id = $id");
+        cmd.Parameters.AddWithValue("$id", id.Value);
+        cmd.ExecuteNonQuery(); // sections, passages, facts, sources and diagnostics go by ON DELETE CASCADE
+    }
+
+    public async Task<bool> RemoveAsync(DocumentId id, CancellationToken cancellationToken = default)
+    {
+        await using var tx = _connection.BeginTransaction(deferred: false);
+        bool exists = Scalar<long>("SELECT count(*) FROM documents WHERE id = $id", tx, ("$id", id.Value)) > 0;
+        if (exists) DeleteDocument(id, tx);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return exists;
+    }
+
+    public Task<bool> ContainsAsync(DocumentId id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Scalar<long>("SELECT count(*) FROM documents WHERE id = $id", null, ("$id", id.Value)) > 0);
+
+    public async Task<DocumentInfo?> FindByPathAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var list = await QueryDocumentsAsync("WHERE path = $p", cancellationToken, ("$p", path)).ConfigureAwait(false);
+        return list.Count > 0 ? list[0] : null;
+    }
+
+    public Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(CancellationToken cancellationToken = default) =>
+        QueryDocumentsAsync("", cancellationToken);
+
+    public async Task<DocumentInfo> ResolveAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reference)) throw new DocumentReferenceException("empty document reference");
+        var all = await ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        var r = reference.Trim();
+        string? full = null;
+        try { full = Path.GetFullPath(r); } catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { }
+        var matches = all.Where(d => d.Id.Value.Equals(r, StringComparison.OrdinalIgnoreCase) || d.Path == r || d.Path == full).ToList();
+        if (matches.Count == 0) matches = all.Where(d => d.Id.Value.StartsWith(r, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 0) matches = all.Where(d => Path.GetFileName(d.Path).StartsWith(r, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 0) matches = all.Where(d => d.Title.Contains(r, StringComparison.OrdinalIgnoreCase)).ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new DocumentReferenceException($"no document matches '{reference}' (try `fukan docs`)"),
+            _ => throw new DocumentReferenceException($"'{reference}' matches {matches.Count} documents: {string.Join(", ", matches.Take(5).Select(d => $"{d.Id.Short} {Path.GetFileName(d.Path)}"))}"),
+        };
+    }
+
+    public Task<SourceText> GetSourceAsync(DocumentId id, CancellationToken cancellationToken = default)
+    {
+        var text = Scalar<string?>("SELECT text FROM sources WHERE doc_id = $id", null, ("$id", id.Value))
+            ?? throw new DocumentReferenceException($"document {id.Short} is not stored");
+        return Task.FromResult(new SourceText(text));
+    }
+
+    public Task<IReadOnlyList<Section>> GetSectionsAsync(DocumentId id, CancellationToken cancellationToken = default)
+    {
+        using var cmd = Command(null, "SELECT id, number, title, kind, level, start_line, end_line, parent_id FROM sections WHERE doc_id = $id ORDER BY ord");
+        cmd.Parameters.AddWithValue("$id", id.Value);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<Section>();
+        while (reader.Read())
+            list.Add(new Section(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2),
+                SectionKindNames.Parse(reader.GetString(3)), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
+        return Task.FromResult<IReadOnlyList<Section>>(list);
+    }
+
+    public Task<IReadOnlyList<Passage>> GetPassagesAsync(DocumentId id, CancellationToken cancellationToken = default)
+    {
+        using var cmd = Command(null, $"{PassageSelect} WHERE doc_id = $id ORDER BY ordinal");
+        cmd.Parameters.AddWithValue("$id", id.Value);
+        return Task.FromResult<IReadOnlyList<Passage>>(ReadPassages(cmd));
+    }
+
+    public Task<IReadOnlyList<Passage>> GetPassagesByIdAsync(IReadOnlyCollection<string> passageIds, CancellationToken cancellationToken = default)
+    {
+        var result = new List<Passage>(passageIds.Count);
+        using var cmd = Command(null, $"{PassageSelect} WHERE doc_id LIKE $prefix AND ordinal = $ord");
+        var prefix = cmd.Parameters.Add("$prefix", SqliteType.Text);
+        var ord = cmd.Parameters.Add("$ord", SqliteType.Integer);
+        foreach (var pid in passageIds)
+        {
+            int dash = pid.LastIndexOf('-');
+            if (dash <= 0 || !int.TryParse(pid.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int n)) continue;
+            var hex = pid[..dash];
+            if (hex.Any(c => !Uri.IsHexDigit(c))) continue;
+            prefix.Value = hex.ToLowerInvariant() + "%";
+            ord.Value = n;
+            result.AddRange(ReadPassages(cmd));
+        }
+        return Task.FromResult<IReadOnlyList<Passage>>(result);
+    }
+
+    private const string PassageSelect = """SELECT doc_id, ordinal, kind, text, section_id, section_path, line, end_line, start, "end", map FROM passages""";
+
+    private static List<Passage> ReadPassages(SqliteCommand cmd)
+    {
+        using var reader = cmd.ExecuteReader();
+        var list = new List<Passage>();
+        while (reader.Read())
+        {
+            var doc = new DocumentId(reader.GetString(0));
+            list.Add(new Passage(doc, reader.GetInt32(1), PassageKindNames.Parse(reader.GetString(2)), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5),
+                new Provenance(doc, reader.GetInt32(6), reader.GetInt32(7), new CharSpan(reader.GetInt32(8), reader.GetInt32(9))),
+                OffsetMap.FromBytes((byte[])reader.GetValue(10))));
+        }
+        return list;
+    }
+
+    public Task<IReadOnlyList<StoredFact>> GetFactsAsync(string kind, DocumentId? document = null, CancellationToken cancellationToken = default)
+    {
+        using var cmd = Command(null, document is null
+            ? """SELECT doc_id, kind, line, end_line, start, "end", data FROM facts WHERE kind = $kind ORDER BY doc_id, seq"""
+            : """SELECT doc_id, kind, line, end_line, start, "end", data FROM facts WHERE kind = $kind AND doc_id = $doc ORDER BY seq""");
+        cmd.Parameters.AddWithValue("$kind", kind);
+        if (document is { } d) cmd.Parameters.AddWithValue("$doc", d.Value);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<StoredFact>();
+        while (reader.Read())
+        {
+            var doc = new DocumentId(reader.GetString(0));
+            list.Add(new StoredFact(doc, reader.GetString(1),
+                new Provenance(doc, reader.GetInt32(2), reader.GetInt32(3), new CharSpan(reader.GetInt32(4), reader.GetInt32(5))),
+                reader.GetString(6)));
+        }
+        return Task.FromResult<IReadOnlyList<StoredFact>>(list);
+    }
+
+    public Task<IReadOnlyList<Diagnostic>> GetDiagnosticsAsync(DocumentId id, CancellationToken cancellationToken = default)
+    {
+        using var cmd = Command(null, "SELECT d.severity, d.line, d.message, doc.path FROM diagnostics d JOIN documents doc ON doc.id = d.doc_id WHERE d.doc_id = $id ORDER BY d.seq");
+        cmd.Parameters.AddWithValue("$id", id.Value);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<Diagnostic>();
+        while (reader.Read())
+        {
+            var severity = reader.GetString(0) switch { "error" => Severity.Error, "warning" => Severity.Warning, _ => Severity.Info };
+            list.Add(new Diagnostic(severity, reader.GetString(3), reader.GetString(2), reader.IsDBNull(1) ? null : reader.GetInt32(1)));
+        }
+        return Task.FromResult<IReadOnlyList<Diagnostic>>(list);
+    }
+
+    private Task<IReadOnlyList<DocumentInfo>> QueryDocumentsAsync(string where, CancellationToken cancellationToken, params (string Name, object Value)[] args)
+    {
+        using var cmd = Command(null, $"SELECT id, path, title, kind, date, date_start, lang, bytes, format, encoding, metadata, sections, passages, ingested_at FROM documents {where} ORDER BY path, id");
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<DocumentInfo>();
+        while (reader.Read())
+        {
+            DocumentKindNames.TryParse(reader.GetString(3), out var kind);
+            var metadata = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(reader.GetString(10), FukanJson.Options) ?? new();
+            var meta = metadata.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.OrdinalIgnoreCase);
+            list.Add(new DocumentInfo(new DocumentId(reader.GetString(0)), reader.GetString(1), reader.GetString(2), kind,
+                reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reader.GetString(6), reader.GetInt64(7), reader.GetString(8), reader.GetString(9), meta,
+                reader.GetInt32(11), reader.GetInt32(12), DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture))
+            { DateText = reader.IsDBNull(4) ? null : reader.GetString(4) });
+        }
+        return Task.FromResult<IReadOnlyList<DocumentInfo>>(list);
+    }
+
+    private SqliteCommand Command(SqliteTransaction? tx, string sql)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    private static SqliteParameter[] Parameters(SqliteCommand cmd, params string[] names)
+    {
+        var result = new SqliteParameter[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            result[i] = cmd.CreateParameter();
+            result[i].ParameterName = names[i];
+            result[i].Value = DBNull.Value;
+            cmd.Parameters.Add(result[i]);
+        }
+        return result;
+    }
+
+    private T Scalar<T>(string sql, SqliteTransaction? tx, params (string Name, object Value)[] args)
+    {
+        using var cmd = Command(tx, sql);
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
+        var result = cmd.ExecuteScalar();
+        return result is null or DBNull ? default! : (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+}
+
+/// <summary>The store cannot be opened or written: a damaged file, a newer schema, a read-only location.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);

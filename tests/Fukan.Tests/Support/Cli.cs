@@ -1,0 +1,20 @@
+using Fukan.Cli;
+
+namespace Fukan.Tests.Support;
+
+/// <summary>Runs the CLI in process and captures stdout, stderr and the exit code.</summary>
+public static class Cli
+{
+    public sealed record Result(int ExitCode, string Out, string Err)
+    {
+        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Err}";
+    }
+
+    public static async Task<Result> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = await FukanCli.RunAsync(args, output, error);
+        return new Result(code, output.ToString(), error.ToString());
+    }
+}
