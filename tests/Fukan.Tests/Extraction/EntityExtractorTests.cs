@@ -66,6 +66,6 @@ public class EntityExtractorTests
         Assert.Equal("org", root.GetProperty("type").GetString());
         Assert.Equal("TSMC", root.GetProperty("surface").GetString());
         Assert.Equal("mention", root.GetProperty("kind").GetString());
-        Assert.Equal(1, root.GetProperty("source").GetProperty("line").GetInt32());
+        Assert.Equal(1, root.GetProperty("provenance").GetProperty("line").GetInt32());
     }
 }
