@@ -69,3 +69,27 @@ public class EntityExtractorTests
         Assert.Equal(1, root.GetProperty("provenance").GetProperty("line").GetInt32());
     }
 }
+
+public class FactRoundTripTests
+{
+    [Fact]
+    public void MentionAndMinutesFacts_RoundTripThroughTheStoredJson()
+    {
+        var pipeline = new FukanPipelineBuilder().UseDefaults().AddExtractor(new EntityExtractor()).AddExtractor(new Fukan.Extraction.Minutes.MinutesExtractor()).Build();
+        var path = Fukan.Tests.Support.Seeds.Path("002");
+        var doc = pipeline.Process(path, File.ReadAllBytes(path)).Document!;
+
+        var mention = doc.Facts.OfType<MentionFact>().First(m => m.EntityId == "rapidus");
+        var stored = new Fukan.Storage.StoredFact(doc.Info.Id, mention.Kind, mention.Source, Fukan.Storage.FactSerializer.Serialize(mention));
+        Assert.Equal(mention, Fukan.Storage.FactSerializer.Deserialize<MentionFact>(stored));
+
+        var minutes = doc.Facts.OfType<Fukan.Extraction.Minutes.MinutesFact>().Single();
+        var storedMinutes = new Fukan.Storage.StoredFact(doc.Info.Id, minutes.Kind, minutes.Source, Fukan.Storage.FactSerializer.Serialize(minutes));
+        var back = Fukan.Storage.FactSerializer.Deserialize<Fukan.Extraction.Minutes.MinutesFact>(storedMinutes);
+        Assert.Equal(minutes.Source, back.Source);
+        Assert.Equal(minutes.Digest.Date, back.Digest.Date);
+        Assert.Equal(minutes.Digest.Attendees.Select(a => (a.Name, a.Organization, a.Title, a.Role)), back.Digest.Attendees.Select(a => (a.Name, a.Organization, a.Title, a.Role)));
+        Assert.Equal(minutes.Digest.Statements.Select(s => (s.Topic, s.Side, s.Text, s.Provenance)), back.Digest.Statements.Select(s => (s.Topic, s.Side, s.Text, s.Provenance)));
+        Assert.Equal(minutes.Digest.Agenda[0].Items.Count, back.Digest.Agenda[0].Items.Count);
+    }
+}
