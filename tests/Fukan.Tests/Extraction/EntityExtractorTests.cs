@@ -9,7 +9,7 @@ namespace Fukan.Tests.Extraction;
 
 public class EntityExtractorTests
 {
-    private static readonly FukanPipeline Pipeline = new FukanPipelineBuilder().UseDefaults().AddExtractor(new EntityExtractor()).Build();
+    private static readonly FukanPipeline Pipeline = new FukanPipelineBuilder().UseDefaults().Build();
 
     private static (ProcessedDocument Doc, List<MentionFact> Mentions) Process(string text, string name = "doc.txt")
     {
@@ -75,7 +75,7 @@ public class FactRoundTripTests
     [Fact]
     public void MentionAndMinutesFacts_RoundTripThroughTheStoredJson()
     {
-        var pipeline = new FukanPipelineBuilder().UseDefaults().AddExtractor(new EntityExtractor()).AddExtractor(new Fukan.Extraction.Minutes.MinutesExtractor()).Build();
+        var pipeline = new FukanPipelineBuilder().UseDefaults().Build();
         var path = Fukan.Tests.Support.Seeds.Path("002");
         var doc = pipeline.Process(path, File.ReadAllBytes(path)).Document!;
 

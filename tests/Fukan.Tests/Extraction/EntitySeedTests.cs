@@ -9,7 +9,7 @@ namespace Fukan.Tests.Extraction;
 /// <summary>The seed documents, read at run time: the entities each is about are found, junk is not.</summary>
 public class EntitySeedTests
 {
-    private static readonly FukanPipeline Pipeline = new FukanPipelineBuilder().UseDefaults().AddExtractor(new EntityExtractor()).Build();
+    private static readonly FukanPipeline Pipeline = new FukanPipelineBuilder().UseDefaults().Build();
 
     private static List<MentionFact> Mentions(string seed)
     {

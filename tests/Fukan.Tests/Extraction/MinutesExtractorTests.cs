@@ -10,7 +10,7 @@ namespace Fukan.Tests.Extraction;
 
 public class MinutesExtractorTests
 {
-    private static readonly FukanPipeline Pipeline = new FukanPipelineBuilder().UseDefaults().AddExtractor(new MinutesExtractor()).AddExtractor(new EntityExtractor()).Build();
+    private static readonly FukanPipeline Pipeline = new FukanPipelineBuilder().UseDefaults().Build();
 
     [Fact]
     public void Minutes_EmitOneDigestFact()
