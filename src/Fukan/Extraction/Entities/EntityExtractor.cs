@@ -23,13 +23,17 @@ public sealed class EntityExtractor : IFactExtractor
 
     public string Name => "entities";
 
+    /// <summary>The recognizer's mentions in a passage, found once per document and shared with other extractors.</summary>
+    internal static IReadOnlyList<EntityMention> MentionsOf(ExtractionContext context, Passage passage, EntityRecognizer recognizer) =>
+        context.PerPassage("entity-mentions", passage, recognizer.Find);
+
     public void Extract(ExtractionContext context, ICollection<Fact> facts)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(facts);
         var found = new List<(Passage Passage, EntityMention Mention)>();
         foreach (var passage in context.Passages)
-            foreach (var mention in _recognizer.Find(passage.Text))
+            foreach (var mention in MentionsOf(context, passage, _recognizer))
                 found.Add((passage, mention));
 
         var firstBare = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -1,13 +1,14 @@
 using Fukan.Extraction.Events;
+using Fukan.Model;
 
 namespace Fukan.Extraction.Entities;
 
 /// <summary>The <see cref="EntityRecognizer"/> behind the event extractor's <see cref="IMentionSpotter"/> seam.</summary>
 public sealed class EntityMentionSpotter(EntityRecognizer recognizer) : IMentionSpotter
 {
-    public IReadOnlyList<SpottedMention> Find(string text)
+    public IReadOnlyList<SpottedMention> Find(ExtractionContext context, Passage passage)
     {
-        var found = recognizer.Find(text);
+        var found = EntityExtractor.MentionsOf(context, passage, recognizer);
         var result = new SpottedMention[found.Count];
         for (int i = 0; i < found.Count; i++)
         {

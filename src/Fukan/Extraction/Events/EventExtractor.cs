@@ -41,9 +41,9 @@ public sealed class EventExtractor : IFactExtractor
             if (inReferences || passage.Kind == PassageKind.Footnote) continue;
             if (Array.IndexOf(CountryLabels, text.Trim()) >= 0) { rowCountry = text.Trim(); continue; }
 
-            var dates = _dates.Find(text);
+            var dates = _dates.Find(context, passage);
             if (dates.Count == 0) continue;
-            var mentions = _mentions.Find(text);
+            var mentions = _mentions.Find(context, passage);
             foreach (var (start, end) in Sentences(text))
                 Emit(context, passage, text, start, end, dates, mentions, rowCountry, facts);
         }
