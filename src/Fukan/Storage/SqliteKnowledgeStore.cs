@@ -17,6 +17,10 @@ public interface ISqliteStoreHook
     void OnAdded(SqliteConnection connection, SqliteTransaction transaction, ProcessedDocument document);
 
     void OnRemoved(SqliteConnection connection, SqliteTransaction transaction, DocumentId id);
+
+    /// <summary>True when the hook's tables are missing documents the store has (a new or migrated index): the
+    /// store then replays every stored document through <see cref="OnAdded"/> in one transaction.</summary>
+    bool NeedsRebuild(SqliteConnection connection);
 }
 
 /// <summary>
@@ -65,6 +69,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             SqliteMigrations.Apply(connection);
             var store = new SqliteKnowledgeStore(full, connection, hooks ?? []);
             foreach (var hook in store._hooks) hook.EnsureSchema(connection);
+            await store.RebuildHooksAsync(cancellationToken).ConfigureAwait(false);
             return store;
         }
         catch (SqliteException e)
@@ -72,6 +77,27 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new StoreException($"{full}: cannot open the knowledge base: {e.Message}", e);
         }
+    }
+
+    /// <summary>Replays stored documents into hooks whose tables lag behind the store (after a layout change).</summary>
+    private async Task RebuildHooksAsync(CancellationToken cancellationToken)
+    {
+        var stale = _hooks.Where(h => h.NeedsRebuild(_connection)).ToList();
+        if (stale.Count == 0) return;
+        var docs = await ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        var loaded = new List<ProcessedDocument>(docs.Count);
+        foreach (var d in docs)
+            loaded.Add(new ProcessedDocument(d, await GetSourceAsync(d.Id, cancellationToken).ConfigureAwait(false),
+                await GetSectionsAsync(d.Id, cancellationToken).ConfigureAwait(false), await GetPassagesAsync(d.Id, cancellationToken).ConfigureAwait(false),
+                [], [], StageTimings.Zero));
+        using var tx = _connection.BeginTransaction(deferred: false);
+        foreach (var hook in stale)
+            foreach (var doc in loaded)
+            {
+                hook.OnRemoved(_connection, tx, doc.Info.Id);
+                hook.OnAdded(_connection, tx, doc);
+            }
+        tx.Commit();
     }
 
     public async Task<SaveOutcome> SaveAsync(ProcessedDocument document, CancellationToken cancellationToken = default)

@@ -65,3 +65,29 @@ public class MigrationTests
         }
     }
 }
+
+public class SearchLayoutTests
+{
+    [Fact]
+    public async Task StoreWithoutAnIndex_GetsOneBuiltWhenOpenedWithTheSearchHook()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("kb.db");
+        await using (var plain = await SqliteKnowledgeStore.OpenAsync(db))   // no hooks: no index
+            await plain.SaveAsync(SeedDocuments.Get("000"));
+        await using var store = await FukanDefaults.OpenStoreAsync(db);
+        var hits = store.Hook<Fukan.Search.SearchStoreHook>()!.Index.Search(Fukan.Search.SearchQueryParser.Parse("SWE-bench"), new Fukan.Search.SearchOptions(5));
+        Assert.NotEmpty(hits);
+        Assert.Contains("SWE", hits[0].Snippet, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task IndexBesideAStore_KeepsNoCopyOfPassageText()
+    {
+        using var dir = new TempDir();
+        await using var store = await FukanDefaults.OpenStoreAsync(dir.File("kb.db"));
+        using var cmd = store.Connection.CreateCommand();
+        cmd.CommandText = "SELECT type FROM sqlite_schema WHERE name = 'search_content'";
+        Assert.Equal("view", cmd.ExecuteScalar());
+    }
+}
