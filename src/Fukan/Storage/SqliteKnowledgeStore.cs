@@ -202,7 +202,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
                         json.Append(FactSerializer.Serialize(batch[i]));
                     }
                     json.Append(']');
-                    p[1].Value = group.Key; p[2].Value = chunk++; p[3].Value = batch.Length; p[4].Value = json.ToString();
+                    p[1].Value = group.Key; p[2].Value = chunk++; p[3].Value = batch.Length; p[4].Value = FactBlob.Pack(json.ToString());
                     cmd.ExecuteNonQuery();
                 }
             }
@@ -347,7 +347,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         while (reader.Read())
         {
             var doc = new DocumentId(reader.GetString(0));
-            using var array = JsonDocument.Parse(reader.GetString(1));
+            using var array = JsonDocument.Parse(FactBlob.Unpack(reader.GetValue(1)));
             foreach (var element in array.RootElement.EnumerateArray())
             {
                 var source = element.TryGetProperty("provenance", out var p) ? p.Deserialize<Provenance>(FukanJson.Options)! : new Provenance(doc, 0, 0, default);
