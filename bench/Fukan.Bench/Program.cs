@@ -1,15 +1,27 @@
 using Fukan.Bench;
+using Fukan.Bench.Accuracy;
 
 // A thin dispatcher: each verb lives in its own class.
 return args.Length == 0 ? Usage() : args[0] switch
 {
     "outline" => OutlineDump.Run(args[1..]),
     "ingest" => IngestBench.Run(args[1..]),
+    "search-engines" => Fukan.Bench.Search.EngineProbe.Run(args[1..]),
+    "search-build" => Fukan.Bench.Search.SearchBench.Build(args[1..]),
+    "search" => Fukan.Bench.Search.SearchBench.Query(args[1..]),
+    "search-eval" => Fukan.Bench.Search.SearchBench.Eval(args[1..]),
+    "facts-accuracy" => FactsAccuracy.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Fukan.Bench <verb> [args]\n  outline FILE [--passages]   print the section tree (debugging aid)\n  ingest [--copies N] [--seeds DIR] [--json]   ingest throughput and peak memory");
+    Console.Error.WriteLine("usage: Fukan.Bench <verb> [args]\n  outline FILE [--passages]   print the section tree (debugging aid)\n" +
+        "  ingest [--copies N] [--seeds DIR] [--json]   ingest throughput and peak memory\n" +
+        "  search-build DIR --db PATH [--copies N] [--analyzer bigram|mecab]   index DIR, print MB/s\n" +
+        "  search --db PATH --queries FILE [--json] [--repeat N] | --show QUERY [--limit N]   query latency p50/p99, or one query's hits\n" +
+        "  search-eval [--seeds DIR] [--judged FILE] [--analyzer bigram|mecab|all] [-v]   recall@10, MRR, nDCG@10\n" +
+        "  search-engines DIR [QUERIES] [--copies N]                          FTS5 vs Lucene.Net probe\n" +
+        "  facts-accuracy [--seeds DIR] [--expectations DIR] [--verbose] [--dump SEED]   precision/recall and MB/s of the quantity and date parsers");
     return 2;
 }

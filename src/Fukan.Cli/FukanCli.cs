@@ -11,11 +11,19 @@ public static class FukanCli
         var root = new RootCommand("fukan (俯瞰): technology-landscape intelligence over R&D reports, minutes and articles")
         {
             CliContext.DbOption,
+            CliContext.GazetteerOption,
         };
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SourceCommand.Create(context));
+        root.Subcommands.Add(SearchCommand.Create(context));
+        root.Subcommands.Add(SearchCommand.CreateRelated(context));
+        root.Subcommands.Add(SearchCommand.CreateReindex(context));
+        root.Subcommands.Add(FactsCommand.Create(context));
+        root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(EntitiesCommand.Create(context));
+        root.Subcommands.Add(MinutesCommand.Create(context));
         root.Subcommands.Add(LandscapeCommand.Create(context));
         root.Subcommands.Add(AreaCommand.Create(context));
         root.Subcommands.Add(GapsCommand.Create(context));

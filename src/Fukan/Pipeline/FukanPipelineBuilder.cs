@@ -1,4 +1,9 @@
 using Fukan.Extraction;
+using Fukan.Extraction.Dates;
+using Fukan.Extraction.Entities;
+using Fukan.Extraction.Events;
+using Fukan.Extraction.Minutes;
+using Fukan.Extraction.Quantities;
 using Fukan.Reading;
 
 namespace Fukan.Pipeline;
@@ -23,9 +28,26 @@ public sealed class FukanPipelineBuilder
         return this;
     }
 
-    /// <summary>Every reader and extractor Fukan ships.</summary>
-    public FukanPipelineBuilder UseDefaults() => UseDefaultReaders()
-        .AddExtractor(new Extraction.Landscape.LandscapeExtractor());
+    /// <summary>Every reader and extractor Fukan ships; <paramref name="gazetteer"/> replaces the default entity list.</summary>
+    public FukanPipelineBuilder UseDefaults(Gazetteer? gazetteer = null) => UseDefaultReaders().UseFacts(gazetteer);
+
+    /// <summary>
+    /// Quantities (money, percentages, physical units), dates (absolute, fuzzy, fiscal, era, open-ended), entity
+    /// mentions (the gazetteer plus name patterns), minutes digests, milestones built on dates and entities, and the
+    /// landscape of panoramic reports (comparison rows, area profiles, divisions, priority themes).
+    /// </summary>
+    public FukanPipelineBuilder UseFacts(Gazetteer? gazetteer = null)
+    {
+        var recognizer = new EntityRecognizer(gazetteer ?? Gazetteer.Default);
+        var dates = new DateParser();
+        _extractors.Add(new QuantityExtractor());
+        _extractors.Add(new DateExtractor(dates));
+        _extractors.Add(new EntityExtractor(recognizer));
+        _extractors.Add(new MinutesExtractor(new MinutesParser(recognizer)));
+        _extractors.Add(new EventExtractor(new DateSpotter(dates), new EntityMentionSpotter(recognizer)));
+        _extractors.Add(new Extraction.Landscape.LandscapeExtractor());
+        return this;
+    }
 
     public FukanPipelineBuilder AddReader(IDocumentReader reader)
     {

@@ -9,7 +9,7 @@ public static class SeedDocuments
 {
     private static readonly Lazy<IReadOnlyDictionary<string, ProcessedDocument>> All = new(Load);
 
-    public static FukanPipeline Pipeline { get; } = Fukan.Cli.FukanDefaults.CreatePipeline();
+    public static FukanPipeline Pipeline { get; } = Fukan.Pipeline.FukanDefaults.CreatePipeline();
 
     public static ProcessedDocument Get(string prefix) => All.Value[prefix];
 
@@ -39,7 +39,7 @@ public sealed class SeedStoreFixture : IAsyncLifetime
         if (result.ExitCode != 0) throw new InvalidOperationException(result.ToString());
     }
 
-    public async Task<SqliteKnowledgeStore> OpenAsync() => await SqliteKnowledgeStore.OpenAsync(DbPath, Fukan.Cli.FukanDefaults.StoreHooks());
+    public async Task<SqliteKnowledgeStore> OpenAsync() => await SqliteKnowledgeStore.OpenAsync(DbPath, Fukan.Pipeline.FukanDefaults.StoreHooks());
 
     public ValueTask DisposeAsync()
     {

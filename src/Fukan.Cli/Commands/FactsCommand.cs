@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsvHelper;
+using Fukan.Model;
+using Fukan.Storage;
+using Spectre.Console;
+
+namespace Fukan.Cli.Commands;
+
+/// <summary>
+/// <c>fukan facts --kind K [--doc D] [--json|--csv]</c>: the stored facts of one kind, each with its provenance.
+/// Works on the stored JSON, so every fact kind an extractor adds is listed without code here.
+/// </summary>
+public static class FactsCommand
+{
+    /// <summary>User-facing kinds and the stored kinds behind them.</summary>
+    private static readonly Dictionary<string, string> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["quantity"] = "quantity", ["date"] = "date", ["event"] = "event", ["entity"] = "mention", ["mention"] = "mention",
+        ["statement"] = "minutes", ["signal"] = "signal", ["comparison"] = "comparison", ["area"] = "area",
+    };
+
+    /// <summary>Columns shown to humans per kind (JSON paths); the JSON output always has every field.</summary>
+    private static readonly Dictionary<string, string[]> Columns = new(StringComparer.Ordinal)
+    {
+        ["quantity"] = ["text", "value", "valueMax", "unit", "approximate", "bound", "subject"],
+        ["date"] = ["text", "start", "end", "precision"],
+        ["event"] = ["date.start", "date.precision", "status", "label", "actors", "technologies"],
+        ["mention"] = ["name", "type", "surface", "entityId"],
+        ["statement"] = ["topic", "side", "text"],
+        ["signal"] = ["metric", "comparator", "threshold", "unit", "currentValue", "domain", "implication"],
+        ["comparison"] = ["areaId", "area", "country", "phase", "rating", "trend"],
+        ["area"] = ["areaId", "title", "division"],
+    };
+
+    public static Command Create(CliContext context)
+    {
+        var kind = new Option<string>("--kind", "-k") { Description = "quantity | date | event | entity | statement | signal | comparison | area", Required = true };
+        var doc = new Option<string?>("--doc") { Description = "Only this document (id prefix, file name prefix or path)" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var csv = new Option<bool>("--csv") { Description = "Print CSV" };
+        var limit = new Option<int?>("--limit") { Description = "At most N facts (human output defaults to 200)" };
+        var command = new Command("facts", "List extracted facts of one kind, each with the lines it came from") { kind, doc, json, csv, limit };
+        command.SetAction(async (result, ct) =>
+        {
+            var requested = result.GetValue(kind)!;
+            if (!Kinds.TryGetValue(requested, out var stored))
+                throw new CliException($"--kind {requested}: unknown kind; use one of {string.Join(", ", Kinds.Keys.Where(k => k != "mention"))}", ExitCodes.Usage);
+            await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
+            DocumentId? only = null;
+            if (result.GetValue(doc) is { } d) only = (await ShowCommand.Resolve(store, d, ct)).Id;
+            var rows = await LoadAsync(store, requested.ToLowerInvariant() == "statement" ? "statement" : stored, stored, only, ct);
+            int max = result.GetValue(limit) ?? (result.GetValue(json) || result.GetValue(csv) ? int.MaxValue : 200);
+            var shown = rows.Take(max).ToList();
+            var columnKey = requested.ToLowerInvariant() == "statement" ? "statement" : stored;
+            if (result.GetValue(json))
+            {
+                context.Out.WriteLine(new JsonArray(shown.Select(r => (JsonNode?)r.DeepClone()).ToArray()).ToJsonString(FukanJson.Indented));
+                return ExitCodes.Ok;
+            }
+            var columns = Columns.GetValueOrDefault(columnKey) ?? [];
+            if (result.GetValue(csv))
+            {
+                using var writer = CsvWriter.Create(context.Out, new CsvWriterOptions(), true);
+                foreach (var c in columns) writer.WriteField(c);
+                foreach (var c in new[] { "documentId", "line", "endLine", "start", "end" }) writer.WriteField(c);
+                writer.EndRecord();
+                foreach (var r in shown)
+                {
+                    foreach (var c in columns) writer.WriteField(Cell(r, c));
+                    foreach (var c in new[] { "documentId", "line", "endLine", "start", "end" }) writer.WriteField(Cell(r, "provenance." + c));
+                    writer.EndRecord();
+                }
+                writer.Flush();
+                return ExitCodes.Ok;
+            }
+            if (rows.Count == 0) { context.Out.WriteLine($"No {requested} facts{(only is null ? "" : " in that document")}."); return ExitCodes.Ok; }
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("doc").AddColumn("lines");
+            foreach (var c in columns) table.AddColumn(c);
+            foreach (var r in shown)
+            {
+                var cells = new List<string> { Cell(r, "provenance.documentId")[..Math.Min(12, Cell(r, "provenance.documentId").Length)], Lines(r) };
+                cells.AddRange(columns.Select(c => Markup.Escape(DocsCommand.Truncate(Cell(r, c), c is "label" or "text" or "implication" ? 60 : 28))));
+                table.AddRow(cells.ToArray());
+            }
+            context.Console.Write(table);
+            if (rows.Count > shown.Count) context.Console.WriteLine($"… {rows.Count - shown.Count} more (use --limit, --json or --csv)");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Facts as JSON objects; "statement" flattens the statements of minutes digests.</summary>
+    internal static async Task<List<JsonObject>> LoadAsync(IKnowledgeStore store, string requested, string stored, DocumentId? only, CancellationToken ct)
+    {
+        var facts = await store.GetFactsAsync(stored, only, ct);
+        var rows = new List<JsonObject>(facts.Count);
+        foreach (var f in facts)
+        {
+            if (JsonNode.Parse(f.Json) is not JsonObject obj) continue;
+            if (requested == "statement")
+            {
+                if ((obj["digest"] as JsonObject ?? obj)["statements"] is JsonArray statements)
+                    foreach (var s in statements.OfType<JsonObject>()) rows.Add((JsonObject)s.DeepClone());
+                continue;
+            }
+            rows.Add(obj);
+        }
+        return rows;
+    }
+
+    private static string Lines(JsonObject r)
+    {
+        var l = Cell(r, "provenance.line");
+        var e = Cell(r, "provenance.endLine");
+        return e.Length == 0 || e == l ? l : $"{l}–{e}";
+    }
+
+    internal static string Cell(JsonObject r, string path)
+    {
+        JsonNode? node = r;
+        foreach (var part in path.Split('.'))
+        {
+            node = node is JsonObject o ? o[part] : null;
+            if (node is null) return "";
+        }
+        return node switch
+        {
+            JsonArray a => string.Join("; ", a.Select(x => x is JsonValue v ? v.ToString() : x?["name"]?.ToString() ?? x?.ToJsonString() ?? "")),
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+            _ => node.ToJsonString(),
+        };
+    }
+}

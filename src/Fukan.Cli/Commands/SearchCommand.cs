@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Text;
+using Fukan.Search;
+using Fukan.Storage;
+using Spectre.Console;
+
+namespace Fukan.Cli.Commands;
+
+/// <summary><c>fukan search TERMS…</c>, <c>fukan related PASSAGE_ID</c> and <c>fukan reindex</c>.</summary>
+public static class SearchCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var terms = new Argument<string[]>("query") { Description = "Terms (AND), \"phrases\", OR, -exclusion, filters doc: kind: area: section: after: before:", Arity = ArgumentArity.OneOrMore };
+        var limit = new Option<int>("--limit", "-n") { Description = "Number of hits (default 10)", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("search", "Full-text search over every passage (Japanese and English), with snippets") { terms, limit, json };
+        command.SetAction(async (result, ct) =>
+        {
+            var query = JoinQuery(result.GetValue(terms)!);
+            SearchQuery parsed;
+            try { parsed = SearchQueryParser.Parse(query); }
+            catch (SearchQueryException e) { throw new CliException($"query '{query}': {e.Message}"); }
+            int n = result.GetValue(limit);
+            if (n is < 1 or > 1000) throw new CliException("--limit: between 1 and 1000", ExitCodes.Usage);
+            await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
+            var hits = Index(store).Search(parsed, new SearchOptions(n));
+            Print(context, hits, result.GetValue(json), query);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command CreateRelated(CliContext context)
+    {
+        var id = new Argument<string>("passage") { Description = "A passage id from search output (docshort-ordinal)" };
+        var limit = new Option<int>("--limit", "-n") { Description = "Number of passages (default 10)", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("related", "Passages most like the given one") { id, limit, json };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
+            var passageId = result.GetValue(id)!;
+            if ((await store.GetPassagesByIdAsync([passageId], ct)).Count == 0)
+                throw new CliException($"no passage '{passageId}' (ids look like d6df080bb3a3-1657; see `fukan search … --json`)");
+            var hits = Index(store).Related(passageId, result.GetValue(limit));
+            Print(context, hits, result.GetValue(json), $"related to {passageId}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command CreateReindex(CliContext context)
+    {
+        var analyzer = new Option<string>("--analyzer") { Description = "bigram (default) or mecab (needs libmecab and a dictionary)", DefaultValueFactory = _ => "bigram" };
+        var command = new Command("reindex", "Rebuild the search index from the stored passages") { analyzer };
+        command.SetAction(async (result, ct) =>
+        {
+            ISearchAnalyzer chosen = result.GetValue(analyzer)!.ToLowerInvariant() switch
+            {
+                "bigram" => new BigramAnalyzer(),
+                "mecab" => MecabAnalyzer.TryCreate(out var reason) ?? throw new CliException($"mecab analyzer unavailable: {reason}"),
+                var a => throw new CliException($"--analyzer {a}: use bigram or mecab", ExitCodes.Usage),
+            };
+            await using var store = await context.OpenStoreAsync(result, mustExist: true, ct, chosen);
+            var index = Index(store);
+            var docs = await store.ListDocumentsAsync(ct);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var all = new List<(Model.DocumentInfo, IReadOnlyList<Model.Passage>)>(docs.Count);
+            foreach (var d in docs) all.Add((d, await store.GetPassagesAsync(d.Id, ct)));
+            int passages = 0;
+            using (var tx = store.Connection.BeginTransaction(deferred: false))
+            {
+                index.Clear(tx);
+                foreach (var (d, ps) in all)
+                {
+                    index.Add(d, ps, tx);
+                    passages += ps.Count;
+                }
+                index.Optimize(tx);
+                tx.Commit();
+            }
+            context.Out.WriteLine($"reindexed {docs.Count} document(s), {passages} passage(s) with the {chosen.Name} analyzer in {sw.Elapsed.TotalSeconds:F2} s");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static SqliteSearchIndex Index(SqliteKnowledgeStore store) =>
+        store.Hook<SearchStoreHook>()?.Index ?? throw new InvalidOperationException("the store was opened without its search index");
+
+    /// <summary>Rejoins shell words; a word with a space in it was a quoted phrase and is quoted again.</summary>
+    internal static string JoinQuery(IEnumerable<string> words) =>
+        string.Join(' ', words.Select(w => w.Any(char.IsWhiteSpace) && !w.Contains('"') ? $"\"{w}\"" : w));
+
+    private static void Print(CliContext context, IReadOnlyList<SearchHit> hits, bool json, string query)
+    {
+        if (json) { context.WriteJson(hits); return; }
+        if (hits.Count == 0) { context.Out.WriteLine($"No passage matches {query}."); return; }
+        int rank = 0;
+        foreach (var hit in hits)
+        {
+            rank++;
+            context.Console.MarkupLine($"[bold]{rank}.[/] [grey]{hit.Score:F2}[/]  [cyan]{Markup.Escape(DocsCommand.Truncate(hit.DocumentTitle, 50))}[/]  [grey]{hit.PassageId} · lines {hit.Provenance.Line}–{hit.Provenance.EndLine}[/]");
+            if (hit.SectionPath.Length > 0) context.Console.MarkupLine($"   [green]{Markup.Escape(hit.SectionPath)}[/]");
+            var sb = new StringBuilder("   ");
+            foreach (var (text, highlighted) in hit.Segments())
+                sb.Append(highlighted ? $"[bold yellow]{Markup.Escape(text)}[/]" : Markup.Escape(text.ReplaceLineEndings(" ")));
+            context.Console.MarkupLine(sb.ToString());
+        }
+    }
+}

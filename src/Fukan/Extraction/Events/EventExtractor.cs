@@ -1,0 +1,126 @@
+using Fukan.Model;
+
+namespace Fukan.Extraction.Events;
+
+/// <summary>
+/// Milestones from sentences that carry a date. A sentence with several dates yields one event per date, each
+/// with the technologies named between that date and the next ("2025年にLi–S電池の、2027年に全固体電池の実用化を
+/// 目指す" gives two). Actors are the organisations, programmes and countries of the sentence, plus the country
+/// of the comparison-table row a bullet sits under. Reference lists, footnotes and citation-like sentences are
+/// passed over.
+/// </summary>
+public sealed class EventExtractor : IFactExtractor
+{
+    private const int MaxLabel = 140;
+    private static readonly string[] CountryLabels = ["日本", "米国", "欧州", "中国", "韓国", "台湾", "インド", "英国", "ドイツ", "フランス", "その他"];
+    private static readonly string[] ReferenceHeads = ["参考・引用文献", "参考文献", "引用文献", "References", "出典"];
+    private static readonly string[] CitationMarks = ["doi", "http", "et al", "Vol.", "vol.", "pp.", "アクセス", "ISBN", "No."];
+
+    private readonly IDateSpotter _dates;
+    private readonly IMentionSpotter _mentions;
+
+    public EventExtractor(IDateSpotter dates, IMentionSpotter mentions)
+    {
+        _dates = dates;
+        _mentions = mentions;
+    }
+
+    public string Name => "events";
+
+    public void Extract(ExtractionContext context, ICollection<Fact> facts)
+    {
+        string? section = null;
+        bool inReferences = false;
+        string? rowCountry = null;
+        foreach (var passage in context.Passages)
+        {
+            if (passage.SectionId != section) { section = passage.SectionId; inReferences = false; rowCountry = null; }
+            var text = passage.Text;
+            if (passage.Kind == PassageKind.Heading) { inReferences = false; continue; }
+            if (Array.Exists(ReferenceHeads, h => text.StartsWith(h, StringComparison.Ordinal) && text.Length <= h.Length + 2)) { inReferences = true; continue; }
+            if (inReferences || passage.Kind == PassageKind.Footnote) continue;
+            if (Array.IndexOf(CountryLabels, text.Trim()) >= 0) { rowCountry = text.Trim(); continue; }
+
+            var dates = _dates.Find(context, passage);
+            if (dates.Count == 0) continue;
+            var mentions = _mentions.Find(context, passage);
+            foreach (var (start, end) in Sentences(text))
+                Emit(context, passage, text, start, end, dates, mentions, rowCountry, facts);
+        }
+    }
+
+    private static void Emit(ExtractionContext context, Passage passage, string text, int start, int end,
+        IReadOnlyList<SpottedDate> dates, IReadOnlyList<SpottedMention> mentions, string? rowCountry, ICollection<Fact> facts)
+    {
+        var inSentence = new List<SpottedDate>();
+        foreach (var d in dates)
+            if (d.Start >= start && d.End <= end && (d.From is not null || d.To is not null) && !TooVague(d, text)) inSentence.Add(d);
+        if (inSentence.Count == 0) return;
+        var sentence = text.AsSpan(start, end - start);
+        foreach (var mark in CitationMarks) if (sentence.Contains(mark, StringComparison.Ordinal)) return;
+
+        var actors = new List<string>();
+        foreach (var m in mentions)
+            if (m.Start >= start && m.End <= end && m.Type is "org" or "program" or "country" && !actors.Contains(m.Name)) actors.Add(m.Name);
+        if (rowCountry is not null && !actors.Contains(rowCountry)) actors.Insert(0, rowCountry);
+
+        var label = Label(sentence);
+        for (int i = 0; i < inSentence.Count; i++)
+        {
+            var d = inSentence[i];
+            // The clause that belongs to this date: from it to the next date (or the end of the sentence).
+            int clauseEnd = i + 1 < inSentence.Count ? inSentence[i + 1].Start : end;
+            int clauseStart = i == 0 ? start : inSentence[i].Start;
+            var technologies = new List<string>();
+            foreach (var m in mentions)
+                if (m.Type == "tech" && m.Start >= clauseStart && m.End <= clauseEnd && !technologies.Contains(m.Name)) technologies.Add(m.Name);
+            if (technologies.Count == 0 && inSentence.Count == 1)
+                foreach (var m in mentions)
+                    if (m.Type == "tech" && m.Start >= start && m.End <= end && !technologies.Contains(m.Name)) technologies.Add(m.Name);
+            var sentenceText = text[start..end];
+            var status = EventStatus.Classify(sentenceText, d.Start - start, d.End - start, d.From ?? d.To, context.Document.Date);
+            var domain = DomainClassifier.Classify(sentence.ToString(), technologies);
+            var source = passage.ProvenanceOf(d.Start, d.End, context.Source);
+            facts.Add(new EventFact(source, label, new EventDate(d.From, d.To, d.Precision), actors, technologies, status, domain, text[d.Start..d.End]));
+        }
+    }
+
+    /// <summary>A century ("21世紀以降") or any span over fifteen years is context, not a milestone.</summary>
+    private static bool TooVague(SpottedDate d, string text) =>
+        (d.From is { } f && d.To is { } t && t.DayNumber - f.DayNumber > 15 * 366)
+        || text.AsSpan(d.Start, d.End - d.Start).Contains("世紀", StringComparison.Ordinal)
+        || text.AsSpan(d.Start, d.End - d.Start).Contains("century", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Sentence spans of a passage: split after 。！？ (and ". " in Latin text), trimmed.</summary>
+    internal static IEnumerable<(int Start, int End)> Sentences(string text)
+    {
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool end = c is '。' or '！' or '？' or '；'
+                || (c is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' ') && i > 0 && char.IsAsciiLetterLower(text[i - 1]));
+            if (!end) continue;
+            int e = i + 1;
+            while (e < text.Length && text[e] is '」' or '）' or ')') e++;
+            if (e > start) yield return Trim(text, start, e);
+            start = e;
+            i = e - 1;
+        }
+        if (start < text.Length && !string.IsNullOrWhiteSpace(text[start..])) yield return Trim(text, start, text.Length);
+    }
+
+    private static (int, int) Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return (start, end);
+    }
+
+    private static string Label(ReadOnlySpan<char> sentence)
+    {
+        var s = sentence.Trim();
+        if (s.Length > 0 && s[0] is '•' or '・' or '●' or '-' or '*') s = s[1..].TrimStart();
+        return s.Length <= MaxLabel ? s.ToString() : string.Concat(s[..(MaxLabel - 1)], "…");
+    }
+}

@@ -1,0 +1,79 @@
+namespace Fukan.Extraction.Events;
+
+/// <summary>
+/// Planned versus done, from the words around the date. Explicit markers win; otherwise a date after the
+/// document's own date is planned and a past-tense verb (…した, …された) says done.
+/// </summary>
+public static class EventStatus
+{
+    public const string Planned = "planned";
+    public const string Done = "done";
+    public const string Unknown = "unknown";
+
+    private static readonly string[] PlannedMarkers =
+    [
+        "予定", "目指", "めざ", "目標", "計画", "見込", "見通", "予想", "予測", "めど", "目途", "狙", "想定", "方針", "検討", "見られる", "期待",
+        "will ", "plan", "target", "expected", "aim", "scheduled", "forecast", "by 20",
+    ];
+
+    private static readonly string[] DoneMarkers =
+    [
+        "成立", "開始", "発表", "稼働", "設立", "策定", "達成", "締結", "発足", "施行", "開催", "公表", "採択", "完了", "発売", "出荷", "開設",
+        "終了", "進行中", "実施中", "稼働中", "導入した", "始まった", "始まっている", "報告された", "報告した", "成功した", "実現した",
+        "launched", "announced", "began", "started", "completed", "signed", "enacted", "released", "opened",
+    ];
+
+    /// <summary>
+    /// The status of the event dated at [<paramref name="dateStart"/>, <paramref name="dateEnd"/>) in
+    /// <paramref name="sentence"/>: the markers of the date's own clause (between the commas around it) decide
+    /// first ("法が成立し（2021年11月）、…投資予定" is done), then those after the date, then the whole sentence.
+    /// </summary>
+    public static string Classify(string sentence, int dateStart, int dateEnd, DateOnly? eventStart, DateOnly? documentDate)
+    {
+        int left = dateStart, right = dateEnd;
+        while (left > 0 && sentence[left - 1] is not ('、' or '，' or ',')) left--;
+        while (right < sentence.Length && sentence[right] is not ('、' or '，' or ',')) right++;
+        var own = Markers(sentence.AsSpan(left, right - left));
+        if (own is not null) return Adjust(own, eventStart, documentDate);
+        var after = Markers(sentence.AsSpan(dateStart));
+        if (after is not null) return Adjust(after, eventStart, documentDate);
+        return Classify(sentence, eventStart, documentDate);
+    }
+
+    /// <summary>planned, done, or null when the text has no marker either way; a plan wins over a deed.</summary>
+    private static string? Markers(ReadOnlySpan<char> text)
+    {
+        bool planned = ContainsAny(text, PlannedMarkers);
+        bool done = ContainsAny(text, DoneMarkers);
+        return planned ? Planned : done ? Done : null;
+    }
+
+    private static string Adjust(string status, DateOnly? eventStart, DateOnly? documentDate) =>
+        status == Done && eventStart is { } s && documentDate is { } d && s > d.AddMonths(1) ? Planned : status;
+
+    public static string Classify(ReadOnlySpan<char> clause, DateOnly? eventStart, DateOnly? documentDate)
+    {
+        bool planned = ContainsAny(clause, PlannedMarkers);
+        bool done = ContainsAny(clause, DoneMarkers);
+        if (planned && !done) return Planned;
+        if (done && !planned) return eventStart is { } s && documentDate is { } d && s > d.AddMonths(1) ? Planned : Done;
+        if (planned && done)
+            // "開始する予定" / "稼働を目指す": the plan governs the deed.
+            return Planned;
+        if (eventStart is { } start && documentDate is { } doc) return start > doc ? Planned : PastTense(clause) ? Done : Unknown;
+        return PastTense(clause) ? Done : Unknown;
+    }
+
+    private static bool PastTense(ReadOnlySpan<char> clause)
+    {
+        var t = clause.TrimEnd("。．.」）) ");
+        return t.EndsWith("した") || t.EndsWith("された") || t.EndsWith("った") || t.EndsWith("れた") || t.EndsWith("ed");
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> text, string[] markers)
+    {
+        foreach (var m in markers)
+            if (text.Contains(m, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,159 @@
+namespace Fukan.Extraction.Quantities;
+
+/// <summary>
+/// Finds the phrase a quantity measures, by the shapes Japanese and English use around numbers:
+/// <list type="number">
+/// <item><c>25〜30%の消費電力削減</c>: the noun after の;</item>
+/// <item><c>40兆ウォン投資</c>, <c>3nmプロセス</c>: the noun right after it;</item>
+/// <item><c>予算18.5億ユーロ</c>: the noun right before the number (年間 and 毎年 are read as the period);</item>
+/// <item><c>予算規模は209百万ドル</c>: the topic before は, が, も or a colon;</item>
+/// <item><c>GDP が 0.2~1.3% 上昇</c>: a change word after it, when nothing better is found.</item>
+/// </list>
+/// Nouns are runs of kanji, katakana and Latin letters (CO2 keeps its digit), at most <see cref="MaxLength"/> characters.
+/// </summary>
+internal static class SubjectFinder
+{
+    public const int MaxLength = 16;
+
+    private static readonly string[] ChangeWords =
+        ["上昇", "増加", "減少", "低下", "向上", "増", "減", "拡大", "縮小", "改善", "成長", "伸び", "下落", "上回", "下回", "達成", "到達"];
+
+    private static readonly string[] EmptyNouns = ["合計", "総額", "計", "総計", "全体", "約", "今後", "過去", "ここ", "この", "年間", "毎年", "月間", "毎月", "年産", "月産", "相当", "当たり", "あたり"];
+
+    private static readonly (string Word, string Per)[] PeriodPrefixes =
+        [("年間", "year"), ("毎年", "year"), ("年産", "year"), ("月間", "month"), ("毎月", "month"), ("月産", "month"), ("日産", "day")];
+
+    /// <summary>
+    /// The subject of the quantity at [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="f"/>, looking
+    /// back no further than <paramref name="floor"/>; <paramref name="per"/> gets a period prefix found on the way.
+    /// </summary>
+    public static string? Find(string text, ReadOnlySpan<char> f, int start, int end, int floor, ref string? per)
+    {
+        // 1. 〜の + noun.
+        if (end < f.Length && f[end] == 'の')
+        {
+            var (s, e) = ForwardRun(f, end + 1);
+            if (e - s >= 2 && !IsEmptyNoun(f[s..e])) return text[s..e];
+        }
+
+        // 2. A noun touching it from after (3nmプロセス, 40兆ウォン投資), unless it is only a change word.
+        int a = end < f.Length && ScanText.IsBlank(f[end]) ? end + 1 : end;
+        var (fs, fe) = ForwardRun(f, a);
+        bool change = fe - fs >= 1 && StartsWithChangeWord(f[fs..fe]);
+        if (fe - fs >= 2 && !change && !IsEmptyNoun(f[fs..fe])) return text[fs..fe];
+
+        // 3. A noun touching the number from before (予算18.5億ユーロ); 年間 and 毎年 give the period.
+        int b = start;
+        if (b > floor && ScanText.IsBlank(f[b - 1])) b--;
+        var (bs, be) = BackwardRun(f, b, floor);
+        // 2019年度2万人: the run before is the tail of a date or another number, not a noun.
+        if (be > bs && !(bs > 0 && (ScanText.IsDigit(f[bs - 1]) || NumberReader.IsKanjiNumeral(f[bs - 1]))))
+        {
+            var (ps, pe, p) = StripPeriod(f, bs, be);
+            if (p is not null) per ??= p;
+            if (pe - ps >= 2 && !IsEmptyNoun(f[ps..pe])) return text[ps..pe];
+        }
+
+        // 4. The topic: 予算規模は…, GDP が…, 目標：….
+        int t = b;
+        if (t > floor && f[t - 1] is 'は' or 'が' or 'も' or ':')
+        {
+            int q = t - 1;
+            if (q > floor && ScanText.IsBlank(f[q - 1])) q--;
+            var (ts, te) = BackwardRun(f, q, floor);
+            var (ps, pe, _) = StripPeriod(f, ts, te);
+            if (pe - ps >= 2 && !IsEmptyNoun(f[ps..pe])) return text[ps..pe];
+        }
+
+        // 5. A change word after it (上昇, 増加) is better than nothing.
+        if (change && fe - fs >= 1) return text[fs..fe];
+        return null;
+    }
+
+    /// <summary>A period word (年間, 毎年, 年産 …) opening the noun just before the number.</summary>
+    public static string? PeriodBefore(ReadOnlySpan<char> f, int start, int floor)
+    {
+        foreach (var (word, per) in PeriodPrefixes)
+        {
+            int s = start - word.Length;
+            if (s < floor || !ScanText.At(f, s, word)) continue;
+            // 5年間で: a duration, not "per year".
+            if (s > 0 && (ScanText.IsDigit(f[s - 1]) || NumberReader.IsKanjiNumeral(f[s - 1]))) continue;
+            return per;
+        }
+        return null;
+    }
+
+    private static (int Start, int End, string? Per) StripPeriod(ReadOnlySpan<char> f, int s, int e)
+    {
+        foreach (var (word, per) in PeriodPrefixes)
+        {
+            if (e - s < word.Length || !ScanText.At(f, s, word)) continue;
+            if (s > 0 && (ScanText.IsDigit(f[s - 1]) || NumberReader.IsKanjiNumeral(f[s - 1]))) return (s, e, null);
+            return (s + word.Length, e, per);
+        }
+        return (s, e, null);
+    }
+
+    private static bool IsNounChar(ReadOnlySpan<char> f, int i) =>
+        ScanText.IsKanji(f[i]) || ScanText.IsKatakana(f[i]) || ScanText.IsAsciiLetter(f[i]);
+
+    private static (int Start, int End) ForwardRun(ReadOnlySpan<char> f, int i)
+    {
+        int j = i;
+        while (j < f.Length && j - i < MaxLength)
+        {
+            if (IsNounChar(f, j) && !NumberReader.IsKanjiNumeral(f[j]) || (j > i && ScanText.IsDigit(f[j]) && ScanText.IsAsciiLetter(f[j - 1])))
+                j++;
+            else if (j > i && NumberReader.IsKanjiNumeral(f[j]) && ScanText.IsKanji(f[j - 1]) && !NumberReader.IsKanjiNumeral(f[j - 1]))
+                j++; // 統一, 同一: a numeral inside a word
+            else break;
+        }
+        while (j > i && f[j - 1] == '・') j--;
+        return (i, j);
+    }
+
+    private static (int Start, int End) BackwardRun(ReadOnlySpan<char> f, int end, int floor)
+    {
+        int j = end;
+        while (j > floor && end - j < MaxLength)
+        {
+            char c = f[j - 1];
+            if (IsNounChar(f, j - 1) && !NumberReader.IsKanjiNumeral(c)) { j--; continue; }
+            if (ScanText.IsDigit(c) && j - 2 >= floor && ScanText.IsAsciiLetter(f[j - 2])) { j--; continue; }
+            if (NumberReader.IsKanjiNumeral(c) && j - 2 >= floor && ScanText.IsKanji(f[j - 2]) && !NumberReader.IsKanjiNumeral(f[j - 2])) { j--; continue; }
+            break;
+        }
+        while (j < end && f[j] == '・') j++;
+        int e = end;
+        while (e > j && f[e - 1] == '・') e--;
+        return (j, e);
+    }
+
+    /// <summary>A subject needs a kanji or katakana, or is an acronym (GDP, NNI): English prose words ("and") are not subjects.</summary>
+    private static bool IsSubjectLike(ReadOnlySpan<char> s)
+    {
+        bool upper = true;
+        foreach (char c in s)
+        {
+            if (ScanText.IsKanji(c) || ScanText.IsKatakana(c)) return true;
+            if (c is >= 'a' and <= 'z') upper = false;
+        }
+        return upper && s.Length >= 2;
+    }
+
+    private static bool StartsWithChangeWord(ReadOnlySpan<char> s)
+    {
+        foreach (var w in ChangeWords)
+            if (s.StartsWith(w)) return true;
+        return false;
+    }
+
+    private static bool IsEmptyNoun(ReadOnlySpan<char> s)
+    {
+        if (!IsSubjectLike(s)) return true;
+        foreach (var w in EmptyNouns)
+            if (s.SequenceEqual(w)) return true;
+        return false;
+    }
+}

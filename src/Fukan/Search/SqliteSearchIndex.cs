@@ -1,0 +1,542 @@
+using System.Globalization;
+using System.Text;
+using Fukan.Model;
+using Microsoft.Data.Sqlite;
+
+namespace Fukan.Search;
+
+/// <summary>
+/// The search index as SQLite FTS5 tables inside the store's database, written on the caller's connection and
+/// transaction so one transaction per document covers the passages and their index entries: a crash leaves
+/// both or neither, and replacing or removing a document leaves nothing stale. Terms come from an
+/// <see cref="ISearchAnalyzer"/> (FTS5 only splits them on spaces); ranking is FTS5's BM25 with matches in the
+/// section path (headings) weighted above the body.
+/// </summary>
+public sealed class SqliteSearchIndex : ISearchIndex
+{
+    /// <summary>BM25 column weights: body, section path.</summary>
+    internal const double BodyWeight = 1.0, PathWeight = 2.0;
+
+    /// <summary>How much a document title holding every query clause raises a hit's score (0.2 = 20%).</summary>
+    internal const double TitleBoost = 0.2;
+
+    private readonly SqliteConnection _connection;
+    private readonly ISearchAnalyzer _analyzer;
+    private readonly TokenBuffer _buffer = new();
+    private readonly SnippetBuilder _snippets;
+    private readonly StringBuilder _joined = new();
+
+    /// <summary>Opens the index on <paramref name="connection"/> (open, not owned), creating its tables if needed.</summary>
+    public SqliteSearchIndex(SqliteConnection connection, ISearchAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+        _analyzer = analyzer ?? new BigramAnalyzer();
+        _snippets = new SnippetBuilder(_analyzer);
+        IndexedAnalyzer = EnsureSchema(connection, _analyzer.Name);
+        SharesStoreContent = TableExists(connection, null, "search_content", "view");
+    }
+
+    public ISearchAnalyzer Analyzer => _analyzer;
+
+    /// <summary>The analyzer the stored index was built with; differs from <see cref="Analyzer"/> until a reindex.</summary>
+    public string IndexedAnalyzer { get; private set; }
+
+    /// <summary>
+    /// Creates the search tables if missing and returns the analyzer name the index was built with (recording
+    /// <paramref name="analyzerName"/> for a new index).
+    /// </summary>
+    public static string EnsureSchema(SqliteConnection connection, string analyzerName = "bigram", SqliteTransaction? transaction = null)
+    {
+        // Layout 2 keeps no copy of passage text: next to a Fukan store it reads the store's passages table
+        // (search_content is a view over it); alone, search_content is a table of its own. An index of the
+        // older layout (text copied into search_passage) is dropped; the store hook rebuilds it.
+        if (Scalar(connection, transaction, "SELECT value FROM search_meta WHERE key = 'layout'") is not "2" && TableExists(connection, transaction, "search_passage"))
+            Exec(connection, transaction, "DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP VIEW IF EXISTS search_content; DROP TABLE IF EXISTS search_content; DROP TABLE IF EXISTS search_passage; DROP TABLE IF EXISTS search_document; DELETE FROM search_meta WHERE key = 'layout';");
+        Exec(connection, transaction, """
+            CREATE TABLE IF NOT EXISTS search_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS search_document(
+                doc_rowid INTEGER PRIMARY KEY,
+                document_id TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                title TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                date TEXT);
+            CREATE TABLE IF NOT EXISTS search_passage(
+                rowid INTEGER PRIMARY KEY,
+                passage_id TEXT NOT NULL UNIQUE,
+                doc_rowid INTEGER NOT NULL REFERENCES search_document(doc_rowid),
+                ordinal INTEGER NOT NULL,
+                section_id TEXT,
+                section_path TEXT NOT NULL,
+                line INTEGER NOT NULL,
+                end_line INTEGER NOT NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS search_passage_doc ON search_passage(doc_rowid);
+            CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(body, path, tokenize='ascii', detail=full, content='', contentless_delete=1);
+            CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'row');
+            INSERT OR REPLACE INTO search_meta(key, value) VALUES ('layout', '2');
+            """);
+        if (!TableExists(connection, transaction, "search_content", "view") && !TableExists(connection, transaction, "search_content"))
+        {
+            Exec(connection, transaction, TableExists(connection, transaction, "passages")
+                ? """
+                  CREATE VIEW search_content AS
+                      SELECT sp.rowid AS rowid, p.text AS text, p.map AS map
+                      FROM search_passage sp JOIN search_document d ON d.doc_rowid = sp.doc_rowid
+                      JOIN passages p ON p.doc_id = d.document_id AND p.ordinal = sp.ordinal;
+                  """
+                : "CREATE TABLE search_content(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, map BLOB NOT NULL);");
+        }
+        // FTS5 flushes pending terms to a new segment every hashsize bytes (1 MB by default); larger batches
+        // mean fewer segments to merge later.
+        Exec(connection, transaction, "INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', 33554432)");
+        using var cmd = Command(connection, transaction, "INSERT OR IGNORE INTO search_meta(key, value) VALUES ('analyzer', $a); SELECT value FROM search_meta WHERE key = 'analyzer'");
+        cmd.Parameters.AddWithValue("$a", analyzerName);
+        return (string)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>True when passage text lives in the store's own passages table (nothing is copied).</summary>
+    private bool SharesStoreContent { get; }
+
+    private static bool TableExists(SqliteConnection connection, SqliteTransaction? transaction, string name, string type = "table")
+    {
+        using var cmd = Command(connection, transaction, "SELECT count(*) FROM sqlite_schema WHERE type = $type AND name = $name");
+        cmd.Parameters.AddWithValue("$type", type);
+        cmd.Parameters.AddWithValue("$name", name);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        try
+        {
+            using var cmd = Command(connection, transaction, sql);
+            return cmd.ExecuteScalar();
+        }
+        catch (SqliteException) { return null; }   // the table does not exist yet
+    }
+
+    public void Add(DocumentInfo document, IReadOnlyList<Passage> passages)
+    {
+        using var tx = _connection.BeginTransaction();
+        Add(document, passages, tx);
+        tx.Commit();
+    }
+
+    /// <summary>Indexes <paramref name="document"/>'s passages on the caller's transaction, replacing earlier entries.</summary>
+    public void Add(DocumentInfo document, IReadOnlyList<Passage> passages, SqliteTransaction? transaction)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(passages);
+        CheckAnalyzer();
+        Remove(document.Id, transaction);
+
+        long docRow;
+        using (var cmd = Command(_connection, transaction,
+            "INSERT INTO search_document(document_id, name, title, kind, date) VALUES ($id, $name, $title, $kind, $date) RETURNING doc_rowid"))
+        {
+            cmd.Parameters.AddWithValue("$id", document.Id.Value);
+            cmd.Parameters.AddWithValue("$name", Path.GetFileName(document.Path));
+            cmd.Parameters.AddWithValue("$title", document.Title);
+            cmd.Parameters.AddWithValue("$kind", document.Kind.ToName());
+            cmd.Parameters.AddWithValue("$date", document.Date is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
+            docRow = (long)cmd.ExecuteScalar()!;
+        }
+
+        using var insertPassage = Command(_connection, transaction, """
+            INSERT INTO search_passage(passage_id, doc_rowid, ordinal, section_id, section_path, line, end_line, span_start, span_end)
+            VALUES ($pid, $doc, $ord, $sid, $spath, $line, $end, $s0, $s1) RETURNING rowid
+            """);
+        var pPid = insertPassage.Parameters.Add("$pid", SqliteType.Text);
+        insertPassage.Parameters.AddWithValue("$doc", docRow);
+        var pSid = insertPassage.Parameters.Add("$sid", SqliteType.Text);
+        var pSpath = insertPassage.Parameters.Add("$spath", SqliteType.Text);
+        var pOrd = insertPassage.Parameters.Add("$ord", SqliteType.Integer);
+        using var insertContent = SharesStoreContent ? null : Command(_connection, transaction, "INSERT INTO search_content(rowid, text, map) VALUES ($row, $text, $map)");
+        var cRow = insertContent?.Parameters.Add("$row", SqliteType.Integer);
+        var cText = insertContent?.Parameters.Add("$text", SqliteType.Text);
+        var cMap = insertContent?.Parameters.Add("$map", SqliteType.Blob);
+        var pLine = insertPassage.Parameters.Add("$line", SqliteType.Integer);
+        var pEnd = insertPassage.Parameters.Add("$end", SqliteType.Integer);
+        var pS0 = insertPassage.Parameters.Add("$s0", SqliteType.Integer);
+        var pS1 = insertPassage.Parameters.Add("$s1", SqliteType.Integer);
+        using var insertFts = Command(_connection, transaction, "INSERT INTO search_fts(rowid, body, path) VALUES ($row, $body, $path)");
+        var fRow = insertFts.Parameters.Add("$row", SqliteType.Integer);
+        var fBody = insertFts.Parameters.Add("$body", SqliteType.Text);
+        var fPath = insertFts.Parameters.Add("$path", SqliteType.Text);
+
+        // The second core analyses bodies while this one writes passage rows.
+        var bodies = passages.Count >= 64 ? Task.Run(() => JoinAll(_analyzer, passages)) : Task.FromResult(JoinAll(_analyzer, passages));
+        // Passage rows first, then their index rows: interleaving writes to the two b-trees is twice as slow.
+        var rowids = new long[passages.Count];
+        for (int i = 0; i < passages.Count; i++)
+        {
+            var p = passages[i];
+            if (p.Document != document.Id) throw new ArgumentException($"passage {p.Id} belongs to another document", nameof(passages));
+            pPid.Value = p.Id;
+            pSid.Value = (object?)p.SectionId ?? DBNull.Value;
+            pSpath.Value = p.SectionPath;
+            pOrd.Value = p.Ordinal;
+            pLine.Value = p.Source.Line;
+            pEnd.Value = p.Source.EndLine;
+            pS0.Value = p.Source.Span.Start;
+            pS1.Value = p.Source.Span.End;
+            rowids[i] = (long)insertPassage.ExecuteScalar()!;
+            if (insertContent is not null)
+            {
+                cRow!.Value = rowids[i];
+                cText!.Value = p.Text;
+                cMap!.Value = p.Map.ToBytes();
+                insertContent.ExecuteNonQuery();
+            }
+        }
+        string? lastPath = null, lastPathTerms = null;
+        var bodyTerms = bodies.GetAwaiter().GetResult();
+        for (int i = 0; i < passages.Count; i++)
+        {
+            var p = passages[i];
+            fRow.Value = rowids[i];
+            fBody.Value = bodyTerms[i];
+            // Consecutive passages share a section: analyse its path once.
+            if (p.SectionPath != lastPath)
+            {
+                lastPath = p.SectionPath;
+                lastPathTerms = Joined(p.SectionPath);
+            }
+            fPath.Value = lastPathTerms;
+            insertFts.ExecuteNonQuery();
+        }
+    }
+
+    public void Remove(DocumentId document) => Remove(document, null);
+
+    /// <summary>Removes everything indexed for <paramref name="document"/> on the caller's transaction.</summary>
+    public void Remove(DocumentId document, SqliteTransaction? transaction)
+    {
+        using var cmd = Command(_connection, transaction, (SharesStoreContent ? "" : """
+            DELETE FROM search_content WHERE rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE d.document_id = $id);
+            """) + """
+            DELETE FROM search_fts WHERE rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE d.document_id = $id);
+            DELETE FROM search_passage WHERE doc_rowid IN (SELECT doc_rowid FROM search_document WHERE document_id = $id);
+            DELETE FROM search_document WHERE document_id = $id;
+            """);
+        cmd.Parameters.AddWithValue("$id", document.Value);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Empties the index (before a reindex) and records the current analyzer.</summary>
+    public void Clear(SqliteTransaction? transaction = null)
+    {
+        Exec(_connection, transaction, (SharesStoreContent ? "" : "DELETE FROM search_content;") + """
+            DELETE FROM search_fts;
+            DELETE FROM search_passage;
+            DELETE FROM search_document;
+            """);
+        using var cmd = Command(_connection, transaction, "INSERT OR REPLACE INTO search_meta(key, value) VALUES ('analyzer', $a)");
+        cmd.Parameters.AddWithValue("$a", _analyzer.Name);
+        cmd.ExecuteNonQuery();
+        IndexedAnalyzer = _analyzer.Name;
+    }
+
+    /// <summary>Merges FTS5 segments; worth it after a bulk load or reindex.</summary>
+    public void Optimize(SqliteTransaction? transaction = null) =>
+        Exec(_connection, transaction, "INSERT INTO search_fts(search_fts) VALUES ('optimize')");
+
+    /// <summary>How many passages are indexed.</summary>
+    public long PassageCount(SqliteTransaction? transaction = null)
+    {
+        using var cmd = Command(_connection, transaction, "SELECT count(*) FROM search_passage");
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    public IReadOnlyList<SearchHit> Search(SearchQuery query, SearchOptions options) => Search(query, options, null);
+
+    public IReadOnlyList<SearchHit> Search(SearchQuery query, SearchOptions options, SqliteTransaction? transaction)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(options);
+        CheckAnalyzer();
+        var clauses = new List<IReadOnlyList<AnalyzedTerm>>();
+        var all = new List<AnalyzedTerm>();
+        foreach (var clause in query.Clauses)
+        {
+            var alternatives = new List<AnalyzedTerm>();
+            foreach (var t in clause.Alternatives)
+            {
+                if (AnalyzedTerm.Analyze(_analyzer, _buffer, t, clauses.Count) is { } a) alternatives.Add(a);
+                // Japanese is written without spaces: "バックサイド 電源" also means バックサイド電源.
+                if (t.Quoted && QueryTerm.JoinCjkSpaces(t.Text) is { } joined
+                    && AnalyzedTerm.Analyze(_analyzer, _buffer, new QueryTerm(joined, true), clauses.Count) is { } j)
+                    alternatives.Add(j);
+            }
+            if (alternatives.Count == 0) continue;
+            clauses.Add(alternatives);
+            all.AddRange(alternatives);
+        }
+        if (clauses.Count == 0) throw new SearchQueryException($"nothing to search for in '{query.Text}'");
+        var excluded = AnalyzeAll(query.Excluded);
+        var sections = AnalyzeAll(query.Filters.Sections.Select(s => new QueryTerm(s, true)));
+        if (sections.Count == 0 && query.Filters.Sections.Count > 0)
+            throw new SearchQueryException("section: value has nothing to match");
+
+        // Rank inside FTS5 on rowids alone; only the top rows are joined for their text.
+        int pool = Math.Max(options.Limit * 3, 20);
+        var sql = new StringBuilder($"""
+            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end, f.score
+            FROM (SELECT rowid, bm25(search_fts, {BodyWeight.ToString(CultureInfo.InvariantCulture)}, {PathWeight.ToString(CultureInfo.InvariantCulture)}) AS score
+                  FROM search_fts WHERE search_fts MATCH $match
+            """);
+        using var cmd = Command(_connection, transaction, "");
+        cmd.Parameters.AddWithValue("$match", Fts5MatchBuilder.Build(clauses, excluded, sections));
+        if (!query.Filters.IsEmpty)
+        {
+            sql.Append(" AND rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE 1");
+            AppendFilters(sql, cmd, query.Filters);
+            sql.Append(')');
+        }
+        sql.Append("""
+             ORDER BY score LIMIT $pool) f
+            JOIN search_passage p ON p.rowid = f.rowid
+            JOIN search_document d ON d.doc_rowid = p.doc_rowid
+            JOIN search_content c ON c.rowid = p.rowid
+            ORDER BY f.score
+            """);
+        cmd.Parameters.AddWithValue("$pool", pool);
+        cmd.CommandText = sql.ToString();
+        var hits = ReadHits(cmd);
+        BoostTitles(hits, all, clauses.Count, options.Limit);
+        return WithSnippets(hits, all, options.SnippetLength);
+    }
+
+    /// <summary>
+    /// Re-ranks the pool: a hit whose document title holds query clauses gains up to
+    /// <see cref="TitleBoost"/> of its score (all clauses in the title), then the best <paramref name="limit"/> are kept.
+    /// </summary>
+    private void BoostTitles(List<Candidate> hits, IReadOnlyList<AnalyzedTerm> terms, int clauseCount, int limit)
+    {
+        var titleShare = new Dictionary<DocumentId, double>();
+        for (int i = 0; i < hits.Count; i++)
+        {
+            var h = hits[i];
+            if (!titleShare.TryGetValue(h.Document, out double share))
+            {
+                var clausesInTitle = new HashSet<int>();
+                foreach (var m in _snippets.FindMatches(h.Title, terms)) clausesInTitle.Add(m.Clause);
+                share = clausesInTitle.Count / (double)clauseCount;
+                titleShare[h.Document] = share;
+            }
+            if (share > 0) hits[i] = h with { Score = h.Score * (1 + TitleBoost * share) };
+        }
+        // Stable: equal scores keep FTS5's order.
+        var ordered = hits.Select((h, i) => (h, i)).OrderByDescending(x => x.h.Score).ThenBy(x => x.i).Select(x => x.h).Take(limit).ToList();
+        hits.Clear();
+        hits.AddRange(ordered);
+    }
+
+    public IReadOnlyList<SearchHit> Related(string passageId, int limit) => Related(passageId, limit, null);
+
+    /// <summary>
+    /// Passages sharing the most distinctive terms of <paramref name="passageId"/>: its terms weighted by
+    /// tf·idf, the best dozen searched as alternatives and ranked by BM25.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Related(string passageId, int limit, SqliteTransaction? transaction)
+    {
+        ArgumentNullException.ThrowIfNull(passageId);
+        CheckAnalyzer();
+        long rowid;
+        string text;
+        using (var cmd = Command(_connection, transaction, "SELECT p.rowid, c.text FROM search_passage p JOIN search_content c ON c.rowid = p.rowid WHERE p.passage_id = $id"))
+        {
+            cmd.Parameters.AddWithValue("$id", passageId);
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) return [];
+            rowid = r.GetInt64(0);
+            text = r.GetString(1);
+        }
+        _analyzer.Analyze(text, _buffer);
+        var tf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < _buffer.Count; i++)
+        {
+            var t = _buffer.TermString(i);
+            tf[t] = tf.GetValueOrDefault(t) + 1;
+        }
+        double n = PassageCount(transaction);
+        var weighted = new List<(string Term, double Weight)>(tf.Count);
+        using (var df = Command(_connection, transaction, "SELECT doc FROM search_vocab WHERE term = $t"))
+        {
+            var pt = df.Parameters.Add("$t", SqliteType.Text);
+            foreach (var (term, count) in tf)
+            {
+                pt.Value = term;
+                long docs = df.ExecuteScalar() is long d ? d : 0;
+                if (docs <= 1) continue; // only this passage has it
+                weighted.Add((term, count * Math.Log(n / docs)));
+            }
+        }
+        weighted.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+        int keep = Math.Min(12, weighted.Count);
+        if (keep == 0) return [];
+        var terms = new List<AnalyzedTerm>(keep);
+        var strings = new List<string>(keep);
+        for (int i = 0; i < keep; i++)
+        {
+            strings.Add(weighted[i].Term);
+            terms.Add(new AnalyzedTerm(new QueryTerm(weighted[i].Term, false), [weighted[i].Term], [0], i));
+        }
+        using var q = Command(_connection, transaction, """
+            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end, f.score
+            FROM (SELECT rowid, bm25(search_fts, 1.0, 0.0) AS score FROM search_fts
+                  WHERE search_fts MATCH $match AND rowid <> $self ORDER BY score LIMIT $limit) f
+            JOIN search_passage p ON p.rowid = f.rowid
+            JOIN search_document d ON d.doc_rowid = p.doc_rowid
+            JOIN search_content c ON c.rowid = p.rowid
+            ORDER BY f.score
+            """);
+        q.Parameters.AddWithValue("$match", Fts5MatchBuilder.AnyOf(strings));
+        q.Parameters.AddWithValue("$self", rowid);
+        q.Parameters.AddWithValue("$limit", Math.Max(1, limit));
+        return WithSnippets(ReadHits(q), terms, SearchOptions.Default.SnippetLength);
+    }
+
+    private List<AnalyzedTerm> AnalyzeAll(IEnumerable<QueryTerm> terms)
+    {
+        var list = new List<AnalyzedTerm>();
+        foreach (var t in terms)
+            if (AnalyzedTerm.Analyze(_analyzer, _buffer, t, -1) is { } a) list.Add(a);
+        return list;
+    }
+
+    private static void AppendFilters(StringBuilder sql, SqliteCommand cmd, SearchFilters f)
+    {
+        if (f.Kinds.Count > 0)
+        {
+            sql.Append(" AND d.kind IN (");
+            for (int i = 0; i < f.Kinds.Count; i++)
+            {
+                if (i > 0) sql.Append(", ");
+                sql.Append("$kind").Append(i);
+                cmd.Parameters.AddWithValue("$kind" + i, f.Kinds[i].ToName());
+            }
+            sql.Append(')');
+        }
+        if (f.Documents.Count > 0)
+        {
+            sql.Append(" AND (");
+            for (int i = 0; i < f.Documents.Count; i++)
+            {
+                if (i > 0) sql.Append(" OR ");
+                // An id prefix, a file name prefix, or words of the title.
+                sql.Append($"substr(d.document_id, 1, length($doc{i})) = lower($doc{i}) OR substr(d.name, 1, length($doc{i})) = $doc{i} OR instr(lower(d.title), lower($doc{i})) > 0");
+                cmd.Parameters.AddWithValue("$doc" + i, f.Documents[i]);
+            }
+            sql.Append(')');
+        }
+        if (f.Areas.Count > 0)
+        {
+            sql.Append(" AND (");
+            for (int i = 0; i < f.Areas.Count; i++)
+            {
+                if (i > 0) sql.Append(" OR ");
+                // 2.1.1 covers 2.1.1, 2.1.1(7), 2.1.1.2 and 2.1.1#3, not 2.1.10.
+                sql.Append($"(substr(p.section_id, 1, length($area{i})) = $area{i} AND (length(p.section_id) = length($area{i}) OR substr(p.section_id, length($area{i}) + 1, 1) IN ('.', '(', '#')))");
+                cmd.Parameters.AddWithValue("$area" + i, AreaValue(f.Areas[i]));
+            }
+            sql.Append(')');
+        }
+        if (f.After is DateOnly after)
+        {
+            sql.Append(" AND d.date >= $after");
+            cmd.Parameters.AddWithValue("$after", after.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (f.Before is DateOnly before)
+        {
+            sql.Append(" AND d.date <= $before");
+            cmd.Parameters.AddWithValue("$before", before.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Folds full-width digits and dots (２．１．１) so the value compares with section ids.</summary>
+    private static string AreaValue(string value) => value.Normalize(NormalizationForm.FormKC).Trim().TrimEnd('.');
+
+    /// <summary>A ranked row before its snippet is cut.</summary>
+    private sealed record Candidate(string PassageId, DocumentId Document, string Title, DocumentKind Kind, string SectionPath,
+        string Text, byte[] Map, Provenance Provenance, double Score);
+
+    private static List<Candidate> ReadHits(SqliteCommand cmd)
+    {
+        var hits = new List<Candidate>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var doc = new DocumentId(r.GetString(1));
+            var prov = new Provenance(doc, r.GetInt32(7), r.GetInt32(8), new CharSpan(r.GetInt32(9), r.GetInt32(10)));
+            DocumentKindNames.TryParse(r.GetString(3), out var kind);
+            hits.Add(new Candidate(r.GetString(0), doc, r.GetString(2), kind, r.GetString(4), r.GetString(5), (byte[])r.GetValue(6), prov, -r.GetDouble(11)));
+        }
+        return hits;
+    }
+
+    private List<SearchHit> WithSnippets(List<Candidate> candidates, IReadOnlyList<AnalyzedTerm> terms, int snippetLength)
+    {
+        var hits = new List<SearchHit>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            var (snippet, highlights) = _snippets.Build(c.Text, OffsetMap.FromBytes(c.Map), terms, snippetLength);
+            hits.Add(new SearchHit(c.PassageId, c.Document, c.Title, c.Score, c.SectionPath, c.Provenance, snippet, highlights) { DocumentKind = c.Kind });
+        }
+        return hits;
+    }
+
+    private static string[] JoinAll(ISearchAnalyzer analyzer, IReadOnlyList<Passage> passages)
+    {
+        var buffer = new TokenBuffer();
+        var sb = new StringBuilder();
+        var result = new string[passages.Count];
+        for (int i = 0; i < passages.Count; i++)
+        {
+            analyzer.Analyze(passages[i].Text, buffer);
+            sb.Clear();
+            for (int t = 0; t < buffer.Count; t++)
+            {
+                if (t > 0) sb.Append(' ');
+                sb.Append(buffer.Term(t));
+            }
+            result[i] = sb.ToString();
+        }
+        return result;
+    }
+
+    private string Joined(string text)
+    {
+        _analyzer.Analyze(text, _buffer);
+        _joined.Clear();
+        for (int i = 0; i < _buffer.Count; i++)
+        {
+            if (i > 0) _joined.Append(' ');
+            _joined.Append(_buffer.Term(i));
+        }
+        return _joined.ToString();
+    }
+
+    private void CheckAnalyzer()
+    {
+        if (IndexedAnalyzer != _analyzer.Name)
+            throw new InvalidOperationException($"the search index was built with the '{IndexedAnalyzer}' analyzer, not '{_analyzer.Name}': run fukan reindex");
+    }
+
+    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql)
+    {
+        var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private static void Exec(SqliteConnection c, SqliteTransaction? tx, string sql)
+    {
+        using var cmd = Command(c, tx, sql);
+        cmd.ExecuteNonQuery();
+    }
+}

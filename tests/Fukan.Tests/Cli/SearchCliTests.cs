@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Fukan.Tests.Support;
+using Xunit;
+
+namespace Fukan.Tests.Cli;
+
+public class SearchCliTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFixture>
+{
+    [Fact]
+    public async Task Search_Json_FollowsTheContract_AndPointsAtOriginalLines()
+    {
+        var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "search", "全固体電池", "加圧", "--json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        using var json = JsonDocument.Parse(r.Out);
+        var first = json.RootElement[0];
+        foreach (var name in new[] { "passageId", "documentId", "score", "sectionPath", "provenance", "snippet", "snippetHtml", "highlights" })
+            Assert.True(first.TryGetProperty(name, out _), $"hit lacks {name}");
+        Assert.Contains("<mark>加圧</mark>", first.GetProperty("snippetHtml").GetString());
+        // The highlight's source offsets point at the matched text in the original file.
+        var h = first.GetProperty("highlights")[0];
+        var source = File.ReadAllText(Seeds.Path("000"));
+        var matched = source[h.GetProperty("sourceStart").GetInt32()..h.GetProperty("sourceEnd").GetInt32()];
+        Assert.True(matched is "加圧" or "全固体電池", matched);
+        int line = first.GetProperty("provenance").GetProperty("line").GetInt32();
+        Assert.Contains("加圧", File.ReadAllLines(Seeds.Path("000"))[line - 1]);
+    }
+
+    [Fact]
+    public async Task Search_Filters_NarrowToTheArea()
+    {
+        var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "search", "量子", "area:2.3.5", "section:国際比較", "--limit", "20", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var json = JsonDocument.Parse(r.Out);
+        Assert.NotEqual(0, json.RootElement.GetArrayLength());
+        Assert.All(json.RootElement.EnumerateArray(), hit => Assert.Contains("2.3.5 量子コンピューティング・通信 › (7) 国際比較", hit.GetProperty("sectionPath").GetString()));
+    }
+
+    [Fact]
+    public void Search_QuotedPhraseFromTheShell_StaysAPhrase() =>
+        Assert.Equal("\"バックサイド 電源\" kind:article", Fukan.Cli.Commands.SearchCommand.JoinQuery(["バックサイド 電源", "kind:article"]));
+
+    [Fact]
+    public async Task Search_BadQuery_IsOneLineAndExitsOne()
+    {
+        var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "search", "\"unclosed");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Single(r.Err.Trim().Split('\n'));
+        Assert.StartsWith("fukan: query", r.Err);
+    }
+
+    [Fact]
+    public async Task Related_KnownPassage_ListsOthers_UnknownIsAnError()
+    {
+        var search = await Support.Cli.RunAsync("--db", seeds.DbPath, "search", "Rapidus", "--json");
+        using var json = JsonDocument.Parse(search.Out);
+        var id = json.RootElement[0].GetProperty("passageId").GetString()!;
+        var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "related", id, "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var related = JsonDocument.Parse(r.Out);
+        Assert.DoesNotContain(related.RootElement.EnumerateArray(), h => h.GetProperty("passageId").GetString() == id);
+        r = await Support.Cli.RunAsync("--db", seeds.DbPath, "related", "ffffffffffff-1");
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [Fact]
+    public async Task Reindex_RebuildsAnIndexThatStillAnswers()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("kb.db");
+        File.Copy(seeds.DbPath, db);
+        var r = await Support.Cli.RunAsync("--db", db, "reindex");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("reindexed 4 document(s)", r.Out);
+        var s = await Support.Cli.RunAsync("--db", db, "search", "SWE-bench", "--json");
+        using var json = JsonDocument.Parse(s.Out);
+        Assert.NotEqual(0, json.RootElement.GetArrayLength());
+    }
+}
