@@ -24,6 +24,10 @@ public static class FukanCli
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(EntitiesCommand.Create(context));
         root.Subcommands.Add(MinutesCommand.Create(context));
+        root.Subcommands.Add(LandscapeCommand.Create(context));
+        root.Subcommands.Add(AreaCommand.Create(context));
+        root.Subcommands.Add(GapsCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive)));
         return root;
     }

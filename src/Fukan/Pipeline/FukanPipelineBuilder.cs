@@ -33,7 +33,8 @@ public sealed class FukanPipelineBuilder
 
     /// <summary>
     /// Quantities (money, percentages, physical units), dates (absolute, fuzzy, fiscal, era, open-ended), entity
-    /// mentions (the gazetteer plus name patterns), minutes digests, and milestones built on dates and entities.
+    /// mentions (the gazetteer plus name patterns), minutes digests, milestones built on dates and entities, and the
+    /// landscape of panoramic reports (comparison rows, area profiles, divisions, priority themes).
     /// </summary>
     public FukanPipelineBuilder UseFacts(Gazetteer? gazetteer = null)
     {
@@ -44,6 +45,7 @@ public sealed class FukanPipelineBuilder
         _extractors.Add(new EntityExtractor(recognizer));
         _extractors.Add(new MinutesExtractor(new MinutesParser(recognizer)));
         _extractors.Add(new EventExtractor(new DateSpotter(dates), new EntityMentionSpotter(recognizer)));
+        _extractors.Add(new Extraction.Landscape.LandscapeExtractor());
         return this;
     }
 
