@@ -26,7 +26,7 @@ public sealed class FukanPipelineBuilder
     }
 
     /// <summary>Every reader and extractor Fukan ships.</summary>
-    public FukanPipelineBuilder UseDefaults() => UseDefaultReaders().UseFacts();
+    public FukanPipelineBuilder UseDefaults() => UseDefaultReaders().UseFacts().AddExtractor(new Fukan.Extraction.Signals.SignalExtractor());
 
     /// <summary>Quantities (money, percentages, physical units) and dates (absolute, fuzzy, fiscal, era, open-ended).</summary>
     public FukanPipelineBuilder UseFacts()
