@@ -21,6 +21,8 @@ public static class FukanCli
         root.Subcommands.Add(SearchCommand.CreateReindex(context));
         root.Subcommands.Add(FactsCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(SignalsCommand.Create(context));
+        root.Subcommands.Add(RankCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive)));
         return root;
     }
