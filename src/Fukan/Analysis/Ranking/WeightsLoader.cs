@@ -48,6 +48,11 @@ public static class WeightsLoader
         {
             throw new WeightsException($"{source}: line {e.Start.Line}: malformed YAML: {FirstLine(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unterminated flow collections.
+            throw new WeightsException($"{source}: malformed YAML (an unclosed bracket, brace or quote?)");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new WeightsException($"{source}: weights are a mapping with a 'criteria' mapping");
         YamlMappingNode? criteria = null;

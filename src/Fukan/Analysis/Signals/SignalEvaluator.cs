@@ -103,8 +103,8 @@ public sealed class SignalEvaluator
             foreach (var q in scan.Quantities(_quantities))
             {
                 if (q.Span.Start < start || q.Span.End > end || !UnitConversion.Compatible(q.Unit, signal.Unit)) continue;
-                var comparator = ComparatorReader.Read(text, q, out int phraseEnd);
-                if (SignalLexicon.IsJapaneseConditionalAfter(text, phraseEnd, end) || SignalLexicon.IsEnglishConditionalBefore(text, start, q.Span.Start)) continue;
+                var comparator = ComparatorReader.Read(text, q, out _);
+                if (SignalLexicon.IsJapaneseConditionalAfter(text, q.Span.End, end) || SignalLexicon.IsEnglishConditionalBefore(text, start, q.Span.Start)) continue;
                 if (IsTarget(scan.Folded, start, end, q)) continue;
                 int distance = int.MaxValue - 1;
                 foreach (var a in anchors) distance = Math.Min(distance, a <= q.Span.Start ? q.Span.Start - a : 2 * (a - q.Span.Start));

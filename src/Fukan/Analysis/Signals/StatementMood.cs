@@ -49,7 +49,7 @@ public static class StatementMood
     public static Mood Of(ReadOnlySpan<char> sentence)
     {
         var folded = TextFolding.Fold(sentence);
-        if (SignalLexicon.IsQuestion(sentence)) return Mood.Question;
+        if (SignalLexicon.IsQuestion(sentence) || HasEmbeddedQuestion(folded)) return Mood.Question;
         if (ContainsAny(folded, Hypothetical)) return Mood.Hypothetical;
         if (ContainsAny(folded, Negations)) return Mood.Negated;
         if (ContainsAny(folded, Plans)) return Mood.Planned;
@@ -61,6 +61,20 @@ public static class StatementMood
         // Japanese non-past ends in -u (る, す, く, う, つ, む, ぶ, ぐ, ぬ) or だろう/でしょう: upcoming, not yet reported.
         if (t.Length > 0 && t[^1] is 'る' or 'す' or 'く' or 'う' or 'つ' or 'む' or 'ぶ' or 'ぐ' or 'ぬ') return Mood.Planned;
         return Mood.Done;
+    }
+
+    /// <summary>"出荷されるかが焦点だ", "採用するかは未定": a verb closed by か and a particle asks whether it happens.</summary>
+    private static bool HasEmbeddedQuestion(string folded)
+    {
+        for (int i = folded.IndexOf('か'); i > 0 && i < folded.Length - 1; i = folded.IndexOf('か', i + 1))
+        {
+            if (folded[i - 1] is not ('る' or 'う' or 'す' or 'く' or 'つ' or 'む' or 'ぶ' or 'ぐ' or 'ぬ' or 'た' or 'だ' or 'い')) continue;
+            if (folded[i + 1] is not ('が' or 'は' or 'を' or 'に' or 'も' or 'で' or '、' or ',' or '，')) continue;
+            // はるかに (far more) is an adverb, not a question.
+            if (i >= 2 && folded[i - 2] == 'は' && folded[i - 1] == 'る') continue;
+            return true;
+        }
+        return false;
     }
 
     private static bool ContainsAny(string folded, string[] words)

@@ -4,7 +4,8 @@ namespace Fukan.Analysis.Signals;
 
 /// <summary>
 /// Plain terms (aliases) matched in <see cref="TextFolding"/>-folded text with ordinal search. A term that begins or
-/// ends with an ASCII letter or digit only matches where its neighbour is not one ("N2" is not in "N2O" or "CN2").
+/// ends with an ASCII letter or digit only matches where its neighbour is not one ("N2" is not in "N2O" or "CN2"),
+/// except for an English plural s ("A-sample" matches "A-samples").
 /// </summary>
 public sealed class TermSet
 {
@@ -77,7 +78,9 @@ public sealed class TermSet
             if (i < 0) return -1;
             bool leftOk = !IsWordChar(term[0]) || i == 0 || !IsWordChar(folded[i - 1]);
             int after = i + term.Length;
-            bool rightOk = !IsWordChar(term[^1]) || after >= folded.Length || !IsWordChar(folded[after]);
+            bool rightOk = !IsWordChar(term[^1]) || after >= folded.Length || !IsWordChar(folded[after])
+                // An English plural: "A-sample" names "A-samples".
+                || (folded[after] == 's' && char.IsAsciiLetter(term[^1]) && (after + 1 >= folded.Length || !IsWordChar(folded[after + 1])));
             if (leftOk && rightOk) return i;
             from = i + 1;
         }

@@ -76,6 +76,11 @@ public static class WatchlistLoader
         {
             throw new WatchlistException($"{source}: line {e.Start.Line}: malformed YAML: {FirstLine(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unterminated flow collections.
+            throw new WatchlistException($"{source}: malformed YAML (an unclosed bracket, brace or quote?)");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new WatchlistException($"{source}: a watchlist is a mapping with a 'signals' list");
         double actShare = 0.5;

@@ -181,7 +181,7 @@ public sealed class SignalExtractor : IFactExtractor
             if (q.Span.Start < start || q.Span.End > end) continue;
             var comparator = ComparatorReader.Read(text, q, out int phraseEnd);
             if (comparator is null) continue;
-            bool japanese = SignalLexicon.IsJapaneseConditionalAfter(text, phraseEnd, end);
+            bool japanese = SignalLexicon.IsJapaneseConditionalAfter(text, q.Span.End, end);
             bool english = !japanese && SignalLexicon.IsEnglishConditionalBefore(text, start, q.Span.Start);
             if (!japanese && !english && !labelled) continue;
             var draft = new Draft(passage, start, end, q, comparator, Subject(text, start, q, english), q.Subject);
@@ -235,6 +235,9 @@ public sealed class SignalExtractor : IFactExtractor
         else
         {
             while (s.Length > 0 && s[^1] is 'が' or 'は' or 'も' or 'を' or 'で' or 'に' or 'の' or 'と') s = s[..^1].TrimEnd();
+            // "推論コストが100万トークンあたり" → the subject is what the particle marks, not the qualifier after it.
+            int particle = s.LastIndexOfAny('が', 'は');
+            if (particle > 0) s = s[..particle].TrimEnd();
         }
         s = s.Trim(" 「」『』\"“”");
         if (s.Length < 2 || s.Length > MaxMetric) return null;
