@@ -94,9 +94,13 @@ public sealed class SignalEvaluator
     {
         var text = scan.Passage.Text;
         var anchors = new List<int>();
+        bool aliasInPath = signal.AliasSet.Any(scan.Path);
+        bool patternInPath = false;
+        foreach (var r in condition.PatternRegexes)
+            if (r.IsMatch(scan.Path)) { patternInPath = true; break; }
         foreach (var (start, end) in scan.Sentences)
         {
-            if (!Speaks(signal, condition, scan, start, end, anchors)) continue;
+            if (!Speaks(signal, condition, scan, start, end, aliasInPath, patternInPath, anchors)) continue;
             QuantityMatch? best = null;
             int bestDistance = int.MaxValue;
             SignalComparator? bestComparator = null;
@@ -119,18 +123,17 @@ public sealed class SignalEvaluator
     /// True when the sentence speaks to the condition: aliases in it or its path, patterns (if any) in it or its path,
     /// and at least one of them in the sentence. <paramref name="anchors"/> gets where they are in the sentence.
     /// </summary>
-    private static bool Speaks(WatchSignal signal, WatchCondition condition, PassageScan scan, int start, int end, List<int> anchors)
+    private static bool Speaks(WatchSignal signal, WatchCondition condition, PassageScan scan, int start, int end, bool aliasInPath, bool patternInPath, List<int> anchors)
     {
         anchors.Clear();
         signal.AliasSet.Occurrences(scan.Folded, start, end, anchors);
         bool aliasInSentence = anchors.Count > 0;
-        if (!aliasInSentence && !signal.AliasSet.Any(scan.Path)) return false;
-        bool patternInSentence = false, patternInPath = false;
+        if (!aliasInSentence && !aliasInPath) return false;
+        bool patternInSentence = false;
         foreach (var r in condition.PatternRegexes)
         {
             var m = r.Match(scan.Folded, start, end - start);
             if (m.Success) { patternInSentence = true; anchors.Add(m.Index); }
-            else if (!patternInPath && r.IsMatch(scan.Path)) patternInPath = true;
         }
         if (condition.PatternRegexes.Count > 0 && !patternInSentence && !patternInPath) return false;
         return aliasInSentence || patternInSentence;

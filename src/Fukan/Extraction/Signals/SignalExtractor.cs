@@ -74,6 +74,8 @@ public sealed class SignalExtractor : IFactExtractor
     private void Read(Passage passage, Topic topic, ExtractionContext context)
     {
         var text = passage.Text;
+        // Outside a signal section only a labelled sentence ("Signal: …") counts, and a label needs a colon.
+        if (!topic.InSignalSection && text.AsSpan().IndexOfAny(':', '：') < 0) return;
         int bullet = SignalLexicon.BulletMarkerLength(text);
         var sentences = SentenceSplitter.Split(text);
         if (sentences.Count == 0) return;
