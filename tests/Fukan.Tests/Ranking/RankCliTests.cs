@@ -10,6 +10,8 @@ namespace Fukan.Tests.Ranking;
 /// <summary>
 /// <c>fukan rank</c> on a real knowledge base: a small report written by the test, processed by the default pipeline,
 /// with its comparison-table rows added as facts (as the landscape extractor would), and an article naming one area.
+/// The tables are headed （7）各国の状況 rather than 国際比較 so that the landscape extractor, when it runs, leaves
+/// them to the rows the test adds: the hand calculation needs exactly these.
 /// </summary>
 public sealed class RankCliTests : IAsyncLifetime
 {
@@ -28,7 +30,7 @@ public sealed class RankCliTests : IAsyncLifetime
         （1）研究開発領域の定義
         固体電解質を用いる電池の材料を扱う。
 
-        （7）国際比較
+        （7）各国の状況
         日本 基礎研究 ◎ ↗
         日本 応用研究・開発 ○ →
         米国 基礎研究 ◎ →
@@ -41,7 +43,7 @@ public sealed class RankCliTests : IAsyncLifetime
         （1）研究開発領域の定義
         量子状態を用いる計測を扱う。
 
-        （7）国際比較
+        （7）各国の状況
         日本 基礎研究 ○ →
         日本 応用研究・開発 △ ↘
         米国 基礎研究 ◎ ↗
@@ -54,7 +56,7 @@ public sealed class RankCliTests : IAsyncLifetime
         （1）研究開発領域の定義
         電力変換用の半導体を扱う。2022年度に予算100億円の事業が始まった。
 
-        （7）国際比較
+        （7）各国の状況
         日本 基礎研究 △ ↗
         日本 応用研究・開発 △ ↗
         米国 基礎研究 ○ →
