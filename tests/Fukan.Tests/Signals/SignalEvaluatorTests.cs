@@ -98,6 +98,52 @@ public class SignalEvaluatorTests
     }
 
     [Fact]
+    public void AmountsOfChange_AreNotLevels()
+    {
+        var r = Evaluate(Doc("delta", "2026-02-01", """
+            SWE-benchの解決率は前年から60%向上した。
+            The SWE-bench resolution rate rose by 55% over the year.
+            """));
+        Assert.Equal(SignalStatus.NoEvidence, Signal(r, "rate-50").Status);
+    }
+
+    [Fact]
+    public void AStatedMeasurementDate_DatesTheEvidence()
+    {
+        // The later document quotes an older figure: the figure's own date decides which evidence is latest.
+        var r = Evaluate(
+            Doc("news", "2026-03-01", "SWE-benchの解決率は52%に達した。"),
+            Doc("retro", "2026-06-01", "2025年時点でSWE-benchの解決率は40%だった。"));
+        var s = Signal(r, "rate-50");
+        Assert.Equal(SignalStatus.Met, s.Status);
+        Assert.Equal("2026-03-01", s.Latest!.Date);
+        var old = s.Evidence.Single(e => e.Value == 40m);
+        Assert.Equal("2025", old.Date);
+        Assert.Equal("text", old.DateFrom);
+        Assert.Equal("document", s.Latest.DateFrom);
+    }
+
+    [Fact]
+    public void TableRows_AreReadWithTheirHeader()
+    {
+        var r = Evaluate(Doc("board", "2026-05-01", """
+            ## Leaderboard
+
+            | Agent | SWE-bench Verified resolution rate |
+            | --- | --- |
+            | Agent X | 58% |
+            | Agent Y | 41% |
+            """));
+        var s = Signal(r, "rate-50");
+        // Each row is evidence, read with the header that names the measure. The two rows of one date disagree
+        // (two agents): the evaluator reports the split as conflicting rather than guessing which row counts.
+        Assert.Equal(2, s.Evidence.Count);
+        Assert.Contains(s.Evidence, e => e.Value == 58m && e.Outcome == EvidenceOutcome.Met);
+        Assert.Contains(s.Evidence, e => e.Value == 41m && e.Outcome == EvidenceOutcome.NotMet);
+        Assert.Equal(SignalStatus.Conflicting, s.Status);
+    }
+
+    [Fact]
     public void LaterEvidence_Wins_AndChangesTheVerdict()
     {
         var early = Doc("early", "2026-01-01", "SWE-benchの解決率は約30%である。");

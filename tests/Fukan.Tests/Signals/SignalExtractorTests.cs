@@ -142,6 +142,62 @@ public class SignalExtractorTests
     }
 
     [Fact]
+    public void KpiTable_RowsBecomeSignals_WithComparatorsInferredFromTheCurrentValue()
+    {
+        var doc = SignalTestDocs.Process("table.md", """
+            # 見通し
+
+            ## 注目KPI
+
+            | 指標 | 現状 | 閾値 | 意味 |
+            | :--- | :--- | :--- | :--- |
+            | 解決率 | 約25% | 50%超 | 代替労働力になる |
+            | 推論単価 | 5ドル | 1ドル | 常時稼働が可能に |
+            | 顧客 | 未定 | 主要顧客の採用確定 | 2nm量産が本格化 |
+            """);
+        var signals = doc.Facts.OfType<SignalFact>().ToList();
+        Assert.Equal(3, signals.Count);
+        Assert.Equal(("解決率", ">", 50m, "%"), (signals[0].Metric, signals[0].Comparator, signals[0].Threshold!.Value, signals[0].Unit));
+        Assert.Equal(25m, signals[0].CurrentValue!.Value);
+        Assert.Equal("代替労働力になる", signals[0].Implication);
+        // No comparison written: the current 5 USD is above 1 USD, so the signal is reaching at most 1 USD.
+        Assert.Equal(("<=", 1m, "USD"), (signals[1].Comparator, signals[1].Threshold!.Value, signals[1].Unit));
+        Assert.True(signals[2].IsQualitative);
+        Assert.Equal("主要顧客の採用確定", signals[2].Condition);
+        Assert.Equal("semiconductors", signals[2].Domain);
+        foreach (var s in signals)
+            foreach (var p in s.Parts) Assert.Equal(p.Text, SignalTestDocs.At(doc, p.Provenance));
+    }
+
+    [Fact]
+    public void TableOutsideAKpiSection_IsNotRead()
+    {
+        var signals = SignalTestDocs.Signals("table.md", """
+            # 比較
+
+            | 指標 | 現状 | 目標 |
+            | --- | --- | --- |
+            | 効率 | 20% | 30% |
+            """);
+        Assert.Empty(signals);
+    }
+
+    [Fact]
+    public void KpiBullet_WithAComparedValue_IsAThreshold()
+    {
+        var signals = SignalTestDocs.Signals("bullets.md", """
+            # 見通し
+
+            ## 監視する指標
+
+            - 歩留まり: 7割以上で量産が採算に乗る。
+            - 稼働率: 現在は80%以上を維持している。
+            """);
+        var s = Assert.Single(signals, x => !x.IsQualitative);
+        Assert.Equal(("歩留まり", ">=", 70m), (s.Metric, s.Comparator, s.Threshold!.Value));
+    }
+
+    [Fact]
     public void LabelledSignal_CountsOutsideAKpiSection()
     {
         var signals = SignalTestDocs.Signals("note.md", """

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Fukan.Extraction.Dates;
 using Fukan.Extraction.Quantities;
 using Fukan.Extraction.Signals;
 using Fukan.Model;
@@ -26,17 +27,27 @@ public sealed class SignalEvaluator
     private static readonly string[] TargetWords =
         ["目標", "目指", "めざ", "予測", "予想", "見込", "見通", "計画", "予定", "狙", "想定", "target", "goal", "forecast", "expect", "projected", "aim", "plan", "by 20"];
 
+    /// <summary>Words right after an amount that make it a change, not a level: 20%向上, 3割減.</summary>
+    private static readonly string[] JapaneseChanges =
+        ["増", "減", "向上", "上昇", "低下", "改善", "アップ", "ダウン", "削減", "成長", "伸び", "の増", "の減", "の向上", "の上昇", "の低下", "の改善", "の削減", "の成長", "の伸び", "も向上", "も上昇", "も低下", "も改善"];
+
+    /// <summary>English words right before an amount that make it a change: by 20%, up 20%, rose 20% (but rose to 20%).</summary>
+    private static readonly string[] EnglishChanges = ["by", "up", "down", "grew", "rose", "fell", "increased", "decreased", "improved", "jumped", "dropped", "gained", "climbed", "declined"];
+
     private readonly QuantityParser _quantities;
+    private readonly DateParser _dates;
 
     public SignalEvaluator()
-        : this(new QuantityParser())
+        : this(new QuantityParser(), new DateParser())
     {
     }
 
-    public SignalEvaluator(QuantityParser quantities)
+    public SignalEvaluator(QuantityParser quantities, DateParser dates)
     {
         ArgumentNullException.ThrowIfNull(quantities);
+        ArgumentNullException.ThrowIfNull(dates);
         _quantities = quantities;
+        _dates = dates;
     }
 
     public WatchlistReport Evaluate(Watchlist watchlist, EvidenceCorpus corpus)
@@ -53,21 +64,32 @@ public sealed class SignalEvaluator
         // Passages of one section share their path: fold it once.
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var doc in corpus.Documents)
+        {
+            // A table row is read with its table's header row, which names what the columns measure.
+            string? header = null;
+            bool inTable = false;
             foreach (var passage in doc.Passages)
             {
+                if (passage.Kind == PassageKind.TableRow)
+                {
+                    if (!inTable) header = FoldedText.Fold(passage.Text);
+                    inTable = true;
+                }
+                else inTable = false;
                 if (passage.Kind == PassageKind.Heading) continue;
                 if (!paths.TryGetValue(passage.SectionPath, out var path)) paths[passage.SectionPath] = path = FoldedText.Fold(passage.SectionPath);
-                var scan = new PassageScan(doc, passage, path);
+                var scan = new PassageScan(doc, passage, path, inTable ? header : null);
                 for (int i = 0; i < watchlist.Signals.Count; i++)
                 {
                     var signal = watchlist.Signals[i];
-                    bool inText = signal.AliasSet.Any(scan.Folded), inPath = signal.AliasSet.Any(scan.Path);
+                    bool inText = signal.AliasSet.Any(scan.Folded), inPath = signal.AliasSet.Any(scan.Path) || (scan.Header is { } h && signal.AliasSet.Any(h));
                     if (!inText && !inPath) continue;
                     if (signal.IsQualitative)
                         for (int c = 0; c < signal.Conditions.Count; c++) Qualitative(signal, signal.Conditions[c], scan, found[i][c]);
                     else Numeric(signal, signal.Conditions[0], scan, found[i][0]);
                 }
             }
+        }
 
         var reports = new List<SignalReport>(watchlist.Signals.Count);
         for (int i = 0; i < watchlist.Signals.Count; i++) reports.Add(Report(watchlist.Signals[i], found[i]));
@@ -77,7 +99,7 @@ public sealed class SignalEvaluator
     }
 
     /// <summary>A passage prepared once for every signal: folded text and path, sentences and quantities on demand.</summary>
-    private sealed class PassageScan(EvidenceDocument doc, Passage passage, string path)
+    private sealed class PassageScan(EvidenceDocument doc, Passage passage, string path, string? header)
     {
         private List<(int Start, int End)>? _sentences;
         private IReadOnlyList<QuantityMatch>? _quantities;
@@ -86,6 +108,9 @@ public sealed class SignalEvaluator
         public Passage Passage { get; } = passage;
         public string Folded { get; } = FoldedText.Fold(passage.Text);
         public string Path { get; } = path;
+
+        /// <summary>For a table row, its table's header row (folded): it says what the cells are.</summary>
+        public string? Header { get; } = header;
         public List<(int Start, int End)> Sentences => _sentences ??= SentenceSplitter.Split(Passage.Text);
         public IReadOnlyList<QuantityMatch> Quantities(QuantityParser parser) => _quantities ??= parser.Parse(Passage.Text);
     }
@@ -98,9 +123,20 @@ public sealed class SignalEvaluator
         bool patternInPath = false;
         foreach (var r in condition.PatternRegexes)
             if (r.IsMatch(scan.Path)) { patternInPath = true; break; }
+        // A table row's header speaks for its cells as if it were part of the sentence.
+        bool headerSpeaks = false;
+        if (scan.Header is { } header)
+        {
+            bool alias = signal.AliasSet.Any(header), pattern = condition.PatternRegexes.Count == 0;
+            foreach (var r in condition.PatternRegexes)
+                if (r.IsMatch(header)) { pattern = true; break; }
+            aliasInPath |= alias;
+            patternInPath |= pattern;
+            headerSpeaks = alias || pattern;
+        }
         foreach (var (start, end) in scan.Sentences)
         {
-            if (!Speaks(signal, condition, scan, start, end, aliasInPath, patternInPath, anchors)) continue;
+            if (!Speaks(signal, condition, scan, start, end, aliasInPath, patternInPath, headerSpeaks, anchors)) continue;
             QuantityMatch? best = null;
             int bestDistance = int.MaxValue;
             SignalComparator? bestComparator = null;
@@ -109,13 +145,13 @@ public sealed class SignalEvaluator
                 if (q.Span.Start < start || q.Span.End > end || !UnitConversion.Compatible(q.Unit, signal.Unit)) continue;
                 var comparator = ComparatorReader.Read(text, q, out _);
                 if (SignalLexicon.IsJapaneseConditionalAfter(text, q.Span.End, end) || SignalLexicon.IsEnglishConditionalBefore(text, start, q.Span.Start)) continue;
-                if (IsTarget(scan.Folded, start, end, q)) continue;
+                if (IsTarget(scan.Folded, start, end, q) || IsChange(text, scan.Folded, q)) continue;
                 int distance = int.MaxValue - 1;
                 foreach (var a in anchors) distance = Math.Min(distance, a <= q.Span.Start ? q.Span.Start - a : 2 * (a - q.Span.Start));
                 if (distance < bestDistance) { best = q; bestDistance = distance; bestComparator = comparator; }
             }
             if (best is null) continue;
-            into.Add(NumericEvidence(signal, condition, scan, best, bestComparator, start, end));
+            into.Add(NumericEvidence(signal, condition, scan, best, bestComparator, start, end, MeasuredOn(scan, best, start, end)));
         }
     }
 
@@ -123,7 +159,7 @@ public sealed class SignalEvaluator
     /// True when the sentence speaks to the condition: aliases in it or its path, patterns (if any) in it or its path,
     /// and at least one of them in the sentence. <paramref name="anchors"/> gets where they are in the sentence.
     /// </summary>
-    private static bool Speaks(WatchSignal signal, WatchCondition condition, PassageScan scan, int start, int end, bool aliasInPath, bool patternInPath, List<int> anchors)
+    private static bool Speaks(WatchSignal signal, WatchCondition condition, PassageScan scan, int start, int end, bool aliasInPath, bool patternInPath, bool headerSpeaks, List<int> anchors)
     {
         anchors.Clear();
         signal.AliasSet.Occurrences(scan.Folded, start, end, anchors);
@@ -136,7 +172,48 @@ public sealed class SignalEvaluator
             if (m.Success) { patternInSentence = true; anchors.Add(m.Index); }
         }
         if (condition.PatternRegexes.Count > 0 && !patternInSentence && !patternInPath) return false;
-        return aliasInSentence || patternInSentence;
+        return aliasInSentence || patternInSentence || headerSpeaks;
+    }
+
+    /// <summary>True for an amount of change rather than a level: 20%向上, 3割減, by 20%, rose 20%.</summary>
+    private static bool IsChange(string text, string folded, QuantityMatch q)
+    {
+        var after = text.AsSpan(q.Span.End, Math.Min(4, text.Length - q.Span.End));
+        foreach (var w in JapaneseChanges)
+            if (after.StartsWith(w, StringComparison.Ordinal)) return true;
+        int from = Math.Max(0, q.Span.Start - 12);
+        var before = folded.AsSpan(from, q.Span.Start - from).TrimEnd();
+        foreach (var w in EnglishChanges)
+            if (before.EndsWith(w, StringComparison.Ordinal) && (before.Length == w.Length || !char.IsAsciiLetter(before[before.Length - w.Length - 1])))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// When the value was measured: a date stated in the quantity's clause ("2024年時点で45%", "as of March 2025, 48%")
+    /// that is not after the document's date; else null (the document's date applies).
+    /// </summary>
+    private (string Text, DateOnly Day)? MeasuredOn(PassageScan scan, QuantityMatch q, int start, int end)
+    {
+        var text = scan.Passage.Text;
+        int from = q.Span.Start, to = q.Span.End;
+        while (from > start && text[from - 1] is not ('、' or ',' or '，' or ';' or '。')) from--;
+        while (to < end && text[to] is not ('、' or ',' or '，' or ';' or '。')) to++;
+        (string, DateOnly)? best = null;
+        foreach (var d in _dates.Parse(text[from..to]))
+        {
+            if (d.Start is not { } day || d.Precision == DatePrecision.Open || d.Precision == DatePrecision.Period) continue;
+            var documentDate = scan.Document.Info.Date;
+            if (documentDate is { } doc && day > doc) continue;
+            var iso = d.Precision switch
+            {
+                DatePrecision.Year => day.ToString("yyyy", CultureInfo.InvariantCulture),
+                DatePrecision.Month => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                _ => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+            if (best is null || day > best.Value.Item2) best = (iso, day);
+        }
+        return best;
     }
 
     private static bool IsTarget(string folded, int start, int end, QuantityMatch q)
@@ -150,7 +227,8 @@ public sealed class SignalEvaluator
         return false;
     }
 
-    private static SignalEvidence NumericEvidence(WatchSignal signal, WatchCondition condition, PassageScan scan, QuantityMatch q, SignalComparator? stated, int start, int end)
+    private static SignalEvidence NumericEvidence(WatchSignal signal, WatchCondition condition, PassageScan scan, QuantityMatch q, SignalComparator? stated, int start, int end,
+        (string Text, DateOnly Day)? measured)
     {
         decimal lo = UnitConversion.Convert(q.Value, q.Unit, signal.Unit)!.Value;
         decimal hi = q.ValueMax is { } max ? UnitConversion.Convert(max, q.Unit, signal.Unit)!.Value : lo;
@@ -172,7 +250,7 @@ public sealed class SignalEvaluator
         var reason = outcome == EvidenceOutcome.Met ? $"{q.Text} meets {threshold}"
             : straddles ? $"{q.Text} straddles {threshold}" : $"{q.Text} does not meet {threshold}";
         if (!string.Equals(q.Unit, signal.Unit, StringComparison.OrdinalIgnoreCase)) reason += $" ({value})";
-        return Evidence(condition.Name, outcome, reason, lo, hi != lo ? hi : null, signal.Unit, q.Text, scan, q.Span.Start, q.Span.End, start, end);
+        return Evidence(condition.Name, outcome, reason, lo, hi != lo ? hi : null, signal.Unit, q.Text, scan, q.Span.Start, q.Span.End, start, end, measured);
     }
 
     /// <summary>Met when every value the statement allows satisfies the comparison; a range across the threshold is not met.</summary>
@@ -246,12 +324,12 @@ public sealed class SignalEvaluator
     }
 
     private static SignalEvidence Evidence(string condition, EvidenceOutcome outcome, string reason, decimal? value, decimal? valueMax, string? unit,
-        string matched, PassageScan scan, int matchStart, int matchEnd, int sentenceStart, int sentenceEnd)
+        string matched, PassageScan scan, int matchStart, int matchEnd, int sentenceStart, int sentenceEnd, (string Text, DateOnly Day)? measured = null)
     {
         var info = scan.Document.Info;
         var provenance = scan.Passage.ProvenanceOf(matchStart, matchEnd, scan.Document.Source);
         return new SignalEvidence(condition, outcome, reason, value, valueMax, unit, matched, scan.Passage.Text[sentenceStart..sentenceEnd],
-            info.DateText, info.Date, info.Id, info.Title, provenance.Line, provenance);
+            measured?.Text ?? info.DateText, measured?.Day ?? info.Date, measured is null ? "document" : "text", info.Id, info.Title, provenance.Line, provenance);
     }
 
     private static SignalReport Report(WatchSignal signal, List<SignalEvidence>[] byCondition)

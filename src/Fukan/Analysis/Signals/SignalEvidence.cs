@@ -5,7 +5,7 @@ namespace Fukan.Analysis.Signals;
 /// <summary>
 /// One piece of evidence for a signal condition: what it says (<see cref="Outcome"/> and why), the value when the
 /// signal is numeric, the sentence, and where it is: document, its date, line and provenance.
-/// JSON: <c>{ "condition", "outcome", "reason", "value", "valueMax", "unit", "text", "sentence", "date",
+/// JSON: <c>{ "condition", "outcome", "reason", "value", "valueMax", "unit", "text", "sentence", "date", "dateFrom",
 /// "documentId", "documentTitle", "line", "provenance" }</c>.
 /// </summary>
 /// <param name="Condition">The condition's name (for numeric signals, the metric and threshold).</param>
@@ -16,8 +16,10 @@ namespace Fukan.Analysis.Signals;
 /// <param name="Unit">The signal's unit (values are converted to it).</param>
 /// <param name="Text">The matched text: the quantity as written, or the words that matched the pattern.</param>
 /// <param name="Sentence">The whole sentence.</param>
-/// <param name="Date">The document's date as stated (2026-01-20, 2023-03), or null when undated.</param>
+/// <param name="Date">When the evidence holds: a date stated with a value ("2024年時点で45%") when there is one, else the
+/// document's date as stated (2026-01-20, 2023-03); null when neither is known.</param>
 /// <param name="DateValue">The first day of <paramref name="Date"/>, for ordering.</param>
+/// <param name="DateFrom">"text" when the date was stated with the value, "document" when it is the document's date.</param>
 /// <param name="DocumentId">The document.</param>
 /// <param name="DocumentTitle">Its title.</param>
 /// <param name="Line">The original line of <paramref name="Text"/>.</param>
@@ -33,6 +35,7 @@ public sealed record SignalEvidence(
     string Sentence,
     string? Date,
     [property: System.Text.Json.Serialization.JsonIgnore] DateOnly? DateValue,
+    string DateFrom,
     DocumentId DocumentId,
     string DocumentTitle,
     int Line,

@@ -53,13 +53,19 @@ public sealed class SignalExtractor : IFactExtractor
         {
             if (topic is null || topic.SectionId != passage.SectionId)
             {
-                topic?.Flush(context, facts);
+                topic?.Flush(context, facts, _quantities);
                 topic = new Topic(passage.SectionId, sections, IsSignalSection(passage.SectionId, sections, signalSections));
             }
-            if (passage.Kind is PassageKind.Heading or PassageKind.TableRow or PassageKind.Footnote) continue;
+            if (passage.Kind == PassageKind.TableRow)
+            {
+                if (topic.InSignalSection) topic.TableRow(passage);
+                continue;
+            }
+            topic.EndTable();
+            if (passage.Kind is PassageKind.Heading or PassageKind.Footnote) continue;
             Read(passage, topic, context);
         }
-        topic?.Flush(context, facts);
+        topic?.Flush(context, facts, _quantities);
     }
 
     private static bool IsSignalSection(string? id, Dictionary<string, Section> sections, Dictionary<string, bool> cache)
@@ -111,7 +117,10 @@ public sealed class SignalExtractor : IFactExtractor
             }
             if (!topic.InSignalSection && !labelled) continue;
 
-            var draft = Threshold(passage, text, start, end, quantities, labelled, context);
+            // In a KPI bullet ("歩留まり: 7割以上") a compared value is the threshold even without a conditional,
+            // unless the sentence says it is the current value.
+            bool kpiBullet = bulletMetric is not null && !SignalLexicon.HasCurrentCue(text.AsSpan(start, end - start));
+            var draft = Threshold(passage, text, start, end, quantities, labelled || kpiBullet, context);
             if (draft is null && (labelled || SignalLexicon.IsQuestion(text.AsSpan(start, end - start))))
                 draft = new Draft(passage, start, end, null, null, null, null);
             if (draft is not null)
@@ -322,13 +331,29 @@ public sealed class SignalExtractor : IFactExtractor
         public string? SectionId { get; }
         public bool InSignalSection { get; }
         public List<Draft> Drafts { get; } = new();
+        public List<List<Passage>> Tables { get; } = new();
+        private List<Passage>? _table;
+
+        public void TableRow(Passage row) => (_table ??= NewTable()).Add(row);
+
+        public void EndTable() => _table = null;
+
+        private List<Passage> NewTable()
+        {
+            var t = new List<Passage>();
+            Tables.Add(t);
+            return t;
+        }
         public List<Candidate> Candidates { get; } = new();
         public int Order { get; set; }
 
-        public void Flush(ExtractionContext context, ICollection<Fact> facts)
+        public void Flush(ExtractionContext context, ICollection<Fact> facts, QuantityParser parser)
         {
-            if (Drafts.Count == 0) return;
             var topic = _section is null ? null : SignalTopic.Parse(_section.Title);
+            foreach (var table in Tables)
+                foreach (var fact in KpiTableReader.Read(table, parser, context, (metric, condition) => Domain(topic, metric, condition)))
+                    facts.Add(fact);
+            if (Drafts.Count == 0) return;
             // The heading names the metric unless it is the announcement itself ("今後の注目ポイント (Strategic Signal)").
             bool headingIsMetric = topic is not null && !SignalLexicon.IsSignalHeading(topic.Metric);
             foreach (var d in Drafts) facts.Add(Build(d, topic, headingIsMetric, context));
