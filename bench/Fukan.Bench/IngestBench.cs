@@ -61,6 +61,7 @@ public static class IngestBench
                     extract = Math.Round(t.Extract, 3),
                     store = Math.Round(store, 3),
                 },
+                extractors = t.Extractors.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)),
                 extractShare = Math.Round(t.Extract / t.Total, 3),
                 failed = summary.Failed,
             };
@@ -69,6 +70,7 @@ public static class IngestBench
             {
                 Console.WriteLine($"ingest: {files} files, {bytes / 1e6:F1} MB in {seconds:F2} s = {bytes / 1e6 / seconds:F1} MB/s, peak memory {peak / 1e6:F0} MB");
                 Console.WriteLine($"  stages (s): read {t.Read:F2}  normalize {t.Normalize:F2}  structure {t.Structure:F2}  extract {t.Extract:F2}  store {store:F2}  (stage times are CPU seconds summed over documents processed in parallel)");
+                Console.WriteLine($"  extractors (s): {string.Join("  ", t.Extractors.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:F2}"))}");
                 Console.WriteLine($"  extraction share of ingest work: {t.Extract / t.Total:P1}");
             }
             return summary.Failed == 0 ? 0 : 1;

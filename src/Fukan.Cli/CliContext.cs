@@ -61,7 +61,33 @@ public sealed class CliContext
     /// <summary>Progress display, on stderr so stdout stays clean.</summary>
     public IAnsiConsole ErrorConsole { get; }
 
-    public FukanPipeline Pipeline { get; } = FukanDefaults.CreatePipeline();
+    private FukanPipeline? _pipeline;
+
+    /// <summary>The --gazetteer option: YAML files that extend the entity list (repeatable; also $FUKAN_GAZETTEER, ':'-separated).</summary>
+    public static Option<string[]> GazetteerOption { get; } = new("--gazetteer")
+    {
+        Description = "Extra gazetteer YAML (entities and aliases); repeatable. Also $FUKAN_GAZETTEER (':'-separated)",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>The pipeline, with the user's gazetteer files when given. A bad file is a one-line error.</summary>
+    public FukanPipeline PipelineFor(ParseResult result)
+    {
+        if (_pipeline is not null) return _pipeline;
+        var files = new List<string>(result.GetValue(GazetteerOption) ?? []);
+        var env = Environment.GetEnvironmentVariable("FUKAN_GAZETTEER");
+        if (!string.IsNullOrWhiteSpace(env)) files.AddRange(env.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Fukan.Extraction.Entities.Gazetteer? gazetteer = null;
+        if (files.Count > 0)
+        {
+            var problems = new List<Diagnostic>();
+            gazetteer = Fukan.Extraction.Entities.Gazetteer.Load(files, problems);
+            var error = problems.FirstOrDefault(d => d.Severity == Severity.Error) ?? problems.FirstOrDefault();
+            if (error is not null) throw new CliException(error.ToString());
+        }
+        return _pipeline = FukanDefaults.CreatePipeline(gazetteer);
+    }
 
     /// <summary>The --db option, recursive so every verb takes it.</summary>
     public static Option<string?> DbOption { get; } = new("--db")

@@ -11,6 +11,7 @@ public static class FukanCli
         var root = new RootCommand("fukan (俯瞰): technology-landscape intelligence over R&D reports, minutes and articles")
         {
             CliContext.DbOption,
+            CliContext.GazetteerOption,
         };
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
@@ -23,6 +24,8 @@ public static class FukanCli
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(SignalsCommand.Create(context));
         root.Subcommands.Add(RankCommand.Create(context));
+        root.Subcommands.Add(EntitiesCommand.Create(context));
+        root.Subcommands.Add(MinutesCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive)));
         return root;
     }

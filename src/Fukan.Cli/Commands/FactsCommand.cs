@@ -102,7 +102,7 @@ public static class FactsCommand
             if (JsonNode.Parse(f.Json) is not JsonObject obj) continue;
             if (requested == "statement")
             {
-                if (obj["statements"] is JsonArray statements)
+                if ((obj["digest"] as JsonObject ?? obj)["statements"] is JsonArray statements)
                     foreach (var s in statements.OfType<JsonObject>()) rows.Add((JsonObject)s.DeepClone());
                 continue;
             }

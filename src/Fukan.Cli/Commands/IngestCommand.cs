@@ -17,7 +17,7 @@ public static class IngestCommand
         command.SetAction(async (result, ct) =>
         {
             await using var store = await context.OpenStoreAsync(result, mustExist: false, ct);
-            var ingestor = new Ingestor(context.Pipeline, store);
+            var ingestor = new Ingestor(context.PipelineFor(result), store);
             var inputs = result.GetValue(paths)!;
             IngestSummary summary;
             if (context.Interactive && !result.GetValue(quiet) && !result.GetValue(json))

@@ -31,6 +31,22 @@ public sealed class ExtractionContext
     public IReadOnlyList<Passage> Passages { get; }
     public List<Diagnostic> Diagnostics { get; } = new();
 
+    private Dictionary<string, object>? _memo;
+
+    /// <summary>
+    /// Per-passage results shared between extractors of this document (dates and entity mentions are found once
+    /// and used by several): slot <c>passage.Ordinal</c> of the array stored under <paramref name="key"/>,
+    /// computed by <paramref name="compute"/> the first time it is asked for.
+    /// </summary>
+    public T PerPassage<T>(string key, Passage passage, Func<string, T> compute) where T : class
+    {
+        _memo ??= new Dictionary<string, object>(StringComparer.Ordinal);
+        if (!_memo.TryGetValue(key, out var slots)) _memo[key] = slots = new T?[Passages.Count];
+        var array = (T?[])slots;
+        if (passage.Ordinal < 0 || passage.Ordinal >= array.Length) return compute(passage.Text);
+        return array[passage.Ordinal] ??= compute(passage.Text);
+    }
+
     /// <summary>Adds a warning naming the original line.</summary>
     public void Warn(int line, string message) => Diagnostics.Add(Diagnostic.Warning(Document.Path, message, line));
 }

@@ -9,7 +9,7 @@ namespace Fukan.Pipeline;
 /// </summary>
 public static class FukanDefaults
 {
-    public static FukanPipeline CreatePipeline() => new FukanPipelineBuilder().UseDefaults().Build();
+    public static FukanPipeline CreatePipeline(Fukan.Extraction.Entities.Gazetteer? gazetteer = null) => new FukanPipelineBuilder().UseDefaults(gazetteer).Build();
 
     /// <summary>Hooks that keep derived tables (the search index) inside each document's transaction.</summary>
     public static IReadOnlyList<ISqliteStoreHook> StoreHooks(ISearchAnalyzer? analyzer = null) => [new SearchStoreHook(analyzer)];

@@ -81,20 +81,23 @@ public sealed class FukanPipeline
             raw.Metadata, structure.Sections.Count, passages.Count, DateTimeOffset.UtcNow) { DateText = dateText };
         var facts = new List<Fact>();
         var context = new ExtractionContext(info, source, structure.Sections, passages, structure.Skipped);
+        var perExtractor = new Dictionary<string, double>(_extractors.Count, StringComparer.Ordinal);
         foreach (var extractor in _extractors)
         {
+            long te = Stopwatch.GetTimestamp();
             try { extractor.Extract(context, facts); }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // An extractor bug must not lose the document: record it and keep the rest.
                 context.Diagnostics.Add(Diagnostic.Warning(raw.Path, $"extractor {extractor.Name} failed: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}"));
             }
+            perExtractor[extractor.Name] = perExtractor.GetValueOrDefault(extractor.Name) + Stopwatch.GetElapsedTime(te).TotalSeconds;
         }
         diagnostics.AddRange(context.Diagnostics);
         long t3 = Stopwatch.GetTimestamp();
 
         var timings = new StageTimings(readSeconds, Stopwatch.GetElapsedTime(t0, t1).TotalSeconds,
-            Stopwatch.GetElapsedTime(t1, t2).TotalSeconds, Stopwatch.GetElapsedTime(t2, t3).TotalSeconds);
+            Stopwatch.GetElapsedTime(t1, t2).TotalSeconds, Stopwatch.GetElapsedTime(t2, t3).TotalSeconds) { Extractors = perExtractor };
         return new ProcessedDocument(info, source, structure.Sections, passages, facts, diagnostics, timings);
     }
 }

@@ -1,5 +1,8 @@
 using Fukan.Extraction;
 using Fukan.Extraction.Dates;
+using Fukan.Extraction.Entities;
+using Fukan.Extraction.Events;
+using Fukan.Extraction.Minutes;
 using Fukan.Extraction.Quantities;
 using Fukan.Reading;
 
@@ -25,14 +28,22 @@ public sealed class FukanPipelineBuilder
         return this;
     }
 
-    /// <summary>Every reader and extractor Fukan ships.</summary>
-    public FukanPipelineBuilder UseDefaults() => UseDefaultReaders().UseFacts().AddExtractor(new Fukan.Extraction.Signals.SignalExtractor());
+    /// <summary>Every reader and extractor Fukan ships; <paramref name="gazetteer"/> replaces the default entity list.</summary>
+    public FukanPipelineBuilder UseDefaults(Gazetteer? gazetteer = null) => UseDefaultReaders().UseFacts(gazetteer).AddExtractor(new Fukan.Extraction.Signals.SignalExtractor());
 
-    /// <summary>Quantities (money, percentages, physical units) and dates (absolute, fuzzy, fiscal, era, open-ended).</summary>
-    public FukanPipelineBuilder UseFacts()
+    /// <summary>
+    /// Quantities (money, percentages, physical units), dates (absolute, fuzzy, fiscal, era, open-ended), entity
+    /// mentions (the gazetteer plus name patterns), minutes digests, and milestones built on dates and entities.
+    /// </summary>
+    public FukanPipelineBuilder UseFacts(Gazetteer? gazetteer = null)
     {
+        var recognizer = new EntityRecognizer(gazetteer ?? Gazetteer.Default);
+        var dates = new DateParser();
         _extractors.Add(new QuantityExtractor());
-        _extractors.Add(new DateExtractor());
+        _extractors.Add(new DateExtractor(dates));
+        _extractors.Add(new EntityExtractor(recognizer));
+        _extractors.Add(new MinutesExtractor(new MinutesParser(recognizer)));
+        _extractors.Add(new EventExtractor(new DateSpotter(dates), new EntityMentionSpotter(recognizer)));
         return this;
     }
 

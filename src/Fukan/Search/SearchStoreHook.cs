@@ -43,4 +43,12 @@ public sealed class SearchStoreHook : ISqliteStoreHook
 
     public void OnRemoved(SqliteConnection connection, SqliteTransaction transaction, DocumentId id) =>
         Index.Remove(id, transaction);
+
+    /// <summary>The index lags the store when it holds fewer documents (a fresh index over an existing store).</summary>
+    public bool NeedsRebuild(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM search_document)";
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
+    }
 }

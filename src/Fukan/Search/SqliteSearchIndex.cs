@@ -34,6 +34,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         _analyzer = analyzer ?? new BigramAnalyzer();
         _snippets = new SnippetBuilder(_analyzer);
         IndexedAnalyzer = EnsureSchema(connection, _analyzer.Name);
+        SharesStoreContent = TableExists(connection, null, "search_content", "view");
     }
 
     public ISearchAnalyzer Analyzer => _analyzer;
@@ -47,6 +48,11 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// </summary>
     public static string EnsureSchema(SqliteConnection connection, string analyzerName = "bigram", SqliteTransaction? transaction = null)
     {
+        // Layout 2 keeps no copy of passage text: next to a Fukan store it reads the store's passages table
+        // (search_content is a view over it); alone, search_content is a table of its own. An index of the
+        // older layout (text copied into search_passage) is dropped; the store hook rebuilds it.
+        if (Scalar(connection, transaction, "SELECT value FROM search_meta WHERE key = 'layout'") is not "2" && TableExists(connection, transaction, "search_passage"))
+            Exec(connection, transaction, "DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP VIEW IF EXISTS search_content; DROP TABLE IF EXISTS search_content; DROP TABLE IF EXISTS search_passage; DROP TABLE IF EXISTS search_document; DELETE FROM search_meta WHERE key = 'layout';");
         Exec(connection, transaction, """
             CREATE TABLE IF NOT EXISTS search_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS search_document(
@@ -60,10 +66,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 rowid INTEGER PRIMARY KEY,
                 passage_id TEXT NOT NULL UNIQUE,
                 doc_rowid INTEGER NOT NULL REFERENCES search_document(doc_rowid),
+                ordinal INTEGER NOT NULL,
                 section_id TEXT,
                 section_path TEXT NOT NULL,
-                text TEXT NOT NULL,
-                map TEXT NOT NULL,
                 line INTEGER NOT NULL,
                 end_line INTEGER NOT NULL,
                 span_start INTEGER NOT NULL,
@@ -71,13 +76,46 @@ public sealed class SqliteSearchIndex : ISearchIndex
             CREATE INDEX IF NOT EXISTS search_passage_doc ON search_passage(doc_rowid);
             CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(body, path, tokenize='ascii', detail=full, content='', contentless_delete=1);
             CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'row');
+            INSERT OR REPLACE INTO search_meta(key, value) VALUES ('layout', '2');
             """);
+        if (!TableExists(connection, transaction, "search_content", "view") && !TableExists(connection, transaction, "search_content"))
+        {
+            Exec(connection, transaction, TableExists(connection, transaction, "passages")
+                ? """
+                  CREATE VIEW search_content AS
+                      SELECT sp.rowid AS rowid, p.text AS text, p.map AS map
+                      FROM search_passage sp JOIN search_document d ON d.doc_rowid = sp.doc_rowid
+                      JOIN passages p ON p.doc_id = d.document_id AND p.ordinal = sp.ordinal;
+                  """
+                : "CREATE TABLE search_content(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, map BLOB NOT NULL);");
+        }
         // FTS5 flushes pending terms to a new segment every hashsize bytes (1 MB by default); larger batches
         // mean fewer segments to merge later.
         Exec(connection, transaction, "INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', 33554432)");
         using var cmd = Command(connection, transaction, "INSERT OR IGNORE INTO search_meta(key, value) VALUES ('analyzer', $a); SELECT value FROM search_meta WHERE key = 'analyzer'");
         cmd.Parameters.AddWithValue("$a", analyzerName);
         return (string)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>True when passage text lives in the store's own passages table (nothing is copied).</summary>
+    private bool SharesStoreContent { get; }
+
+    private static bool TableExists(SqliteConnection connection, SqliteTransaction? transaction, string name, string type = "table")
+    {
+        using var cmd = Command(connection, transaction, "SELECT count(*) FROM sqlite_schema WHERE type = $type AND name = $name");
+        cmd.Parameters.AddWithValue("$type", type);
+        cmd.Parameters.AddWithValue("$name", name);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        try
+        {
+            using var cmd = Command(connection, transaction, sql);
+            return cmd.ExecuteScalar();
+        }
+        catch (SqliteException) { return null; }   // the table does not exist yet
     }
 
     public void Add(DocumentInfo document, IReadOnlyList<Passage> passages)
@@ -108,15 +146,18 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
 
         using var insertPassage = Command(_connection, transaction, """
-            INSERT INTO search_passage(passage_id, doc_rowid, section_id, section_path, text, map, line, end_line, span_start, span_end)
-            VALUES ($pid, $doc, $sid, $spath, $text, $map, $line, $end, $s0, $s1) RETURNING rowid
+            INSERT INTO search_passage(passage_id, doc_rowid, ordinal, section_id, section_path, line, end_line, span_start, span_end)
+            VALUES ($pid, $doc, $ord, $sid, $spath, $line, $end, $s0, $s1) RETURNING rowid
             """);
         var pPid = insertPassage.Parameters.Add("$pid", SqliteType.Text);
         insertPassage.Parameters.AddWithValue("$doc", docRow);
         var pSid = insertPassage.Parameters.Add("$sid", SqliteType.Text);
         var pSpath = insertPassage.Parameters.Add("$spath", SqliteType.Text);
-        var pText = insertPassage.Parameters.Add("$text", SqliteType.Text);
-        var pMap = insertPassage.Parameters.Add("$map", SqliteType.Text);
+        var pOrd = insertPassage.Parameters.Add("$ord", SqliteType.Integer);
+        using var insertContent = SharesStoreContent ? null : Command(_connection, transaction, "INSERT INTO search_content(rowid, text, map) VALUES ($row, $text, $map)");
+        var cRow = insertContent?.Parameters.Add("$row", SqliteType.Integer);
+        var cText = insertContent?.Parameters.Add("$text", SqliteType.Text);
+        var cMap = insertContent?.Parameters.Add("$map", SqliteType.Blob);
         var pLine = insertPassage.Parameters.Add("$line", SqliteType.Integer);
         var pEnd = insertPassage.Parameters.Add("$end", SqliteType.Integer);
         var pS0 = insertPassage.Parameters.Add("$s0", SqliteType.Integer);
@@ -137,13 +178,19 @@ public sealed class SqliteSearchIndex : ISearchIndex
             pPid.Value = p.Id;
             pSid.Value = (object?)p.SectionId ?? DBNull.Value;
             pSpath.Value = p.SectionPath;
-            pText.Value = p.Text;
-            pMap.Value = p.Map.Serialize();
+            pOrd.Value = p.Ordinal;
             pLine.Value = p.Source.Line;
             pEnd.Value = p.Source.EndLine;
             pS0.Value = p.Source.Span.Start;
             pS1.Value = p.Source.Span.End;
             rowids[i] = (long)insertPassage.ExecuteScalar()!;
+            if (insertContent is not null)
+            {
+                cRow!.Value = rowids[i];
+                cText!.Value = p.Text;
+                cMap!.Value = p.Map.ToBytes();
+                insertContent.ExecuteNonQuery();
+            }
         }
         string? lastPath = null, lastPathTerms = null;
         var bodyTerms = bodies.GetAwaiter().GetResult();
@@ -168,7 +215,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Removes everything indexed for <paramref name="document"/> on the caller's transaction.</summary>
     public void Remove(DocumentId document, SqliteTransaction? transaction)
     {
-        using var cmd = Command(_connection, transaction, """
+        using var cmd = Command(_connection, transaction, (SharesStoreContent ? "" : """
+            DELETE FROM search_content WHERE rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE d.document_id = $id);
+            """) + """
             DELETE FROM search_fts WHERE rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE d.document_id = $id);
             DELETE FROM search_passage WHERE doc_rowid IN (SELECT doc_rowid FROM search_document WHERE document_id = $id);
             DELETE FROM search_document WHERE document_id = $id;
@@ -180,7 +229,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Empties the index (before a reindex) and records the current analyzer.</summary>
     public void Clear(SqliteTransaction? transaction = null)
     {
-        Exec(_connection, transaction, """
+        Exec(_connection, transaction, (SharesStoreContent ? "" : "DELETE FROM search_content;") + """
             DELETE FROM search_fts;
             DELETE FROM search_passage;
             DELETE FROM search_document;
@@ -235,7 +284,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         // Rank inside FTS5 on rowids alone; only the top rows are joined for their text.
         int pool = Math.Max(options.Limit * 3, 20);
         var sql = new StringBuilder($"""
-            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, p.text, p.map, p.line, p.end_line, p.span_start, p.span_end, f.score
+            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end, f.score
             FROM (SELECT rowid, bm25(search_fts, {BodyWeight.ToString(CultureInfo.InvariantCulture)}, {PathWeight.ToString(CultureInfo.InvariantCulture)}) AS score
                   FROM search_fts WHERE search_fts MATCH $match
             """);
@@ -251,6 +300,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
              ORDER BY score LIMIT $pool) f
             JOIN search_passage p ON p.rowid = f.rowid
             JOIN search_document d ON d.doc_rowid = p.doc_rowid
+            JOIN search_content c ON c.rowid = p.rowid
             ORDER BY f.score
             """);
         cmd.Parameters.AddWithValue("$pool", pool);
@@ -297,7 +347,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         CheckAnalyzer();
         long rowid;
         string text;
-        using (var cmd = Command(_connection, transaction, "SELECT rowid, text FROM search_passage WHERE passage_id = $id"))
+        using (var cmd = Command(_connection, transaction, "SELECT p.rowid, c.text FROM search_passage p JOIN search_content c ON c.rowid = p.rowid WHERE p.passage_id = $id"))
         {
             cmd.Parameters.AddWithValue("$id", passageId);
             using var r = cmd.ExecuteReader();
@@ -336,11 +386,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
             terms.Add(new AnalyzedTerm(new QueryTerm(weighted[i].Term, false), [weighted[i].Term], [0], i));
         }
         using var q = Command(_connection, transaction, """
-            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, p.text, p.map, p.line, p.end_line, p.span_start, p.span_end, f.score
+            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end, f.score
             FROM (SELECT rowid, bm25(search_fts, 1.0, 0.0) AS score FROM search_fts
                   WHERE search_fts MATCH $match AND rowid <> $self ORDER BY score LIMIT $limit) f
             JOIN search_passage p ON p.rowid = f.rowid
             JOIN search_document d ON d.doc_rowid = p.doc_rowid
+            JOIN search_content c ON c.rowid = p.rowid
             ORDER BY f.score
             """);
         q.Parameters.AddWithValue("$match", Fts5MatchBuilder.AnyOf(strings));
@@ -411,7 +462,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     /// <summary>A ranked row before its snippet is cut.</summary>
     private sealed record Candidate(string PassageId, DocumentId Document, string Title, DocumentKind Kind, string SectionPath,
-        string Text, string Map, Provenance Provenance, double Score);
+        string Text, byte[] Map, Provenance Provenance, double Score);
 
     private static List<Candidate> ReadHits(SqliteCommand cmd)
     {
@@ -422,7 +473,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             var doc = new DocumentId(r.GetString(1));
             var prov = new Provenance(doc, r.GetInt32(7), r.GetInt32(8), new CharSpan(r.GetInt32(9), r.GetInt32(10)));
             DocumentKindNames.TryParse(r.GetString(3), out var kind);
-            hits.Add(new Candidate(r.GetString(0), doc, r.GetString(2), kind, r.GetString(4), r.GetString(5), r.GetString(6), prov, -r.GetDouble(11)));
+            hits.Add(new Candidate(r.GetString(0), doc, r.GetString(2), kind, r.GetString(4), r.GetString(5), (byte[])r.GetValue(6), prov, -r.GetDouble(11)));
         }
         return hits;
     }
@@ -432,7 +483,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var hits = new List<SearchHit>(candidates.Count);
         foreach (var c in candidates)
         {
-            var (snippet, highlights) = _snippets.Build(c.Text, OffsetMap.Parse(c.Map), terms, snippetLength);
+            var (snippet, highlights) = _snippets.Build(c.Text, OffsetMap.FromBytes(c.Map), terms, snippetLength);
             hits.Add(new SearchHit(c.PassageId, c.Document, c.Title, c.Score, c.SectionPath, c.Provenance, snippet, highlights) { DocumentKind = c.Kind });
         }
         return hits;

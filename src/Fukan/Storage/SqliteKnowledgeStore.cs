@@ -17,6 +17,10 @@ public interface ISqliteStoreHook
     void OnAdded(SqliteConnection connection, SqliteTransaction transaction, ProcessedDocument document);
 
     void OnRemoved(SqliteConnection connection, SqliteTransaction transaction, DocumentId id);
+
+    /// <summary>True when the hook's tables are missing documents the store has (a new or migrated index): the
+    /// store then replays every stored document through <see cref="OnAdded"/> in one transaction.</summary>
+    bool NeedsRebuild(SqliteConnection connection);
 }
 
 /// <summary>
@@ -58,10 +62,14 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+            // WAL: readers work while an ingest writes. A larger page cache and checkpoint interval keep a 10,000-row
+            // document transaction from spilling and checkpointing mid-write.
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; " +
+                "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=4096;");
             SqliteMigrations.Apply(connection);
             var store = new SqliteKnowledgeStore(full, connection, hooks ?? []);
             foreach (var hook in store._hooks) hook.EnsureSchema(connection);
+            await store.RebuildHooksAsync(cancellationToken).ConfigureAwait(false);
             return store;
         }
         catch (SqliteException e)
@@ -69,6 +77,27 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new StoreException($"{full}: cannot open the knowledge base: {e.Message}", e);
         }
+    }
+
+    /// <summary>Replays stored documents into hooks whose tables lag behind the store (after a layout change).</summary>
+    private async Task RebuildHooksAsync(CancellationToken cancellationToken)
+    {
+        var stale = _hooks.Where(h => h.NeedsRebuild(_connection)).ToList();
+        if (stale.Count == 0) return;
+        var docs = await ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        var loaded = new List<ProcessedDocument>(docs.Count);
+        foreach (var d in docs)
+            loaded.Add(new ProcessedDocument(d, await GetSourceAsync(d.Id, cancellationToken).ConfigureAwait(false),
+                await GetSectionsAsync(d.Id, cancellationToken).ConfigureAwait(false), await GetPassagesAsync(d.Id, cancellationToken).ConfigureAwait(false),
+                [], [], StageTimings.Zero));
+        using var tx = _connection.BeginTransaction(deferred: false);
+        foreach (var hook in stale)
+            foreach (var doc in loaded)
+            {
+                hook.OnRemoved(_connection, tx, doc.Info.Id);
+                hook.OnAdded(_connection, tx, doc);
+            }
+        tx.Commit();
     }
 
     public async Task<SaveOutcome> SaveAsync(ProcessedDocument document, CancellationToken cancellationToken = default)
@@ -157,21 +186,25 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
                 cmd.ExecuteNonQuery();
             }
         }
-        using (var cmd = Command(tx, """
-            INSERT INTO facts(doc_id, seq, kind, line, end_line, start, "end", data)
-            VALUES ($doc, $seq, $kind, $line, $endLine, $start, $end, $data)
-            """))
+        using (var cmd = Command(tx, "INSERT INTO fact_sets(doc_id, kind, chunk, count, data) VALUES ($doc, $kind, $chunk, $count, $data)"))
         {
-            var p = Parameters(cmd, "$doc", "$seq", "$kind", "$line", "$endLine", "$start", "$end", "$data");
+            var p = Parameters(cmd, "$doc", "$kind", "$chunk", "$count", "$data");
             p[0].Value = info.Id.Value;
-            int seq = 0;
-            foreach (var fact in document.Facts)
+            foreach (var group in document.Facts.GroupBy(f => f.Kind, StringComparer.Ordinal))
             {
-                p[1].Value = seq++; p[2].Value = fact.Kind;
-                p[3].Value = fact.Source.Line; p[4].Value = fact.Source.EndLine;
-                p[5].Value = fact.Source.Span.Start; p[6].Value = fact.Source.Span.End;
-                p[7].Value = FactSerializer.Serialize(fact);
-                cmd.ExecuteNonQuery();
+                int chunk = 0;
+                foreach (var batch in group.Chunk(FactsPerRow))
+                {
+                    var json = new System.Text.StringBuilder(batch.Length * 200).Append('[');
+                    for (int i = 0; i < batch.Length; i++)
+                    {
+                        if (i > 0) json.Append(',');
+                        json.Append(FactSerializer.Serialize(batch[i]));
+                    }
+                    json.Append(']');
+                    p[1].Value = group.Key; p[2].Value = chunk++; p[3].Value = batch.Length; p[4].Value = FactBlob.Pack(json.ToString());
+                    cmd.ExecuteNonQuery();
+                }
             }
         }
         using (var cmd = Command(tx, "INSERT INTO diagnostics(doc_id, seq, severity, line, message) VALUES ($doc, $seq, $severity, $line, $message)"))
@@ -299,11 +332,14 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         return list;
     }
 
+    /// <summary>Facts of one kind per stored row: reading a kind is a handful of rows, not one per fact.</summary>
+    private const int FactsPerRow = 5000;
+
     public Task<IReadOnlyList<StoredFact>> GetFactsAsync(string kind, DocumentId? document = null, CancellationToken cancellationToken = default)
     {
         using var cmd = Command(null, document is null
-            ? """SELECT doc_id, kind, line, end_line, start, "end", data FROM facts WHERE kind = $kind ORDER BY doc_id, seq"""
-            : """SELECT doc_id, kind, line, end_line, start, "end", data FROM facts WHERE kind = $kind AND doc_id = $doc ORDER BY seq""");
+            ? "SELECT doc_id, data FROM fact_sets WHERE kind = $kind ORDER BY doc_id, chunk"
+            : "SELECT doc_id, data FROM fact_sets WHERE kind = $kind AND doc_id = $doc ORDER BY chunk");
         cmd.Parameters.AddWithValue("$kind", kind);
         if (document is { } d) cmd.Parameters.AddWithValue("$doc", d.Value);
         using var reader = cmd.ExecuteReader();
@@ -311,9 +347,12 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         while (reader.Read())
         {
             var doc = new DocumentId(reader.GetString(0));
-            list.Add(new StoredFact(doc, reader.GetString(1),
-                new Provenance(doc, reader.GetInt32(2), reader.GetInt32(3), new CharSpan(reader.GetInt32(4), reader.GetInt32(5))),
-                reader.GetString(6)));
+            using var array = JsonDocument.Parse(FactBlob.Unpack(reader.GetValue(1)));
+            foreach (var element in array.RootElement.EnumerateArray())
+            {
+                var source = element.TryGetProperty("provenance", out var p) ? p.Deserialize<Provenance>(FukanJson.Options)! : new Provenance(doc, 0, 0, default);
+                list.Add(new StoredFact(doc, kind, source, element.GetRawText()));
+            }
         }
         return Task.FromResult<IReadOnlyList<StoredFact>>(list);
     }

@@ -139,7 +139,15 @@ public class DateParserTests
     [Fact]
     public void Spotter_GivesPrecisionNames()
     {
-        var spotted = new DateSpotter().Find("2025年にLi–S電池の、2027年度に全固体電池の実用化を目指す");
+        const string text = "2025年にLi–S電池の、2027年度に全固体電池の実用化を目指す";
+        var id = Fukan.Model.DocumentId.FromContent(System.Text.Encoding.UTF8.GetBytes(text));
+        var source = new Fukan.Model.SourceText(text);
+        var passage = new Fukan.Model.Passage(id, 0, Fukan.Model.PassageKind.Paragraph, text, null, "",
+            Fukan.Model.Provenance.Of(id, source, new Fukan.Model.CharSpan(0, text.Length)), Fukan.Model.OffsetMap.Identity(0, text.Length));
+        var info = new Fukan.Model.DocumentInfo(id, "t.txt", "t", Fukan.Model.DocumentKind.Other, null, "ja", text.Length, "text", "utf-8",
+            new Dictionary<string, IReadOnlyList<string>>(), 0, 1, DateTimeOffset.UtcNow);
+        var context = new Fukan.Extraction.ExtractionContext(info, source, [], [passage]);
+        var spotted = new DateSpotter().Find(context, passage);
         Assert.Equal(2, spotted.Count);
         Assert.Equal("year", spotted[0].Precision);
         Assert.Equal("fiscalYear", spotted[1].Precision);

@@ -42,7 +42,14 @@ public static class TimelineBuilder
         if (to < from) (from, to) = (to, from);
         var lo = new DateOnly(from, 1, 1);
         var hi = new DateOnly(to, 12, 31);
-        var kept = dated.Where(e => (e.Date.Start ?? DateOnly.MinValue) <= hi && (e.Date.End ?? DateOnly.MaxValue) >= lo)
+        // An event belongs to the range when it starts (or, for "by 2027", ends) inside it, or when a bounded
+        // period overlaps it; "since 1970" does not reach into 2024 as a milestone.
+        var kept = dated.Where(e =>
+            {
+                var anchor = (e.Date.Start ?? e.Date.End)!.Value;
+                if (anchor >= lo && anchor <= hi) return true;
+                return e.Date.Start is { } s && e.Date.End is { } en && s <= hi && en >= lo;
+            })
             .Where(e => domain is null || string.Equals(e.Domain, domain, StringComparison.OrdinalIgnoreCase))
             .ToList();
 

@@ -20,13 +20,17 @@ public sealed class DateExtractor : IFactExtractor
 
     public string Name => "dates";
 
+    /// <summary>The parser's dates in a passage, found once per document and shared with the event extractor.</summary>
+    internal static IReadOnlyList<DateMatch> DatesOf(ExtractionContext context, Passage passage, DateParser parser) =>
+        context.PerPassage("dates", passage, parser.Parse);
+
     public void Extract(ExtractionContext context, ICollection<Fact> facts)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(facts);
         foreach (var passage in context.Passages)
         {
-            foreach (var match in _parser.Parse(passage.Text))
+            foreach (var match in DatesOf(context, passage, _parser))
                 facts.Add(DateFact.From(match, passage.ProvenanceOf(match.Span.Start, match.Span.End, context.Source)));
         }
     }

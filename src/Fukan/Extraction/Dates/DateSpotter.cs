@@ -1,4 +1,5 @@
 using Fukan.Extraction.Events;
+using Fukan.Model;
 
 namespace Fukan.Extraction.Dates;
 
@@ -18,9 +19,9 @@ public sealed class DateSpotter : IDateSpotter
         _parser = parser;
     }
 
-    public IReadOnlyList<SpottedDate> Find(string text)
+    public IReadOnlyList<SpottedDate> Find(ExtractionContext context, Passage passage)
     {
-        var matches = _parser.Parse(text);
+        var matches = DateExtractor.DatesOf(context, passage, _parser);
         var spotted = new SpottedDate[matches.Count];
         for (int i = 0; i < matches.Count; i++)
         {

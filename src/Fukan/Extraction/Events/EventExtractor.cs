@@ -41,9 +41,9 @@ public sealed class EventExtractor : IFactExtractor
             if (inReferences || passage.Kind == PassageKind.Footnote) continue;
             if (Array.IndexOf(CountryLabels, text.Trim()) >= 0) { rowCountry = text.Trim(); continue; }
 
-            var dates = _dates.Find(text);
+            var dates = _dates.Find(context, passage);
             if (dates.Count == 0) continue;
-            var mentions = _mentions.Find(text);
+            var mentions = _mentions.Find(context, passage);
             foreach (var (start, end) in Sentences(text))
                 Emit(context, passage, text, start, end, dates, mentions, rowCountry, facts);
         }
@@ -54,7 +54,7 @@ public sealed class EventExtractor : IFactExtractor
     {
         var inSentence = new List<SpottedDate>();
         foreach (var d in dates)
-            if (d.Start >= start && d.End <= end && (d.From is not null || d.To is not null)) inSentence.Add(d);
+            if (d.Start >= start && d.End <= end && (d.From is not null || d.To is not null) && !TooVague(d, text)) inSentence.Add(d);
         if (inSentence.Count == 0) return;
         var sentence = text.AsSpan(start, end - start);
         foreach (var mark in CitationMarks) if (sentence.Contains(mark, StringComparison.Ordinal)) return;
@@ -77,14 +77,19 @@ public sealed class EventExtractor : IFactExtractor
             if (technologies.Count == 0 && inSentence.Count == 1)
                 foreach (var m in mentions)
                     if (m.Type == "tech" && m.Start >= start && m.End <= end && !technologies.Contains(m.Name)) technologies.Add(m.Name);
-            // The verb usually ends the sentence; a date's own clause decides when it has a marker of its own.
-            var clause = text.AsSpan(clauseStart, end - clauseStart);
-            var status = EventStatus.Classify(clause, d.From ?? d.To, context.Document.Date);
+            var sentenceText = text[start..end];
+            var status = EventStatus.Classify(sentenceText, d.Start - start, d.End - start, d.From ?? d.To, context.Document.Date);
             var domain = DomainClassifier.Classify(sentence.ToString(), technologies);
             var source = passage.ProvenanceOf(d.Start, d.End, context.Source);
             facts.Add(new EventFact(source, label, new EventDate(d.From, d.To, d.Precision), actors, technologies, status, domain, text[d.Start..d.End]));
         }
     }
+
+    /// <summary>A century ("21世紀以降") or any span over fifteen years is context, not a milestone.</summary>
+    private static bool TooVague(SpottedDate d, string text) =>
+        (d.From is { } f && d.To is { } t && t.DayNumber - f.DayNumber > 15 * 366)
+        || text.AsSpan(d.Start, d.End - d.Start).Contains("世紀", StringComparison.Ordinal)
+        || text.AsSpan(d.Start, d.End - d.Start).Contains("century", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sentence spans of a passage: split after 。！？ (and ". " in Latin text), trimmed.</summary>
     internal static IEnumerable<(int Start, int End)> Sentences(string text)

@@ -33,14 +33,14 @@ public readonly record struct SpottedDate(int Start, int End, DateOnly? From, Da
 /// <summary>An entity mention found in text: org, program, country or tech.</summary>
 public readonly record struct SpottedMention(int Start, int End, string Name, string Type);
 
-/// <summary>Finds dates in a passage's text (the date parser, behind a seam).</summary>
+/// <summary>Finds dates in a passage's text (the date parser, behind a seam; results may be shared through the context).</summary>
 public interface IDateSpotter
 {
-    IReadOnlyList<SpottedDate> Find(string text);
+    IReadOnlyList<SpottedDate> Find(ExtractionContext context, Passage passage);
 }
 
-/// <summary>Finds entity mentions in a passage's text (the entity recognizer, behind a seam).</summary>
+/// <summary>Finds entity mentions in a passage's text (the entity recognizer, behind a seam; results may be shared).</summary>
 public interface IMentionSpotter
 {
-    IReadOnlyList<SpottedMention> Find(string text);
+    IReadOnlyList<SpottedMention> Find(ExtractionContext context, Passage passage);
 }

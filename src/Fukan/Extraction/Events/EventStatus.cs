@@ -23,6 +23,34 @@ public static class EventStatus
         "launched", "announced", "began", "started", "completed", "signed", "enacted", "released", "opened",
     ];
 
+    /// <summary>
+    /// The status of the event dated at [<paramref name="dateStart"/>, <paramref name="dateEnd"/>) in
+    /// <paramref name="sentence"/>: the markers of the date's own clause (between the commas around it) decide
+    /// first ("法が成立し（2021年11月）、…投資予定" is done), then those after the date, then the whole sentence.
+    /// </summary>
+    public static string Classify(string sentence, int dateStart, int dateEnd, DateOnly? eventStart, DateOnly? documentDate)
+    {
+        int left = dateStart, right = dateEnd;
+        while (left > 0 && sentence[left - 1] is not ('、' or '，' or ',')) left--;
+        while (right < sentence.Length && sentence[right] is not ('、' or '，' or ',')) right++;
+        var own = Markers(sentence.AsSpan(left, right - left));
+        if (own is not null) return Adjust(own, eventStart, documentDate);
+        var after = Markers(sentence.AsSpan(dateStart));
+        if (after is not null) return Adjust(after, eventStart, documentDate);
+        return Classify(sentence, eventStart, documentDate);
+    }
+
+    /// <summary>planned, done, or null when the text has no marker either way; a plan wins over a deed.</summary>
+    private static string? Markers(ReadOnlySpan<char> text)
+    {
+        bool planned = ContainsAny(text, PlannedMarkers);
+        bool done = ContainsAny(text, DoneMarkers);
+        return planned ? Planned : done ? Done : null;
+    }
+
+    private static string Adjust(string status, DateOnly? eventStart, DateOnly? documentDate) =>
+        status == Done && eventStart is { } s && documentDate is { } d && s > d.AddMonths(1) ? Planned : status;
+
     public static string Classify(ReadOnlySpan<char> clause, DateOnly? eventStart, DateOnly? documentDate)
     {
         bool planned = ContainsAny(clause, PlannedMarkers);

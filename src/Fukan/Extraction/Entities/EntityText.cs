@@ -1,0 +1,91 @@
+using Fukan.Normalizing;
+
+namespace Fukan.Extraction.Entities;
+
+/// <summary>
+/// Character classes and the folding used to match entity names. Folding is one character to one character
+/// (full-width to ASCII, upper to lower case, dash and dot variants unified, half-width katakana to full width),
+/// so an offset in folded text is the same offset in the original.
+/// </summary>
+internal static class EntityText
+{
+    // Half-width katakana U+FF66..U+FF9D mapped one to one (voicing marks stay separate characters).
+    private const string HalfWidthKana =
+        "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+
+    /// <summary>Legal forms that are not part of a name: 株式会社 Rapidus and Rapidus Inc. are both "Rapidus".</summary>
+    internal static readonly string[] LegalForms =
+    [
+        "特定非営利活動法人", "大学共同利用機関法人", "地方独立行政法人", "国立研究開発法人", "独立行政法人",
+        "一般社団法人", "公益社団法人", "一般財団法人", "公益財団法人", "国立大学法人", "公立大学法人", "学校法人", "社会福祉法人",
+        "NPO法人", "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "(株)", "㈱", "(有)", "㈲",
+    ];
+
+    private static readonly string[] EnglishLegalForms = [", Inc.", " Inc.", " Inc", " Corporation", " Corp.", " Co., Ltd.", " Co.,Ltd.", " Ltd.", " LLC", " GmbH", " plc"];
+
+    public static char Fold(char c)
+    {
+        if (c is >= '\uFF66' and <= '\uFF9D') return HalfWidthKana[c - '\uFF66'];
+        if (c == '\uFF65') return '・';
+        c = TextFolding.Fold(c);
+        return c switch
+        {
+            '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
+            '\u00B7' or '\u2027' or '\u30FB' => '・',
+            '\u00A0' or '\u2009' or '\u200A' or '\u2002' or '\u2003' or '\n' or '\r' => ' ',
+            _ => c,
+        };
+    }
+
+    /// <summary>The folded copy of <paramref name="text"/>, same length.</summary>
+    public static string FoldAll(ReadOnlySpan<char> text)
+    {
+        var chars = new char[text.Length];
+        for (int i = 0; i < text.Length; i++) chars[i] = Fold(text[i]);
+        return new string(chars);
+    }
+
+    /// <summary>The matching key of a name: folded, spaces removed.</summary>
+    public static string Key(ReadOnlySpan<char> text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (char ch in text)
+        {
+            char c = Fold(ch);
+            if (c != ' ') sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The name without legal forms and surrounding spaces: 「株式会社 ABEJA」 → 「ABEJA」.</summary>
+    public static string StripLegalForms(string name)
+    {
+        var s = name.Trim();
+        bool changed = true;
+        while (changed && s.Length > 0)
+        {
+            changed = false;
+            var folded = FoldAll(s);
+            foreach (var form in LegalForms)
+            {
+                if (folded.Length > form.Length && folded.StartsWith(form, StringComparison.Ordinal)) { s = s[form.Length..].Trim(); changed = true; break; }
+                if (folded.Length > form.Length && folded.EndsWith(form, StringComparison.Ordinal)) { s = s[..^form.Length].Trim(); changed = true; break; }
+            }
+            if (changed) continue;
+            foreach (var form in EnglishLegalForms)
+                if (s.Length > form.Length && s.EndsWith(form, StringComparison.OrdinalIgnoreCase)) { s = s[..^form.Length].Trim().TrimEnd(','); changed = true; break; }
+        }
+        return s;
+    }
+
+    public static bool IsKanji(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF' or '々' or '〆' or 'ヶ';
+
+    public static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA' or 'ー' or '\u30FD' or '\u30FE';
+
+    public static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u3096' or 'ゝ' or 'ゞ';
+
+    public static bool IsAsciiAlnum(char c) => char.IsAsciiLetterOrDigit(c);
+
+    /// <summary>A character that can be part of a name written without spaces: kanji, katakana, ASCII letters and digits.</summary>
+    public static bool IsNameChar(char c) => IsKanji(c) || IsKatakana(c) || IsAsciiAlnum(c);
+}

@@ -1,0 +1,31 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Fukan.Storage;
+
+/// <summary>
+/// How a document's facts of one kind are stored: the JSON array, zlib-compressed (fastest level). Fact JSON
+/// repeats its keys and document id thousands of times and shrinks about ninefold, which is most of what an
+/// ingest writes. Rows written as plain JSON text (schema 2 before compression) still read.
+/// </summary>
+internal static class FactBlob
+{
+    public static byte[] Pack(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        using var output = new MemoryStream(bytes.Length / 6 + 64);
+        using (var z = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true)) z.Write(bytes);
+        return output.ToArray();
+    }
+
+    public static byte[] Unpack(object stored)
+    {
+        if (stored is string text) return Encoding.UTF8.GetBytes(text);
+        var packed = (byte[])stored;
+        using var input = new MemoryStream(packed);
+        using var z = new ZLibStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream(packed.Length * 8);
+        z.CopyTo(output);
+        return output.ToArray();
+    }
+}
