@@ -14,11 +14,11 @@ public static class RankCommand
     public static Command Create(CliContext context)
     {
         var weights = new Option<string?>("--weights", "-w") { Description = "Weights YAML (default: the report's three selection criteria; see data/weights.yaml)" };
-        var method = new Option<string>("--method", "-m") { Description = "wsum (weighted sum, default) or topsis", DefaultValueFactory = _ => "wsum" };
-        var country = new Option<string>("--country", "-c") { Description = "Whose position is assessed: JP (default), US, EU, CN, KR …", DefaultValueFactory = _ => "JP" };
+        var method = new Option<string>("--method", "-m") { Description = "wsum (weighted sum) or topsis", DefaultValueFactory = _ => "wsum" };
+        var country = new Option<string>("--country", "-c") { Description = "Whose position is assessed: JP, US, EU, CN, KR …", DefaultValueFactory = _ => "JP" };
         var sensitivity = new Option<bool>("--sensitivity") { Description = "Perturb every weight by up to ±20 % in many draws and report how stable each rank is" };
-        var draws = new Option<int>("--draws") { Description = "Sensitivity draws (default 1000)", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<int>("--seed") { Description = "Sensitivity random seed (default 42)", DefaultValueFactory = _ => 42 };
+        var draws = new Option<int>("--draws") { Description = "Sensitivity draws", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Sensitivity random seed", DefaultValueFactory = _ => 42 };
         var area = new Option<string?>("--area") { Description = "Explain one area: every criterion with its formula, numbers and evidence" };
         var limit = new Option<int?>("--limit", "-n") { Description = "Show the top N areas" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };

@@ -264,6 +264,8 @@ public class SignalEvaluatorTests
     [Theory]
     [InlineData("量産を開始した。", Mood.Done)]
     [InlineData("量産を開始する予定だ。", Mood.Planned)]
+    [InlineData("TSMCは2nmの量産を年内に開始すると発表した。", Mood.Planned)]
+    [InlineData("TSMCは2nmの量産を開始したと発表した。", Mood.Done)]
     [InlineData("いよいよ量産フェーズに入ります。", Mood.Planned)]
     [InlineData("量産はまだ始まっていない。", Mood.Negated)]
     [InlineData("量産を確定させるか。", Mood.Question)]

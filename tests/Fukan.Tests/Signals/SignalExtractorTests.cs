@@ -198,6 +198,26 @@ public class SignalExtractorTests
     }
 
     [Fact]
+    public void KpiBullet_ThatReportsWhatHappened_IsNotASignal()
+    {
+        var signals = SignalTestDocs.Signals("report.md", """
+            # Foundry update
+
+            ## Signals to watch
+
+            - Yield: if N2 yields exceed 80%, capacity will double by 2027.
+            - Backside power: Intel reported PowerVia yields of 65% in January.
+            - 歩留まり: 2025年末に6割を超えた。
+            - Customers: whether a second large customer commits to the node.
+            """);
+        Assert.Equal(2, signals.Count);
+        Assert.Equal(("N2 yields", ">", 80m), (signals[0].Metric, signals[0].Comparator, signals[0].Threshold!.Value));
+        Assert.Equal("capacity will double by 2027", signals[0].Implication);
+        Assert.Equal("Customers", signals[1].Metric);
+        Assert.True(signals[1].IsQualitative);
+    }
+
+    [Fact]
     public void LabelledSignal_CountsOutsideAKpiSection()
     {
         var signals = SignalTestDocs.Signals("note.md", """

@@ -33,6 +33,8 @@ public static class StatementMood
     ];
     private static readonly string[] Plans =
     [
+        // "量産を開始すると発表した": announcing a future deed is a plan, though 発表した is past.
+        "ると発表", "ると表明", "ると公表", "ると明らかに", "ると述べ", "る方針", "る見通し", "る計画",
         "予定", "計画", "ロードマップ", "roadmap", "目指", "めざ", "目標", "見込", "見通", "狙", "予想", "予測", "めど", "目途", "方針", "検討", "構想", "見据", "期待", "可能性",
         "will ", "plans to", "planned", "plan to", "expected", "expects", "scheduled", "aims", "aim to", "targets", "intends", "set to", "on track",
         "forecast", "projected", "is likely", "could ", "may ", "might ",

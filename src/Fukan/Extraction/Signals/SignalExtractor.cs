@@ -118,8 +118,9 @@ public sealed class SignalExtractor : IFactExtractor
             if (!topic.InSignalSection && !labelled) continue;
 
             // In a KPI bullet ("歩留まり: 7割以上") a compared value is the threshold even without a conditional,
-            // unless the sentence says it is the current value.
-            bool kpiBullet = bulletMetric is not null && !SignalLexicon.HasCurrentCue(text.AsSpan(start, end - start));
+            // unless the sentence says it is the current value or reports what happened (6割を超えた).
+            bool kpiBullet = bulletMetric is not null && !SignalLexicon.HasCurrentCue(text.AsSpan(start, end - start))
+                && !SignalLexicon.IsReport(text.AsSpan(start, end - start));
             var draft = Threshold(passage, text, start, end, quantities, labelled || kpiBullet, context);
             if (draft is null && (labelled || SignalLexicon.IsQuestion(text.AsSpan(start, end - start))))
                 draft = new Draft(passage, start, end, null, null, null, null);
@@ -144,8 +145,9 @@ public sealed class SignalExtractor : IFactExtractor
             else if (!hasQuantity && context_.Count < 2) context_.Add((start, end));
         }
 
-        // A KPI bullet with no explicit signal sentence is itself the signal: its label is the metric, its last sentence the condition.
-        if (drafts.Count == 0 && bulletMetric is not null)
+        // A KPI bullet with no explicit signal sentence is itself the signal: its label is the metric, its last sentence
+        // the condition. A bullet that reports what happened ("Intel reported yields of 65%") is a current value, not a signal.
+        if (drafts.Count == 0 && bulletMetric is not null && !SignalLexicon.IsReport(text.AsSpan(sentences[^1].Start, sentences[^1].End - sentences[^1].Start)))
         {
             var (s, e) = sentences[^1];
             if (sentences.Count == 1) s = FirstAfterLabel(text, s, e);

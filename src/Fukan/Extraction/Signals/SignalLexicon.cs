@@ -160,6 +160,22 @@ public static class SignalLexicon
         return false;
     }
 
+    private static readonly string[] EnglishReportWords =
+        [" reported ", " announced ", " reached ", " was ", " were ", " began ", " started ", " shipped ", " achieved ", " has ", " have ", " had ", " hit ", " rose ", " fell "];
+
+    /// <summary>
+    /// True when the sentence reports what happened rather than naming something to watch: a Japanese sentence that
+    /// ends in the past or progressive (…した。 …していた。 …している。), an English one with a reporting verb.
+    /// </summary>
+    public static bool IsReport(ReadOnlySpan<char> sentence)
+    {
+        if (IsQuestion(sentence)) return false;
+        var t = sentence.TrimEnd(" 。．.」』）)\"”");
+        if (t.EndsWith("た") || t.EndsWith("ました") || t.EndsWith("でした") || t.EndsWith("ている") || t.EndsWith("ています")) return true;
+        var folded = " " + TextFolding.Fold(t) + " ";
+        return ContainsAny(folded, EnglishReportWords);
+    }
+
     internal static bool ContainsAny(string folded, string[] words)
     {
         foreach (var w in words)
