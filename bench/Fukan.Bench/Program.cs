@@ -11,6 +11,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "search" => Fukan.Bench.Search.SearchBench.Query(args[1..]),
     "search-eval" => Fukan.Bench.Search.SearchBench.Eval(args[1..]),
     "facts-accuracy" => FactsAccuracy.Run(args[1..]),
+    "rank-signals" => RankSignalsBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -22,6 +23,7 @@ static int Usage()
         "  search --db PATH --queries FILE [--json] [--repeat N] | --show QUERY [--limit N]   query latency p50/p99, or one query's hits\n" +
         "  search-eval [--seeds DIR] [--judged FILE] [--analyzer bigram|mecab|all] [-v]   recall@10, MRR, nDCG@10\n" +
         "  search-engines DIR [QUERIES] [--copies N]                          FTS5 vs Lucene.Net probe\n" +
-        "  facts-accuracy [--seeds DIR] [--expectations DIR] [--verbose] [--dump SEED]   precision/recall and MB/s of the quantity and date parsers");
+        "  facts-accuracy [--seeds DIR] [--expectations DIR] [--verbose] [--dump SEED]   precision/recall and MB/s of the quantity and date parsers\n" +
+        "  rank-signals [--seeds DIR] [--runs N] [--json]   ms of fukan signals and fukan rank (wsum, topsis, sensitivity) on the seeds");
     return 2;
 }

@@ -29,7 +29,7 @@ public sealed class FukanPipelineBuilder
     }
 
     /// <summary>Every reader and extractor Fukan ships; <paramref name="gazetteer"/> replaces the default entity list.</summary>
-    public FukanPipelineBuilder UseDefaults(Gazetteer? gazetteer = null) => UseDefaultReaders().UseFacts(gazetteer);
+    public FukanPipelineBuilder UseDefaults(Gazetteer? gazetteer = null) => UseDefaultReaders().UseFacts(gazetteer).AddExtractor(new Fukan.Extraction.Signals.SignalExtractor());
 
     /// <summary>
     /// Quantities (money, percentages, physical units), dates (absolute, fuzzy, fiscal, era, open-ended), entity

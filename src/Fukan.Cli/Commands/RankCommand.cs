@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using Fukan.Analysis.Ranking;
+using Spectre.Console;
+
+namespace Fukan.Cli.Commands;
+
+/// <summary>
+/// <c>fukan rank [--weights FILE] [--method wsum|topsis] [--country JP] [--sensitivity] [--json]</c>: the research areas
+/// of the knowledge base ranked on criteria computed from stored facts, each contribution with its evidence.
+/// </summary>
+public static class RankCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var weights = new Option<string?>("--weights", "-w") { Description = "Weights YAML (default: the report's three selection criteria; see data/weights.yaml)" };
+        var method = new Option<string>("--method", "-m") { Description = "wsum (weighted sum) or topsis", DefaultValueFactory = _ => "wsum" };
+        var country = new Option<string>("--country", "-c") { Description = "Whose position is assessed: JP, US, EU, CN, KR …", DefaultValueFactory = _ => "JP" };
+        var sensitivity = new Option<bool>("--sensitivity") { Description = "Perturb every weight by up to ±20 % in many draws and report how stable each rank is" };
+        var draws = new Option<int>("--draws") { Description = "Sensitivity draws", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Sensitivity random seed", DefaultValueFactory = _ => 42 };
+        var area = new Option<string?>("--area") { Description = "Explain one area: every criterion with its formula, numbers and evidence" };
+        var limit = new Option<int?>("--limit", "-n") { Description = "Show the top N areas" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("rank", "Rank the research areas by criteria computed from the knowledge base (weighted sum or TOPSIS)")
+        {
+            weights, method, country, sensitivity, draws, seed, area, limit, json,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var chosen = RankingMethods.Find(result.GetValue(method))
+                ?? throw new CliException($"--method {result.GetValue(method)}: use wsum or topsis", ExitCodes.Usage);
+            int n = result.GetValue(draws);
+            if (n is < 1 or > 100_000) throw new CliException("--draws: between 1 and 100000", ExitCodes.Usage);
+            RankingWeights w;
+            try { w = result.GetValue(weights) is { } path ? WeightsLoader.Load(path) : WeightsLoader.LoadDefault(); }
+            catch (WeightsException e) { throw new CliException(e.Message); }
+            await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
+            var input = await RankingInputLoader.LoadAsync(store, ct);
+            var settings = result.GetValue(sensitivity) ? new SensitivitySettings(n, result.GetValue(seed), 0.2) : null;
+            RankingReport report;
+            try { report = new Ranker().Rank(input, w, chosen, result.GetValue(country)!, settings); }
+            catch (RankingException e) { throw new CliException($"{store.Location}: {e.Message}"); }
+
+            var areas = report.Areas;
+            if (result.GetValue(area) is { } wanted)
+            {
+                areas = areas.Where(a => a.AreaId == wanted || a.Title == wanted).ToList();
+                if (areas.Count == 0) throw new CliException($"--area {wanted}: no ranked area has that id or title");
+            }
+            if (result.GetValue(limit) is int top) areas = areas.Take(Math.Max(0, top)).ToList();
+            if (result.GetValue(json)) { context.WriteJson(report with { Areas = areas }); return ExitCodes.Ok; }
+            if (result.GetValue(area) is not null) Explain(context.Console, report, areas);
+            else Print(context.Console, report, areas);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(IAnsiConsole console, RankingReport report, IReadOnlyList<RankedArea> areas)
+    {
+        console.MarkupLine($"[grey]{Markup.Escape(report.Method)} · country {Markup.Escape(report.Country)} · weights {Markup.Escape(report.Weights)}[/]");
+        var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("rank").RightAligned()).AddColumn("area").AddColumn("title")
+            .AddColumn(new TableColumn("score").RightAligned()).AddColumn("largest contributions");
+        if (report.Sensitivity is not null) table.AddColumn("stability (5–95 %)");
+        foreach (var a in areas)
+        {
+            var top = a.Criteria.Where(c => c.Contribution > 0).OrderByDescending(c => c.Contribution).Take(3)
+                .Select(c => $"{c.Id} {c.Contribution.ToString("0.000", CultureInfo.InvariantCulture)}");
+            var row = new List<string>
+            {
+                a.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.AreaId), Markup.Escape(DocsCommand.Truncate(a.Title, 30)),
+                a.Score.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", top)),
+            };
+            if (a.Stability is { } s) row.Add($"{s.Stability:P0} ({s.P05}–{s.P95})");
+            table.AddRow(row.ToArray());
+        }
+        console.Write(table);
+        console.MarkupLine("[grey]weights: " + Markup.Escape(string.Join(", ", report.Criteria.Where(c => c.Weight > 0)
+            .Select(c => $"{c.Id} {c.Weight.ToString("0.###", CultureInfo.InvariantCulture)}{(c.Direction == CriterionDirection.Cost ? " (cost)" : "")}"))) + "[/]");
+        console.MarkupLine("[grey]explain an area with --area ID; every number with its evidence is in --json[/]");
+    }
+
+    private static void Explain(IAnsiConsole console, RankingReport report, IReadOnlyList<RankedArea> areas)
+    {
+        foreach (var a in areas)
+        {
+            console.MarkupLine($"[bold]#{a.Rank} {Markup.Escape(a.AreaId)} {Markup.Escape(a.Title)}[/]  score {a.Score.ToString("0.000", CultureInfo.InvariantCulture)} ({Markup.Escape(report.Method)}, {Markup.Escape(report.Country)})  [grey]{Markup.Escape(a.DocumentTitle)}[/]");
+            if (a.Stability is { } s) console.MarkupLine($"  stability {s.Stability:P0}: rank {s.MinRank}–{s.MaxRank} over {report.Sensitivity!.Draws} draws (5–95 %: {s.P05}–{s.P95})");
+            var table = new Table().Border(TableBorder.Simple).AddColumn("criterion").AddColumn(new TableColumn("value").RightAligned())
+                .AddColumn(new TableColumn("weight").RightAligned()).AddColumn(new TableColumn("contribution").RightAligned()).AddColumn("how");
+            foreach (var c in a.Criteria)
+                table.AddRow(Markup.Escape(c.Id), c.Value.ToString("0.###", CultureInfo.InvariantCulture), c.Weight.ToString("0.###", CultureInfo.InvariantCulture),
+                    c.Contribution.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(c.Detail));
+            console.Write(table);
+            foreach (var c in a.Criteria)
+            {
+                if (c.Evidence.Count == 0) continue;
+                console.MarkupLine($"  [bold]{Markup.Escape(c.Id)}[/] evidence ({c.EvidenceCount}):");
+                foreach (var e in c.Evidence)
+                    console.MarkupLine($"    [grey]{e.DocumentId.Short[..6]}:{e.Line}[/] {Markup.Escape(DocsCommand.Truncate(e.Text, 90))}");
+            }
+        }
+    }
+}
