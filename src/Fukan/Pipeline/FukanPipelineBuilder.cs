@@ -29,12 +29,13 @@ public sealed class FukanPipelineBuilder
     }
 
     /// <summary>Every reader and extractor Fukan ships; <paramref name="gazetteer"/> replaces the default entity list.</summary>
-    public FukanPipelineBuilder UseDefaults(Gazetteer? gazetteer = null) => UseDefaultReaders().UseFacts(gazetteer).AddExtractor(new Fukan.Extraction.Signals.SignalExtractor());
+    public FukanPipelineBuilder UseDefaults(Gazetteer? gazetteer = null) => UseDefaultReaders().UseFacts(gazetteer);
 
     /// <summary>
     /// Quantities (money, percentages, physical units), dates (absolute, fuzzy, fiscal, era, open-ended), entity
     /// mentions (the gazetteer plus name patterns), minutes digests, milestones built on dates and entities, and the
-    /// landscape of panoramic reports (comparison rows, area profiles, divisions, priority themes).
+    /// landscape of panoramic reports (comparison rows, area profiles, divisions, priority themes), and signal
+    /// statements (KPI, threshold, current value) that the watchlist is evaluated against.
     /// </summary>
     public FukanPipelineBuilder UseFacts(Gazetteer? gazetteer = null)
     {
@@ -46,6 +47,7 @@ public sealed class FukanPipelineBuilder
         _extractors.Add(new MinutesExtractor(new MinutesParser(recognizer)));
         _extractors.Add(new EventExtractor(new DateSpotter(dates), new EntityMentionSpotter(recognizer)));
         _extractors.Add(new Extraction.Landscape.LandscapeExtractor());
+        _extractors.Add(new Extraction.Signals.SignalExtractor());
         return this;
     }
 
