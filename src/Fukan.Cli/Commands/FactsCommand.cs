@@ -30,7 +30,7 @@ public static class FactsCommand
         ["event"] = ["date.start", "date.precision", "status", "label", "actors", "technologies"],
         ["mention"] = ["name", "type", "surface", "entityId"],
         ["statement"] = ["topic", "side", "text"],
-        ["signal"] = ["metric", "comparator", "threshold", "unit", "currentValue", "domain", "implication"],
+        ["signal"] = ["metric", "comparator", "threshold", "unit", "currentValue.text", "domain", "implication"],
         ["comparison"] = ["areaId", "area", "country", "phase", "rating", "trend"],
         ["area"] = ["areaId", "title", "division"],
     };

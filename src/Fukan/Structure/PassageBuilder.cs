@@ -38,6 +38,7 @@ public sealed class PassageBuilder
         var recent = new Queue<int>();
         int localMax = 0;
         bool inFence = false;
+        int firstLine = -1;
 
         void Flush()
         {
@@ -88,7 +89,10 @@ public sealed class PassageBuilder
 
             var start = inFence ? LineStart.Plain : PassageRules.Classify(trimmed, layout.HardWrapped);
             bool startNew;
+            if (firstLine < 0) firstLine = prevLine < 0 ? l : 0;
             if (text is null || inFence && sawBlank) startNew = true;
+            // The document's first line (its title in PDF text) stands alone once a blank line follows it.
+            else if (sawBlank && prevLine == firstLine) startNew = true;
             else if (start != LineStart.Plain || pipeRow) startNew = true;
             else if (kind == PassageKind.Heading) startNew = true;
             else

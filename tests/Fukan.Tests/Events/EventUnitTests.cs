@@ -30,6 +30,23 @@ public class EventUnitTests
         Assert.Equal(["第一文です。", "第二文（注）。", "Third one is here.", "Fourth"], parts);
     }
 
+    [Fact]
+    public void TitleAndBareDateline_AreNotMilestones_BulletMarksLeaveTheLabel()
+    {
+        // Given a PDF-style report whose title carries a year, a dateline, a real milestone and a doubly bulleted one
+        var pipeline = Fukan.Pipeline.FukanDefaults.CreatePipeline();
+        const string text = " 水素材料（2024年）研究開発の俯瞰報告書 概要\n\n本書は入力形式を示すために書いたサンプルである。\n\n2024年6月\n\n"
+            + "米国では2024年に熱エネルギー貯蔵の実証計画に総額2億ドルが配分された。\n\n- ・ 2027年までに共通評価プロトコルを策定すべき。\n";
+        var doc = pipeline.Process("title.txt", System.Text.Encoding.UTF8.GetBytes(text)).Document!;
+        var events = doc.Facts.OfType<EventFact>().ToList();
+
+        // Then only the sentences that say something happens are milestones, labelled without their bullets
+        Assert.Equal(["米国では2024年に熱エネルギー貯蔵の実証計画に総額2億ドルが配分された。", "2027年までに共通評価プロトコルを策定すべき。"],
+            events.Select(e => e.Label));
+        // And the title stays a passage of its own, not glued to the first paragraph
+        Assert.Equal("水素材料（2024年）研究開発の俯瞰報告書 概要", doc.Passages[0].Text);
+    }
+
     [Theory]
     [InlineData("全固体電池の量産", "batteries")]
     [InlineData("GAAトランジスタ", "semiconductors")]

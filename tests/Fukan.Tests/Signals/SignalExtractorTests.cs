@@ -42,6 +42,30 @@ public class SignalExtractorTests
         Assert.Contains(qualitative, s => s.Metric == "室温での急速充電");
     }
 
+    [Fact]
+    public void AScopeMarkedWithDe_LeavesTheMetricToTheHeading()
+    {
+        // Given a KPI heading and a signal whose sentence starts with where the value is measured (量産品で…)
+        var signals = SignalTestDocs.Signals("scope.md", """
+            ---
+            title: 熱材料の注目点
+            date: 2026-01-10
+            ---
+            ## 今後の注目ポイント (Strategic Signal)
+
+            ### 2. 熱：熱界面材料の熱伝導率
+            **Signal**: 量産品で**10 W/mK**を超えれば、データセンター冷却の設計が変わります。
+            """);
+
+        // Then the metric is what the heading names, not the scope, and the threshold is still read
+        var s = Assert.Single(signals);
+        Assert.Contains("熱伝導率", s.Metric);
+        Assert.DoesNotContain("量産品", s.Metric);
+        Assert.Equal(">", s.Comparator);
+        Assert.Equal(10m, s.Threshold);
+        Assert.Equal("W/mK", s.Unit);
+    }
+
     [Theory]
     [InlineData("000")]
     [InlineData("001")]

@@ -40,6 +40,8 @@ public sealed class EventExtractor : IFactExtractor
             if (Array.Exists(ReferenceHeads, h => text.StartsWith(h, StringComparison.Ordinal) && text.Length <= h.Length + 2)) { inReferences = true; continue; }
             if (inReferences || passage.Kind == PassageKind.Footnote) continue;
             if (Array.IndexOf(CountryLabels, text.Trim()) >= 0) { rowCountry = text.Trim(); continue; }
+            // The title ("…（2024年）報告書") and a bare dateline ("2024年6月") date the document, not a milestone.
+            if (text.AsSpan().Trim().SequenceEqual(context.Document.Title.AsSpan().Trim())) continue;
 
             var dates = _dates.Find(context, passage);
             if (dates.Count == 0) continue;
@@ -58,6 +60,7 @@ public sealed class EventExtractor : IFactExtractor
         if (inSentence.Count == 0) return;
         var sentence = text.AsSpan(start, end - start);
         foreach (var mark in CitationMarks) if (sentence.Contains(mark, StringComparison.Ordinal)) return;
+        if (WordsBesideDates(text, start, end, inSentence) < 2) return;
 
         var actors = new List<string>();
         foreach (var m in mentions)
@@ -83,6 +86,20 @@ public sealed class EventExtractor : IFactExtractor
             var source = passage.ProvenanceOf(d.Start, d.End, context.Source);
             facts.Add(new EventFact(source, label, new EventDate(d.From, d.To, d.Precision), actors, technologies, status, domain, text[d.Start..d.End]));
         }
+    }
+
+    /// <summary>Letters and digits of the sentence outside its dates: a line that is only a date says nothing happens.</summary>
+    private static int WordsBesideDates(string text, int start, int end, List<SpottedDate> dates)
+    {
+        int n = 0;
+        for (int i = start; i < end; i++)
+        {
+            if (!char.IsLetterOrDigit(text[i])) continue;
+            bool inDate = false;
+            foreach (var d in dates) if (i >= d.Start && i < d.End) { inDate = true; break; }
+            if (!inDate) n++;
+        }
+        return n;
     }
 
     /// <summary>A century ("21世紀以降") or any span over fifteen years is context, not a milestone.</summary>
@@ -120,7 +137,7 @@ public sealed class EventExtractor : IFactExtractor
     private static string Label(ReadOnlySpan<char> sentence)
     {
         var s = sentence.Trim();
-        if (s.Length > 0 && s[0] is '•' or '・' or '●' or '-' or '*') s = s[1..].TrimStart();
+        while (s.Length > 0 && s[0] is '•' or '・' or '●' or '-' or '*') s = s[1..].TrimStart();
         return s.Length <= MaxLabel ? s.ToString() : string.Concat(s[..(MaxLabel - 1)], "…");
     }
 }

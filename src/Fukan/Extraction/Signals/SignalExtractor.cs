@@ -247,6 +247,9 @@ public sealed class SignalExtractor : IFactExtractor
         }
         else
         {
+            // "量産品で10 W/mKを超えれば": a noun marked with で is where the value is measured, not what is measured;
+            // leave the metric to the bullet label or the heading.
+            if (s.Length > 0 && s[^1] == 'で') return null;
             while (s.Length > 0 && s[^1] is 'が' or 'は' or 'も' or 'を' or 'で' or 'に' or 'の' or 'と') s = s[..^1].TrimEnd();
             // "推論コストが100万トークンあたり" → the subject is what the particle marks, not the qualifier after it.
             int particle = s.LastIndexOfAny('が', 'は');
