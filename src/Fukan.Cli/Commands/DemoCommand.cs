@@ -19,10 +19,12 @@ public static class DemoCommand
             var db = result.GetValue(CliContext.DbOption) ?? Environment.GetEnvironmentVariable("FUKAN_DB") ?? "fukan-demo.db";
             var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db))!, "fukan-samples");
             int written = WriteSamples(folder);
-            context.Out.WriteLine($"== Bundled samples: {written} file(s) in {folder}");
+            var watchlist = Path.Combine(Path.GetDirectoryName(folder)!, "fukan-demo-watchlist.yaml");
+            WriteResource("demo/watchlist.yaml", watchlist);
+            context.Out.WriteLine($"== Bundled samples: {written} file(s) in {folder}; a watchlist for them in {watchlist}");
             int code = await run(["--db", db, "ingest", "--quiet", folder]);
             if (code != 0) return code;
-            foreach (var step in Tour(db))
+            foreach (var step in Tour(db, watchlist))
             {
                 context.Out.WriteLine();
                 context.Out.WriteLine($"== fukan {string.Join(' ', step.Skip(2))}");
@@ -36,11 +38,29 @@ public static class DemoCommand
         return command;
     }
 
-    private static IEnumerable<string[]> Tour(string db)
+    /// <summary>One step per capability: documents and structure, provenance, landscape, search, facts, timeline, minutes, signals, ranking.</summary>
+    private static IEnumerable<string[]> Tour(string db, string watchlist)
     {
         yield return ["--db", db, "docs"];
         yield return ["--db", db, "show", "report_sample", "--outline"];
         yield return ["--db", db, "source", "report_sample", "--lines", "94-102", "--number"];
+        yield return ["--db", db, "landscape"];
+        yield return ["--db", db, "gaps", "--country", "JP"];
+        yield return ["--db", db, "search", "放出温度", "--limit", "3"];
+        yield return ["--db", db, "facts", "--kind", "quantity", "--doc", "analysis_sample", "--limit", "6"];
+        yield return ["--db", db, "timeline", "--from", "2023", "--to", "2030"];
+        yield return ["--db", db, "minutes", "minutes_sample"];
+        yield return ["--db", db, "signals", "--watchlist", watchlist];
+        yield return ["--db", db, "rank", "--country", "JP"];
+    }
+
+    private static void WriteResource(string name, string target)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name) ?? throw new InvalidOperationException($"resource {name} missing");
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        var bytes = memory.ToArray();
+        if (!File.Exists(target) || !File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes)) File.WriteAllBytes(target, bytes);
     }
 
     /// <summary>Writes the embedded samples; files already there with the same content are left alone.</summary>

@@ -19,6 +19,10 @@ public class EventUnitTests
     [InlineData("Battery500 Phase2が2021年より進行中。", "2021-01-01", "done")]
     [InlineData("2027年に新工場が稼働する。", "2027-01-01", "planned")]
     [InlineData("The EU battery regulation was enacted in 2023.", "2023-01-01", "done")]
+    [InlineData("米国では2024年に熱エネルギー貯蔵の実証計画に総額2億ドルが配分された。", "2024-01-01", "done")]
+    [InlineData("欧州は1.2億ユーロ規模の実証を2025年から始めており、日本勢には好機だ。", "2025-01-01", "done")]
+    [InlineData("2027年に量産する計画だ。", "2027-01-01", "planned")]
+    [InlineData("2025年に量産の計画を発表した。", "2025-01-01", "done")]
     public void Status_FromMarkersAndTense(string clause, string start, string expected) =>
         Assert.Equal(expected, EventStatus.Classify(clause, DateOnly.Parse(start), DocDate));
 

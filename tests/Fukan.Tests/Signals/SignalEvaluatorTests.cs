@@ -108,6 +108,32 @@ public class SignalEvaluatorTests
     }
 
     [Fact]
+    public void WhereAChangeStarted_AndALevelAimedAt_AreNotLevels()
+    {
+        var r = Evaluate(Doc("levels", "2026-02-01", """
+            SWE-benchの解決率は、改良で30%から45%まで上がった。
+            SWE-benchの解決率を60%以上に高める開発が加速している。
+            SWE-benchの解決率を70%に向けた取り組みが続く。
+            """));
+        // Then the only level is where the change ended: 45 %, not 30 % and not the 60 % or 70 % aimed at
+        var s = Signal(r, "rate-50");
+        var e = Assert.Single(s.Evidence);
+        Assert.Equal(45m, e.Value);
+        Assert.Equal(SignalStatus.NotMet, s.Status);
+
+        // And "unless it falls below" or "whether it exceeds" states a threshold, not a level
+        var conditional = Evaluate(Doc("unless", "2026-02-01", """
+            SWE-benchの解決率が60%を超えない限り、置き換えは進まない。
+            SWE-benchの解決率が55%を超えるかどうかは、モデル次第だろう。
+            """));
+        Assert.Equal(SignalStatus.NoEvidence, Signal(conditional, "rate-50").Status);
+
+        // And a level reached in the past tense is a level
+        var reached = Evaluate(Doc("reached", "2026-03-01", "SWE-benchの解決率を55%に高めた。"));
+        Assert.Equal(55m, Assert.Single(Signal(reached, "rate-50").Evidence).Value);
+    }
+
+    [Fact]
     public void AStatedMeasurementDate_DatesTheEvidence()
     {
         // The later document quotes an older figure: the figure's own date decides which evidence is latest.
@@ -273,5 +299,8 @@ public class SignalEvaluatorTests
     [InlineData("TSMC began volume production of N2.", Mood.Done)]
     [InlineData("TSMC will begin volume production next year.", Mood.Planned)]
     [InlineData("Volume production has not started.", Mood.Negated)]
+    [InlineData("米国では2024年に熱エネルギー貯蔵の実証計画に総額2億ドルが配分された。", Mood.Done)]
+    [InlineData("量産計画を2027年に開始する見込みとされた。", Mood.Planned)]
+    [InlineData("量産の計画がある。", Mood.Planned)]
     public void Mood_OfSentences(string sentence, Mood mood) => Assert.Equal(mood, StatementMood.Of(sentence));
 }

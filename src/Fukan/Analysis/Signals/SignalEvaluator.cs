@@ -145,7 +145,7 @@ public sealed class SignalEvaluator
                 if (q.Span.Start < start || q.Span.End > end || !UnitConversion.Compatible(q.Unit, signal.Unit)) continue;
                 var comparator = ComparatorReader.Read(text, q, out _);
                 if (SignalLexicon.IsJapaneseConditionalAfter(text, q.Span.End, end) || SignalLexicon.IsEnglishConditionalBefore(text, start, q.Span.Start)) continue;
-                if (IsTarget(scan.Folded, start, end, q) || IsChange(text, scan.Folded, q)) continue;
+                if (IsTarget(scan.Folded, start, end, q) || IsChange(text, scan.Folded, q) || IsStartingPoint(text, scan.Folded, q) || IsAimedAt(text, q)) continue;
                 int distance = int.MaxValue - 1;
                 foreach (var a in anchors) distance = Math.Min(distance, a <= q.Span.Start ? q.Span.Start - a : 2 * (a - q.Span.Start));
                 if (distance < bestDistance) { best = q; bestDistance = distance; bestComparator = comparator; }
@@ -188,6 +188,42 @@ public sealed class SignalEvaluator
                 return true;
         return false;
     }
+
+    /// <summary>Where a change started or what is compared with, not a level: 250 ℃から180 ℃まで, 100 ℃より低い, from 250 °C to 180 °C.</summary>
+    private static bool IsStartingPoint(string text, string folded, QuantityMatch q)
+    {
+        var after = text.AsSpan(q.Span.End).TrimStart(' ');
+        if (after.StartsWith("から", StringComparison.Ordinal) || after.StartsWith("より", StringComparison.Ordinal)) return true;
+        int from = Math.Max(0, q.Span.Start - 6);
+        var before = folded.AsSpan(from, q.Span.Start - from).TrimEnd();
+        return before.EndsWith("from", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] ChangeVerbs =
+        ["上が", "下が", "低下", "向上", "上昇", "下落", "増", "減", "改善", "伸び", "縮", "拡大", "達し", "高ま", "落ち", "引き上げ", "引き下げ", "下げ", "高め", "改め"];
+
+    /// <summary>A from–to amount followed by a verb of change: "30%から45%まで上がった", "250から180 ℃に低下".</summary>
+    private static bool IsTrajectory(string text, QuantityMatch q)
+    {
+        if (q.ValueMax is null || !q.Text.Contains("から", StringComparison.Ordinal)) return false;
+        var after = text.AsSpan(q.Span.End).TrimStart(' ');
+        if (!q.Text.EndsWith("まで", StringComparison.Ordinal))
+        {
+            if (after.StartsWith("まで", StringComparison.Ordinal)) after = after[2..];
+            else if (after.Length > 0 && after[0] is 'に' or 'へ') after = after[1..];
+            else return false;
+        }
+        foreach (var v in ChangeVerbs)
+            if (after.StartsWith(v, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Matches a level something is being raised or lowered to, with the verb not yet past: 10 W/mK以上に高める開発.</summary>
+    private static readonly Regex AimedAt = new(
+        @"^\s*(?:以上|以下|超|未満|程度|前後)?\s*(?:に|まで|へと?)(?:高める|高めよう|下げる|下げよう|引き上げる|引き下げる|向上させる|低減する|抑える|改善する|伸ばす|近づける|する|向け)",
+        RegexOptions.CultureInvariant);
+
+    private static bool IsAimedAt(string text, QuantityMatch q) => AimedAt.IsMatch(text.AsSpan(q.Span.End, Math.Min(16, text.Length - q.Span.End)).ToString());
 
     /// <summary>
     /// When the value was measured: a date stated in the quantity's clause ("2024年時点で45%", "as of March 2025, 48%")
@@ -232,6 +268,8 @@ public sealed class SignalEvaluator
     {
         decimal lo = UnitConversion.Convert(q.Value, q.Unit, signal.Unit)!.Value;
         decimal hi = q.ValueMax is { } max ? UnitConversion.Convert(max, q.Unit, signal.Unit)!.Value : lo;
+        // "30%から45%まで上がった" is a path, not a range: the level now is where it ended.
+        if (IsTrajectory(scan.Passage.Text, q)) lo = hi;
         if (hi < lo) (lo, hi) = (hi, lo);
         // The interval the statement allows: "50%超" is (50, ∞), "1ドル未満" (−∞, 1); "0.5ドルまで低下" is the value reached.
         decimal? low = lo, high = hi;

@@ -39,6 +39,13 @@ public static class StatementMood
         "will ", "plans to", "planned", "plan to", "expected", "expects", "scheduled", "aims", "aim to", "targets", "intends", "set to", "on track",
         "forecast", "projected", "is likely", "could ", "may ", "might ",
     ];
+    /// <summary>Plan words that always speak of the future, unlike nouns such as 計画 or 目標 that can be the subject of a deed.</summary>
+    private static readonly string[] PlanIntentions =
+    [
+        "ると発表", "ると表明", "ると公表", "ると明らかに", "ると述べ", "る方針", "る見通し", "る計画", "予定", "目指", "めざ", "見込", "見通", "狙", "予想", "予測",
+        "めど", "目途", "検討", "見据", "期待", "可能性",
+    ];
+
     private static readonly string[] Deeds =
     [
         "した", "された", "しました", "されました", "った", "れた", "ている", "ています", "てきた", "てきている", "済み", "完了", "達成", "実現", "開始", "確定",
@@ -54,7 +61,9 @@ public static class StatementMood
         if (SignalLexicon.IsQuestion(sentence) || HasEmbeddedQuestion(folded)) return Mood.Question;
         if (ContainsAny(folded, Hypothetical)) return Mood.Hypothetical;
         if (ContainsAny(folded, Negations)) return Mood.Negated;
-        if (ContainsAny(folded, Plans)) return Mood.Planned;
+        if (ContainsAny(folded, Plans))
+            // "実証計画に2億ドルが配分された": a plan named as a thing, in a sentence that ends in the past, reports a deed.
+            return !ContainsAny(folded, PlanIntentions) && EndsInPast(folded) ? Mood.Done : Mood.Planned;
         if (ContainsAny(folded, Deeds)) return Mood.Done;
         var t = folded.AsSpan().TrimEnd(" 。．.!！」』）)\"”");
         bool japanese = false;
@@ -63,6 +72,13 @@ public static class StatementMood
         // Japanese non-past ends in -u (る, す, く, う, つ, む, ぶ, ぐ, ぬ) or だろう/でしょう: upcoming, not yet reported.
         if (t.Length > 0 && t[^1] is 'る' or 'す' or 'く' or 'う' or 'つ' or 'む' or 'ぶ' or 'ぐ' or 'ぬ') return Mood.Planned;
         return Mood.Done;
+    }
+
+    /// <summary>A Japanese sentence whose last predicate is past: …した。 …された。 …ました。</summary>
+    private static bool EndsInPast(string folded)
+    {
+        var t = folded.AsSpan().TrimEnd(" 。．.!！」』）)\"”");
+        return t.Length > 1 && t[^1] == 'た' && TextFolding.IsCjk(t[^2]);
     }
 
     /// <summary>"出荷されるかが焦点だ", "採用するかは未定": a verb closed by か and a particle asks whether it happens.</summary>

@@ -16,10 +16,14 @@ public static class EventStatus
         "will ", "plan", "target", "expected", "aim", "scheduled", "forecast", "by 20",
     ];
 
+    /// <summary>Plan words that are nouns: a sentence ending in the past reports a deed done to the plan ("実証計画に2億ドルが配分された").</summary>
+    private static readonly string[] PlanNouns = ["計画", "目標", "方針"];
+
     private static readonly string[] DoneMarkers =
     [
         "成立", "開始", "発表", "稼働", "設立", "策定", "達成", "締結", "発足", "施行", "開催", "公表", "採択", "完了", "発売", "出荷", "開設",
         "終了", "進行中", "実施中", "稼働中", "導入した", "始まった", "始まっている", "報告された", "報告した", "成功した", "実現した",
+        "ており", "ている", "配分された", "投じた",
         "launched", "announced", "began", "started", "completed", "signed", "enacted", "released", "opened",
     ];
 
@@ -33,19 +37,32 @@ public static class EventStatus
         int left = dateStart, right = dateEnd;
         while (left > 0 && sentence[left - 1] is not ('、' or '，' or ',')) left--;
         while (right < sentence.Length && sentence[right] is not ('、' or '，' or ',')) right++;
-        var own = Markers(sentence.AsSpan(left, right - left));
+        bool past = PastTense(sentence);
+        var own = Markers(sentence.AsSpan(left, right - left), past);
         if (own is not null) return Adjust(own, eventStart, documentDate);
-        var after = Markers(sentence.AsSpan(dateStart));
+        var after = Markers(sentence.AsSpan(dateStart), past);
         if (after is not null) return Adjust(after, eventStart, documentDate);
         return Classify(sentence, eventStart, documentDate);
     }
 
     /// <summary>planned, done, or null when the text has no marker either way; a plan wins over a deed.</summary>
-    private static string? Markers(ReadOnlySpan<char> text)
+    private static string? Markers(ReadOnlySpan<char> text, bool sentenceIsPast)
     {
-        bool planned = ContainsAny(text, PlannedMarkers);
-        bool done = ContainsAny(text, DoneMarkers);
+        bool planned = IsPlanned(text, sentenceIsPast);
+        bool done = ContainsAny(text, DoneMarkers) || planned is false && sentenceIsPast && ContainsAny(text, PlanNouns);
         return planned ? Planned : done ? Done : null;
+    }
+
+    /// <summary>A plan marker, unless the only ones are plan nouns in a sentence that ends in the past.</summary>
+    private static bool IsPlanned(ReadOnlySpan<char> text, bool sentenceIsPast)
+    {
+        foreach (var m in PlannedMarkers)
+        {
+            if (!text.Contains(m, StringComparison.OrdinalIgnoreCase)) continue;
+            if (sentenceIsPast && Array.IndexOf(PlanNouns, m) >= 0) continue;
+            return true;
+        }
+        return false;
     }
 
     private static string Adjust(string status, DateOnly? eventStart, DateOnly? documentDate) =>
@@ -53,7 +70,7 @@ public static class EventStatus
 
     public static string Classify(ReadOnlySpan<char> clause, DateOnly? eventStart, DateOnly? documentDate)
     {
-        bool planned = ContainsAny(clause, PlannedMarkers);
+        bool planned = IsPlanned(clause, PastTense(clause));
         bool done = ContainsAny(clause, DoneMarkers);
         if (planned && !done) return Planned;
         if (done && !planned) return eventStart is { } s && documentDate is { } d && s > d.AddMonths(1) ? Planned : Done;

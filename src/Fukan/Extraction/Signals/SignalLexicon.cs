@@ -32,7 +32,7 @@ public static class SignalLexicon
     ];
 
     /// <summary>Japanese conditional endings after a threshold: …を超えた時, …れば, …たら, …場合.</summary>
-    private static readonly string[] JapaneseConditionals = ["時", "とき", "場合", "れば", "たら", "なら", "瞬間", "段階", "際", "ても"];
+    private static readonly string[] JapaneseConditionals = ["時", "とき", "場合", "れば", "たら", "なら", "瞬間", "段階", "際", "ても", "限り", "かどうか", "か否か"];
 
     /// <summary>English words that open a conditional clause before a threshold.</summary>
     private static readonly string[] EnglishConditionals = ["if", "when", "once", "as soon as", "whenever", "should", "unless", "until"];
