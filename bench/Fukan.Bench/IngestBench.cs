@@ -8,7 +8,9 @@ namespace Fukan.Bench;
 /// <summary>
 /// Ingest throughput and peak memory on the seeds repeated N times as distinct copies (a copy number is
 /// appended, so every copy hashes differently and is really processed and stored).
-/// <c>ingest [--copies 10] [--seeds DIR] [--json]</c>.
+/// <c>ingest [--copies 10] [--seeds DIR] [--stages foundation|facts|all] [--json]</c>: <c>foundation</c> is read +
+/// normalise + structure + store (no extractors, no search index), <c>facts</c> adds the extractors, <c>all</c> (the
+/// default) is what <c>fukan ingest</c> does: extractors and the search index too.
 /// </summary>
 public static class IngestBench
 {
@@ -17,6 +19,8 @@ public static class IngestBench
         int copies = IntArg(args, "--copies", 10);
         string seeds = StringArg(args, "--seeds") ?? SeedLocator.Find();
         bool json = args.Contains("--json");
+        string stages = StringArg(args, "--stages") ?? "all";
+        if (stages is not ("foundation" or "facts" or "all")) { Console.Error.WriteLine($"--stages {stages}: use foundation, facts or all"); return 2; }
         var work = Path.Combine(Path.GetTempPath(), "fukan-bench-ingest-" + Environment.ProcessId);
         Directory.CreateDirectory(work);
         try
@@ -35,10 +39,10 @@ public static class IngestBench
                     files++;
                 }
             var db = Path.Combine(work, "bench.db");
-            var pipeline = BenchDefaults.Pipeline();
+            var pipeline = stages == "foundation" ? new FukanPipelineBuilder().UseDefaultReaders().Build() : BenchDefaults.Pipeline();
             var sw = Stopwatch.StartNew();
             IngestSummary summary;
-            var kb = SqliteKnowledgeStore.OpenAsync(db, BenchDefaults.Hooks()).GetAwaiter().GetResult();
+            var kb = SqliteKnowledgeStore.OpenAsync(db, stages == "all" ? BenchDefaults.Hooks() : []).GetAwaiter().GetResult();
             try { summary = new Ingestor(pipeline, kb).IngestAsync([Path.Combine(work, "corpus")]).GetAwaiter().GetResult(); }
             finally { kb.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
             sw.Stop();
@@ -48,12 +52,13 @@ public static class IngestBench
             long peak = PeakMemory.Bytes();
             var result = new
             {
+                stages = stages,
                 files,
                 megabytes = Math.Round(bytes / 1e6, 2),
                 seconds = Math.Round(seconds, 3),
                 megabytesPerSecond = Math.Round(bytes / 1e6 / seconds, 2),
                 peakMemoryMb = Math.Round(peak / 1e6, 1),
-                stages = new
+                stageSeconds = new
                 {
                     read = Math.Round(t.Read, 3),
                     normalize = Math.Round(t.Normalize, 3),
@@ -68,7 +73,7 @@ public static class IngestBench
             if (json) Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
             else
             {
-                Console.WriteLine($"ingest: {files} files, {bytes / 1e6:F1} MB in {seconds:F2} s = {bytes / 1e6 / seconds:F1} MB/s, peak memory {peak / 1e6:F0} MB");
+                Console.WriteLine($"ingest ({stages}): {files} files, {bytes / 1e6:F1} MB in {seconds:F2} s = {bytes / 1e6 / seconds:F1} MB/s, peak memory {peak / 1e6:F0} MB");
                 Console.WriteLine($"  stages (s): read {t.Read:F2}  normalize {t.Normalize:F2}  structure {t.Structure:F2}  extract {t.Extract:F2}  store {store:F2}  (stage times are CPU seconds summed over documents processed in parallel)");
                 Console.WriteLine($"  extractors (s): {string.Join("  ", t.Extractors.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:F2}"))}");
                 Console.WriteLine($"  extraction share of ingest work: {t.Extract / t.Total:P1}");

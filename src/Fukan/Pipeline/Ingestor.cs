@@ -141,6 +141,7 @@ public sealed class Ingestor
         cancellationToken.ThrowIfCancellationRequested();
         if (known.Contains(DocumentId.FromContent(bytes))) return new Prepared(file, bytes.Length, true, null, []);
         var result = _pipeline.Process(file, bytes);
+        if (result.Document is { } processed) _store.Prepare(processed);
         return new Prepared(file, bytes.Length, false, result.Document, result.Diagnostics);
     }
 

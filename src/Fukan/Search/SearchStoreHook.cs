@@ -41,6 +41,8 @@ public sealed class SearchStoreHook : ISqliteStoreHook
     public void OnAdded(SqliteConnection connection, SqliteTransaction transaction, ProcessedDocument document) =>
         Index.Add(document.Info, document.Passages, transaction);
 
+    public void Prepare(ProcessedDocument document) => Index.Prepare(document.Passages);
+
     public void OnRemoved(SqliteConnection connection, SqliteTransaction transaction, DocumentId id) =>
         Index.Remove(id, transaction);
 

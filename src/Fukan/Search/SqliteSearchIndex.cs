@@ -167,8 +167,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var fBody = insertFts.Parameters.Add("$body", SqliteType.Text);
         var fPath = insertFts.Parameters.Add("$path", SqliteType.Text);
 
-        // The second core analyses bodies while this one writes passage rows.
-        var bodies = passages.Count >= 64 ? Task.Run(() => JoinAll(_analyzer, passages)) : Task.FromResult(JoinAll(_analyzer, passages));
+        // Bodies analysed ahead (Prepare) are taken as they are; else the second core analyses them while this one writes passage rows.
+        var bodies = Prepared.TryGetValue(passages, out var ready) && ready.Analyzer == _analyzer ? Task.FromResult(ready.Bodies)
+            : passages.Count >= 64 ? Task.Run(() => JoinAll(_analyzer, passages)) : Task.FromResult(JoinAll(_analyzer, passages));
         // Passage rows first, then their index rows: interleaving writes to the two b-trees is twice as slow.
         var rowids = new long[passages.Count];
         for (int i = 0; i < passages.Count; i++)
@@ -487,6 +488,18 @@ public sealed class SqliteSearchIndex : ISearchIndex
             hits.Add(new SearchHit(c.PassageId, c.Document, c.Title, c.Score, c.SectionPath, c.Provenance, snippet, highlights) { DocumentKind = c.Kind });
         }
         return hits;
+    }
+
+    private sealed record PreparedBodies(ISearchAnalyzer Analyzer, string[] Bodies);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Passage>, PreparedBodies> Prepared = new();
+
+    /// <summary>Analyses the passages' text ahead of <see cref="Add(DocumentInfo, IReadOnlyList{Passage}, SqliteTransaction?)"/>; thread-safe, no database.</summary>
+    public void Prepare(IReadOnlyList<Passage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        var analyzer = _analyzer;
+        Prepared.AddOrUpdate(passages, new PreparedBodies(analyzer, JoinAll(analyzer, passages)));
     }
 
     private static string[] JoinAll(ISearchAnalyzer analyzer, IReadOnlyList<Passage> passages)

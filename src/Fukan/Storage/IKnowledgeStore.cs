@@ -32,6 +32,15 @@ public interface IKnowledgeStore : IAsyncDisposable
     /// <summary>Writes a processed document, replacing an older version stored for the same path.</summary>
     Task<SaveOutcome> SaveAsync(ProcessedDocument document, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Optional work for <see cref="SaveAsync"/> that needs no database (serialising facts, analysing text for an index).
+    /// Thread-safe; an ingest calls it on the worker that processed the document so the single writer only writes.
+    /// <see cref="SaveAsync"/> does the work itself for a document that was not prepared.
+    /// </summary>
+    void Prepare(ProcessedDocument document)
+    {
+    }
+
     /// <summary>True when a document with this content is stored.</summary>
     Task<bool> ContainsAsync(DocumentId id, CancellationToken cancellationToken = default);
 

@@ -16,6 +16,11 @@ public interface ISqliteStoreHook
 
     void OnAdded(SqliteConnection connection, SqliteTransaction transaction, ProcessedDocument document);
 
+    /// <summary>Database-free work for <see cref="OnAdded"/>, done ahead on a worker thread (see <see cref="IKnowledgeStore.Prepare"/>).</summary>
+    void Prepare(ProcessedDocument document)
+    {
+    }
+
     void OnRemoved(SqliteConnection connection, SqliteTransaction transaction, DocumentId id);
 
     /// <summary>True when the hook's tables are missing documents the store has (a new or migrated index): the
@@ -123,6 +128,39 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         return outcome;
     }
 
+    /// <summary>Fact rows serialised and compressed ahead of the write (one JSON array per kind and chunk).</summary>
+    private sealed record FactRow(string Kind, int Chunk, int Count, byte[] Data);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProcessedDocument, IReadOnlyList<FactRow>> PreparedFacts = new();
+
+    public void Prepare(ProcessedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        FactRows(document);
+        foreach (var hook in _hooks) hook.Prepare(document);
+    }
+
+    private static IReadOnlyList<FactRow> FactRows(ProcessedDocument document) => PreparedFacts.GetValue(document, static d =>
+    {
+        var rows = new List<FactRow>();
+        foreach (var group in d.Facts.GroupBy(f => f.Kind, StringComparer.Ordinal))
+        {
+            int chunk = 0;
+            foreach (var batch in group.Chunk(FactsPerRow))
+            {
+                var json = new System.Text.StringBuilder(batch.Length * 200).Append('[');
+                for (int i = 0; i < batch.Length; i++)
+                {
+                    if (i > 0) json.Append(',');
+                    json.Append(FactSerializer.Serialize(batch[i]));
+                }
+                json.Append(']');
+                rows.Add(new FactRow(group.Key, chunk++, batch.Length, FactBlob.Pack(json.ToString())));
+            }
+        }
+        return rows;
+    });
+
     private void InsertDocument(ProcessedDocument document, SqliteTransaction tx)
     {
         var info = document.Info;
@@ -190,21 +228,10 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         {
             var p = Parameters(cmd, "$doc", "$kind", "$chunk", "$count", "$data");
             p[0].Value = info.Id.Value;
-            foreach (var group in document.Facts.GroupBy(f => f.Kind, StringComparer.Ordinal))
+            foreach (var row in FactRows(document))
             {
-                int chunk = 0;
-                foreach (var batch in group.Chunk(FactsPerRow))
-                {
-                    var json = new System.Text.StringBuilder(batch.Length * 200).Append('[');
-                    for (int i = 0; i < batch.Length; i++)
-                    {
-                        if (i > 0) json.Append(',');
-                        json.Append(FactSerializer.Serialize(batch[i]));
-                    }
-                    json.Append(']');
-                    p[1].Value = group.Key; p[2].Value = chunk++; p[3].Value = batch.Length; p[4].Value = FactBlob.Pack(json.ToString());
-                    cmd.ExecuteNonQuery();
-                }
+                p[1].Value = row.Kind; p[2].Value = row.Chunk; p[3].Value = row.Count; p[4].Value = row.Data;
+                cmd.ExecuteNonQuery();
             }
         }
         using (var cmd = Command(tx, "INSERT INTO diagnostics(doc_id, seq, severity, line, message) VALUES ($doc, $seq, $severity, $line, $message)"))

@@ -53,4 +53,28 @@ public sealed class SearchStoreHookTests : IAsyncDisposable
         await using var reopened = await SqliteKnowledgeStore.OpenAsync(Path.Combine(_dir, "kb.db"), [again], TestContext.Current.CancellationToken);
         Assert.Empty(Search(again, "加圧条件"));
     }
+
+    [Fact]
+    public async Task APreparedDocument_IsStoredExactlyAsAnUnpreparedOne()
+    {
+        // Given the same report saved twice: once prepared ahead (as an ingest does on its workers), once not
+        const string text = "# 水素\n\n2024年に放出温度は180 ℃まで下がった。総額45億円の計画が進む。\n";
+        var prepared = Process("a.md", text);
+        var plain = Process("b.md", text + "\n");
+        var hook = new SearchStoreHook();
+        await using var store = await SqliteKnowledgeStore.OpenAsync(Path.Combine(_dir, "prep.db"), [hook], TestContext.Current.CancellationToken);
+        ((IKnowledgeStore)store).Prepare(prepared);
+        await store.SaveAsync(prepared, TestContext.Current.CancellationToken);
+        await store.SaveAsync(plain, TestContext.Current.CancellationToken);
+
+        // Then both have the same facts and both are found by search
+        foreach (var kind in new[] { "quantity", "date" })
+        {
+            var a = await store.GetFactsAsync(kind, prepared.Info.Id, TestContext.Current.CancellationToken);
+            var b = await store.GetFactsAsync(kind, plain.Info.Id, TestContext.Current.CancellationToken);
+            Assert.NotEmpty(a);
+            Assert.Equal(b.Select(f => f.Json.Replace(plain.Info.Id.Value, "")), a.Select(f => f.Json.Replace(prepared.Info.Id.Value, "")));
+        }
+        Assert.Equal(new[] { prepared.Info.Id.Value, plain.Info.Id.Value }.Order(), Search(hook, "放出温度").Select(h => h.DocumentId.Value).Order());
+    }
 }
