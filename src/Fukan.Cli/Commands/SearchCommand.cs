@@ -89,9 +89,13 @@ public static class SearchCommand
     private static SqliteSearchIndex Index(SqliteKnowledgeStore store) =>
         store.Hook<SearchStoreHook>()?.Index ?? throw new InvalidOperationException("the store was opened without its search index");
 
-    /// <summary>Rejoins shell words; a word with a space in it was a quoted phrase and is quoted again.</summary>
-    internal static string JoinQuery(IEnumerable<string> words) =>
-        string.Join(' ', words.Select(w => w.Any(char.IsWhiteSpace) && !w.Contains('"') ? $"\"{w}\"" : w));
+    /// <summary>
+    /// Rejoins shell words. A single word is the whole query (<c>fukan search "中国 蓄電デバイス"</c>: two terms, AND);
+    /// among several, a word with a space in it was a quoted phrase and is quoted again
+    /// (<c>fukan search "バックサイド 電源" kind:article</c>).
+    /// </summary>
+    internal static string JoinQuery(IReadOnlyList<string> words) =>
+        words.Count == 1 ? words[0] : string.Join(' ', words.Select(w => w.Any(char.IsWhiteSpace) && !w.Contains('"') ? $"\"{w}\"" : w));
 
     private static void Print(CliContext context, IReadOnlyList<SearchHit> hits, bool json, string query)
     {

@@ -49,9 +49,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
     public static string EnsureSchema(SqliteConnection connection, string analyzerName = "bigram", SqliteTransaction? transaction = null)
     {
         // Layout 2 keeps no copy of passage text: next to a Fukan store it reads the store's passages table
-        // (search_content is a view over it); alone, search_content is a table of its own. An index of the
-        // older layout (text copied into search_passage) is dropped; the store hook rebuilds it.
-        if (Scalar(connection, transaction, "SELECT value FROM search_meta WHERE key = 'layout'") is not "2" && TableExists(connection, transaction, "search_passage"))
+        // (search_content is a view over it); alone, search_content is a table of its own. Layout 3 adds the
+        // comparison-table row labels to the path terms. An index of an older layout is dropped; the store hook rebuilds it.
+        if (Scalar(connection, transaction, "SELECT value FROM search_meta WHERE key = 'layout'") is not Layout && TableExists(connection, transaction, "search_passage"))
             Exec(connection, transaction, "DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP VIEW IF EXISTS search_content; DROP TABLE IF EXISTS search_content; DROP TABLE IF EXISTS search_passage; DROP TABLE IF EXISTS search_document; DELETE FROM search_meta WHERE key = 'layout';");
         Exec(connection, transaction, """
             CREATE TABLE IF NOT EXISTS search_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,7 +76,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             CREATE INDEX IF NOT EXISTS search_passage_doc ON search_passage(doc_rowid);
             CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(body, path, tokenize='ascii', detail=full, content='', contentless_delete=1);
             CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'row');
-            INSERT OR REPLACE INTO search_meta(key, value) VALUES ('layout', '2');
+            INSERT OR REPLACE INTO search_meta(key, value) VALUES ('layout', '3');
             """);
         if (!TableExists(connection, transaction, "search_content", "view") && !TableExists(connection, transaction, "search_content"))
         {
@@ -195,16 +195,18 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
         string? lastPath = null, lastPathTerms = null;
         var bodyTerms = bodies.GetAwaiter().GetResult();
+        var rows = new RowLabels();
         for (int i = 0; i < passages.Count; i++)
         {
             var p = passages[i];
             fRow.Value = rowids[i];
             fBody.Value = bodyTerms[i];
-            // Consecutive passages share a section: analyse its path once.
-            if (p.SectionPath != lastPath)
+            // Consecutive passages share a section (and a comparison row): analyse their path once.
+            var path = rows.PathOf(p);
+            if (path != lastPath)
             {
-                lastPath = p.SectionPath;
-                lastPathTerms = Joined(p.SectionPath);
+                lastPath = path;
+                lastPathTerms = Joined(path);
             }
             fPath.Value = lastPathTerms;
             insertFts.ExecuteNonQuery();
@@ -488,6 +490,31 @@ public sealed class SqliteSearchIndex : ISearchIndex
             hits.Add(new SearchHit(c.PassageId, c.Document, c.Title, c.Score, c.SectionPath, c.Provenance, snippet, highlights) { DocumentKind = c.Kind });
         }
         return hits;
+    }
+
+    private const string Layout = "3";
+
+    /// <summary>
+    /// The path a passage is indexed under: its section path, and inside a comparison table the row it belongs to
+    /// (日本 › 基礎研究 ◎ →), so "中国 蓄電デバイス" finds the evidence bullets written under the 中国 label.
+    /// </summary>
+    private sealed class RowLabels
+    {
+        private string? _section, _country, _phase;
+
+        public string PathOf(Passage p)
+        {
+            if (p.SectionId != _section) { _section = p.SectionId; _country = null; _phase = null; }
+            var text = p.Text.AsSpan().Trim();
+            if (text.Length is > 0 and <= 16 && Fukan.Extraction.Landscape.CountryNames.CodeOf(text.ToString()) is not null)
+            {
+                _country = text.ToString();
+                _phase = null;
+            }
+            else if (_country is not null && p.Kind == PassageKind.TableRow)
+                _phase = text.Length <= 24 ? text.ToString() : text[..24].ToString();
+            return _country is null ? p.SectionPath : _phase is null ? $"{p.SectionPath} › {_country}" : $"{p.SectionPath} › {_country} › {_phase}";
+        }
     }
 
     private sealed record PreparedBodies(ISearchAnalyzer Analyzer, string[] Bodies);

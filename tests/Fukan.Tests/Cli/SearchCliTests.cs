@@ -36,8 +36,33 @@ public class SearchCliTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFix
     }
 
     [Fact]
-    public void Search_QuotedPhraseFromTheShell_StaysAPhrase() =>
+    public void Search_QuotedPhraseFromTheShell_StaysAPhrase_AWholeQuotedQueryIsTerms()
+    {
         Assert.Equal("\"バックサイド 電源\" kind:article", Fukan.Cli.Commands.SearchCommand.JoinQuery(["バックサイド 電源", "kind:article"]));
+        Assert.Equal("中国 蓄電デバイス", Fukan.Cli.Commands.SearchCommand.JoinQuery(["中国 蓄電デバイス"]));
+    }
+
+    [Fact]
+    public async Task Search_ACountryInAComparisonTable_FindsTheEvidenceWrittenUnderIt()
+    {
+        // The bullets under 中国 in 2.1.1's 国際比較 do not say 中国; the row label they sit under does.
+        var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "search", "中国 蓄電デバイス 基礎研究", "--limit", "5", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var json = JsonDocument.Parse(r.Out);
+        var hits = json.RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(hits);
+        var lines = File.ReadAllLines(Seeds.Path("001"));
+        foreach (var hit in hits)
+        {
+            Assert.Contains("2.1.1 蓄電デバイス › (7) 国際比較", hit.GetProperty("sectionPath").GetString());
+            // Walk up from the hit to the nearest country label: it is 中国.
+            int line = hit.GetProperty("provenance").GetProperty("line").GetInt32();
+            string? label = null;
+            for (int l = line - 1; l >= 1 && label is null; l--)
+                if (lines[l - 1].Trim() is "日本" or "米国" or "欧州" or "中国" or "韓国") label = lines[l - 1].Trim();
+            Assert.Equal("中国", label);
+        }
+    }
 
     [Fact]
     public async Task Search_BadQuery_IsOneLineAndExitsOne()
