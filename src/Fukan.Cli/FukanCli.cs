@@ -34,6 +34,19 @@ public static class FukanCli
         return root;
     }
 
+    /// <summary>"Cannot parse argument 'abc' for option '--from' as expected type 'System.Nullable`1[System.Int32]'" → "--from abc: not a whole number".</summary>
+    internal static string Readable(string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'");
+        if (!m.Success) return message;
+        var type = m.Groups["type"].Value;
+        string expected = type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) ? "not a whole number"
+            : type.Contains("Double", StringComparison.Ordinal) || type.Contains("Decimal", StringComparison.Ordinal) ? "not a number"
+            : type.Contains("DateOnly", StringComparison.Ordinal) ? "not a date (YYYY-MM-DD)"
+            : "not a valid value";
+        return $"{m.Groups["option"].Value} {m.Groups["value"].Value}: {expected}";
+    }
+
     /// <summary>Runs the CLI: results on <paramref name="output"/>, diagnostics on <paramref name="error"/>; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellationToken = default)
     {
@@ -42,7 +55,7 @@ public static class FukanCli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var e in parse.Errors) error.WriteLine($"fukan: {e.Message}");
+            foreach (var e in parse.Errors) error.WriteLine($"fukan: {Readable(e.Message)}");
             error.WriteLine("fukan: see `fukan --help`");
             return ExitCodes.Usage;
         }

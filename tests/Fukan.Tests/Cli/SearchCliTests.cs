@@ -65,6 +65,15 @@ public class SearchCliTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFix
     }
 
     [Fact]
+    public async Task ANonNumericOptionValue_SaysWhichOptionAndWhy()
+    {
+        var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "timeline", "--from", "abc");
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("fukan: --from abc: not a whole number", r.Err);
+        Assert.DoesNotContain("System.", r.Err);
+    }
+
+    [Fact]
     public async Task Search_BadQuery_IsOneLineAndExitsOne()
     {
         var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "search", "\"unclosed");
