@@ -18,6 +18,53 @@ public class MinutesParserTests
         return (source, Parser.Parse(source, Id, (l, m) => warnings.Add((l, m))), warnings);
     }
 
+    // ---- another house style: 議事録 with full-width numbers, （１） parts and ○speaker： lines -----------------
+
+    private const string Gijiroku = """
+        第5回 量子技術戦略会議 議事録
+
+        日時：令和8年3月4日（水）14時00分～16時00分
+        場所：中央合同庁舎第4号館 共用会議室
+
+        出席者：
+        （委員）
+        　山田 太郎　　東京量子大学 教授
+        　佐藤 花子　　量子テック株式会社 代表取締役
+
+        議事次第
+        １．開会
+        ２．量子コンピュータ開発の現状について
+        ３．意見交換
+        ４．閉会
+
+        議事概要
+        （１）量子コンピュータ開発の現状について
+        事務局より資料１に基づき説明。
+
+        （２）意見交換
+        ○山田委員：誤り訂正の研究では米国との差が広がっている。
+        ○佐藤委員：年間500億円規模の基金が必要だ。
+        ○事務局：次回までに論点を整理する。
+
+        以上
+        """;
+
+    [Fact]
+    public void Gijiroku_AgendaKeepsNumberedLabelWords_PartsAreTopics_SpeakersHaveSides()
+    {
+        var (_, d, _) = Parse(Gijiroku);
+        Assert.Equal(new DateOnly(2026, 3, 4), d.Date);
+        Assert.Equal(["開会", "量子コンピュータ開発の現状について", "意見交換", "閉会"], d.Agenda.Select(a => a.Text));
+        Assert.Equal(["山田 太郎", "佐藤 花子"], d.Attendees.Select(a => a.Name));
+
+        var s = d.Statements;
+        Assert.Equal(4, s.Count);
+        Assert.Equal(("量子コンピュータ開発の現状について", StatementSide.Secretariat), (s[0].Topic, s[0].Side));
+        Assert.All(s.Skip(1), x => Assert.Equal("意見交換", x.Topic));
+        Assert.Equal([StatementSide.Member, StatementSide.Member, StatementSide.Secretariat], s.Skip(1).Select(x => x.Side));
+        Assert.Equal("山田委員", s[1].Speaker);
+    }
+
     // ---- the seed (read at run time) -----------------------------------------------------------------------
 
     [Fact]

@@ -241,6 +241,18 @@ internal static class MinutesLabels
     /// The topic of a topic line: 【全体について】, ＜AI分野＞, ■半導体について, [議題1]. Null when the line is not one
     /// (or when the bracket holds a speaker: 【松尾委員】).
     /// </summary>
+    private static readonly string[] RecordHeadings = ["議事概要", "議事要旨", "議事録", "議事内容", "審議概要", "審議内容", "審議経過", "議事経過", "議論の概要"];
+
+    /// <summary>True when the line (after its list marker) is the heading of the record itself: 議事概要, 議事録 …</summary>
+    public static bool IsRecordHeading(ReadOnlySpan<char> t)
+    {
+        if (TryMarker(t, out _, out _, out int len)) t = t[len..];
+        t = t.Trim();
+        foreach (var h in RecordHeadings)
+            if (t.StartsWith(h, StringComparison.Ordinal) && t.Length <= h.Length + 2) return true;
+        return false;
+    }
+
     public static string? Topic(ReadOnlySpan<char> t)
     {
         if (t.Length < 2) return null;

@@ -138,7 +138,9 @@ public sealed partial class MinutesParser
             if (_block == BlockKind.Proceedings)
             {
                 if (MinutesLabels.IsEnd(t)) return false;
-                if (MinutesLabels.MatchLabel(t) is { } m && (m.Kind == BlockKind.Materials || (m.Kind == BlockKind.Proceedings && !m.HasValue)))
+                if (MinutesLabels.MatchLabel(t) is { } m && (m.Kind == BlockKind.Materials || (m.Kind == BlockKind.Proceedings && !m.HasValue))
+                    // "（２）意見交換": a numbered part of the proceedings is a topic; only the record's own heading restarts them.
+                    && !(m.Kind == BlockKind.Proceedings && NumberedTopic(t) is not null && !MinutesLabels.IsRecordHeading(t)))
                 {
                     Flush();
                     OpenBlock(m, l, start, t);
@@ -150,8 +152,10 @@ public sealed partial class MinutesParser
             if (MinutesLabels.IsEnd(t) && _anyField) return false;
 
             var label = MinutesLabels.MatchLabel(t);
-            // "（２）議題" inside a 議事 list is an item, not a new agenda.
-            if (label is { Kind: BlockKind.Agenda } && _block == BlockKind.Agenda && MinutesLabels.TryMarker(t, out var ls, out _, out _) && ls != MarkerStyle.None)
+            // "（２）議題" inside a 議事 list is an item, not a new agenda; so is "３．意見交換" (a label word, but numbered
+            // like its neighbours). Only the record's own heading (議事概要, 議事録 …) ends the agenda.
+            if (label is { Kind: BlockKind.Agenda or BlockKind.Proceedings } && _block == BlockKind.Agenda && !label.Value.HasValue
+                && MinutesLabels.TryMarker(t, out var ls, out _, out _) && ls != MarkerStyle.None && !MinutesLabels.IsRecordHeading(t))
                 label = null;
             if (label is { } found)
             {
@@ -408,6 +412,19 @@ public sealed partial class MinutesParser
 
         // ---- statements -------------------------------------------------------------------------------------
 
+        /// <summary>
+        /// "（１）量子コンピュータ開発の現状について", "２．意見交換": a short numbered line that is no sentence and names no
+        /// speaker heads the statements under it.
+        /// </summary>
+        private static string? NumberedTopic(ReadOnlySpan<char> t)
+        {
+            if (!MinutesLabels.TryMarker(t, out var style, out _, out int len) || style is not (MarkerStyle.Paren or MarkerStyle.Arabic)) return null;
+            var rest = t[len..].Trim();
+            if (rest.Length is < 2 or > 30 || rest.IndexOfAny('。', '、', '：') >= 0 || rest.IndexOf(':') >= 0) return null;
+            if (MinutesLabels.Speaker(rest, out _)) return null;
+            return rest.ToString();
+        }
+
         private void Statement(int l, int start, int end)
         {
             var t = source.Text.AsSpan(start, end - start);
@@ -418,7 +435,7 @@ public sealed partial class MinutesParser
                 _headerSide = side;
                 return;
             }
-            if (MinutesLabels.Topic(t) is { } topic)
+            if ((MinutesLabels.Topic(t) ?? NumberedTopic(t)) is { } topic)
             {
                 Flush();
                 _topic = topic;
@@ -529,6 +546,7 @@ public sealed partial class MinutesParser
             speaker = null; side = null;
             var rest = t[p..];
             int from = rest.IndexOf("から", StringComparison.Ordinal);
+            if (from < 0) from = rest.IndexOf("より", StringComparison.Ordinal);
             if (from <= 0 || from > 16 || from + 2 >= rest.Length || rest[from + 2] is not ('、' or '，' or ',' or ' ' or '　' or '資' or '説' or '報' or '発' or '意' or '質')) return false;
             var token = rest[..from];
             if (token.IndexOfAny('、', '。', ' ') >= 0 || !MinutesLabels.Speaker(token, out side)) return false;
