@@ -12,6 +12,8 @@ public enum LineStart
     PipeRow,
     Footnote,
     Caption,
+    /// <summary>A labelled field: 日時：…, 場所：…, 出席者：… — its own passage even where lines otherwise join.</summary>
+    Field,
 }
 
 /// <summary>Line-level rules for repairing wrapped text into passages.</summary>
@@ -93,12 +95,23 @@ public static class PassageRules
             int k = t[0] is '図' or '表' ? 1 : t.IndexOf(' ') + 1;
             if (k > 0 && k < t.Length && (char.IsAsciiDigit(t[k]) || t[k] is >= '０' and <= '９')) return LineStart.Caption;
         }
+        if (IsField(t)) return LineStart.Field;
         if (!hardWrapped)
         {
             int tab = t.IndexOf('\t');
             if (tab > 0 && tab < t.Length - 1 && !t[(tab + 1)..].Trim().IsEmpty) return LineStart.TableRow;
         }
         return LineStart.Plain;
+    }
+
+    /// <summary>"日時：令和8年…": one to six kanji or kana, a full-width colon, then a value.</summary>
+    private static bool IsField(ReadOnlySpan<char> t)
+    {
+        int colon = t.IndexOf('：');
+        if (colon is < 1 or > 6 || colon + 1 >= t.Length || t[(colon + 1)..].Trim().IsEmpty) return false;
+        foreach (char c in t[..colon])
+            if (!(c is >= '\u3040' and <= '\u30ff' || c is >= '\u4e00' and <= '\u9fff')) return false;
+        return true;
     }
 
     /// <summary>A comparison-table row: a label followed by a rating (◎○△×) and a trend arrow.</summary>

@@ -23,6 +23,7 @@ public class EventUnitTests
     [InlineData("欧州は1.2億ユーロ規模の実証を2025年から始めており、日本勢には好機だ。", "2025-01-01", "done")]
     [InlineData("2027年に量産する計画だ。", "2027-01-01", "planned")]
     [InlineData("2025年に量産の計画を発表した。", "2025-01-01", "done")]
+    [InlineData("In 2025, Google demonstrated a logical qubit below the threshold, and IBM shipped a new processor.", "2025-01-01", "done")]
     public void Status_FromMarkersAndTense(string clause, string start, string expected) =>
         Assert.Equal(expected, EventStatus.Classify(clause, DateOnly.Parse(start), DocDate));
 
@@ -32,6 +33,10 @@ public class EventUnitTests
         const string text = "第一文です。第二文（注）。Third one is here. Fourth";
         var parts = EventExtractor.Sentences(text).Select(s => text[s.Start..s.End]).ToList();
         Assert.Equal(["第一文です。", "第二文（注）。", "Third one is here.", "Fourth"], parts);
+
+        const string english = "IBM plans a system by 2029. Japan installed a machine in April 2025. Version 2.5 is out.";
+        Assert.Equal(["IBM plans a system by 2029.", "Japan installed a machine in April 2025.", "Version 2.5 is out."],
+            EventExtractor.Sentences(english).Select(s => english[s.Start..s.End]));
     }
 
     [Fact]
@@ -56,6 +61,9 @@ public class EventUnitTests
     [InlineData("GAAトランジスタ", "semiconductors")]
     [InlineData("量子コンピュータの実証", "quantum")]
     [InlineData("新しい法律の施行", "policy")]
+    [InlineData("Quantum error correction with 1,000 qubits", "quantum")]
+    [InlineData("Solid-state battery samples", "batteries")]
+    [InlineData("Taiwan said it would maintain output", "other")]
     public void Domain_FromKeywords(string text, string domain) =>
         Assert.Equal(domain, DomainClassifier.Classify(text, []));
 

@@ -66,6 +66,24 @@ public class SignalExtractorTests
         Assert.Equal("W/mK", s.Unit);
     }
 
+    [Fact]
+    public void AThousandsSeparator_IsNotAClauseBreak()
+    {
+        var signals = SignalTestDocs.Signals("q.md", """
+            ---
+            title: Quantum outlook
+            date: 2026-04-02
+            ---
+            ## Signals to watch
+
+            Signal: If the two-qubit gate fidelity exceeds 99.9% on a chip with more than 1,000 qubits, error correction becomes practical.
+            """);
+        var s = Assert.Single(signals);
+        Assert.Equal("two-qubit gate fidelity", s.Metric);
+        Assert.Equal(99.9m, s.Threshold);
+        Assert.Equal("error correction becomes practical", s.Implication);
+    }
+
     [Theory]
     [InlineData("000")]
     [InlineData("001")]

@@ -19,6 +19,18 @@ public class PassageTests
     }
 
     [Fact]
+    public void LabelledFields_AreTheirOwnPassages_WhereLinesOtherwiseJoin()
+    {
+        var pipeline = FukanDefaults.CreatePipeline();
+        var doc = pipeline.Process("fields.txt", System.Text.Encoding.UTF8.GetBytes(
+            "第5回 検討会 議事録\n\n日時：令和8年3月4日（水）14時00分～16時00分\n場所：第4号館 共用会議室\n\n本文の一行目は\n二行目に続く。\n")).Document!;
+        var texts = doc.Passages.Select(p => p.Text).ToList();
+        Assert.Contains("日時：令和8年3月4日（水）14時00分～16時00分", texts);
+        Assert.Contains("場所：第4号館 共用会議室", texts);
+        Assert.Contains(texts, t => t.StartsWith("本文の一行目は", StringComparison.Ordinal) && t.EndsWith("二行目に続く。", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Report_JapaneseWrapAcrossBlankLine_JoinsWithoutSpace()
     {
         var doc = SeedDocuments.Get("001");

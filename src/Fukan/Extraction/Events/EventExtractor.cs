@@ -116,7 +116,10 @@ public sealed class EventExtractor : IFactExtractor
         {
             char c = text[i];
             bool end = c is '。' or '！' or '？' or '；'
-                || (c is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' ') && i > 0 && char.IsAsciiLetterLower(text[i - 1]));
+                || (c is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' ') && i > 0
+                    && (char.IsAsciiLetterLower(text[i - 1])
+                        // "… by 2029. Japan's …": a number ends the sentence when a capital starts the next.
+                        || char.IsAsciiDigit(text[i - 1]) && (i + 2 >= text.Length || char.IsAsciiLetterUpper(text[i + 2]))));
             if (!end) continue;
             int e = i + 1;
             while (e < text.Length && text[e] is '」' or '）' or ')') e++;

@@ -24,7 +24,9 @@ public static class EventStatus
         "成立", "開始", "発表", "稼働", "設立", "策定", "達成", "締結", "発足", "施行", "開催", "公表", "採択", "完了", "発売", "出荷", "開設",
         "終了", "進行中", "実施中", "稼働中", "導入した", "始まった", "始まっている", "報告された", "報告した", "成功した", "実現した",
         "ており", "ている", "配分された", "投じた",
-        "launched", "announced", "began", "started", "completed", "signed", "enacted", "released", "opened",
+        "launched", "announced", "began", "started", "completed", "signed", "enacted", "released", "opened", "demonstrated", "shipped",
+        "installed", "delivered", "reached", "achieved", "unveiled", "introduced", "deployed", "approved", "passed", "reauthorized",
+        "established", "founded", "awarded", "raised", "acquired",
     ];
 
     /// <summary>

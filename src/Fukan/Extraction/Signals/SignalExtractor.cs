@@ -219,7 +219,12 @@ public sealed class SignalExtractor : IFactExtractor
     private static int IndexOfClauseBreak(string text, int from, int end)
     {
         for (int i = from; i < end; i++)
-            if (text[i] is '、' or '，' or ',') return i;
+        {
+            if (text[i] is not ('、' or '，' or ',')) continue;
+            // "1,000 qubits": a thousands separator, not a clause break.
+            if (text[i] == ',' && i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < end && char.IsAsciiDigit(text[i + 1])) continue;
+            return i;
+        }
         return -1;
     }
 
