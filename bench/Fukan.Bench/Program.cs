@@ -12,6 +12,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "search-eval" => Fukan.Bench.Search.SearchBench.Eval(args[1..]),
     "facts-accuracy" => FactsAccuracy.Run(args[1..]),
     "rank-signals" => RankSignalsBench.Run(args[1..]),
+    "scaling" => ScalingBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -24,6 +25,7 @@ static int Usage()
         "  search-eval [--seeds DIR] [--judged FILE] [--analyzer bigram|mecab|all] [-v]   recall@10, MRR, nDCG@10\n" +
         "  search-engines DIR [QUERIES] [--copies N]                          FTS5 vs Lucene.Net probe\n" +
         "  facts-accuracy [--seeds DIR] [--expectations DIR] [--verbose] [--dump SEED]   precision/recall and MB/s of the quantity and date parsers\n" +
-        "  rank-signals [--seeds DIR] [--runs N] [--json]   ms of fukan signals and fukan rank (wsum, topsis, sensitivity) on the seeds");
+        "  rank-signals [--seeds DIR] [--runs N] [--json]   ms of fukan signals and fukan rank (wsum, topsis, sensitivity) on the seeds\n" +
+        "  scaling [--seeds DIR]   entity recogniser and minutes parser on a text and on it repeated: linear or not");
     return 2;
 }
