@@ -81,23 +81,31 @@ public sealed class Ingestor
 
         // Reading and processing run on worker threads a few files ahead; the store writes one document at a
         // time, in input order, on this thread.
-        int window = Math.Max(2, Environment.ProcessorCount);
-        using var slots = new SemaphoreSlim(window);
-        var pending = new Queue<Task<Prepared>>();
+        // Workers: one per core. Lookahead: a few documents per worker, so that while the store writes a large
+        // document the workers go on with the next ones, but never more than LookaheadBytes of source in flight.
+        int workers = Math.Max(2, Environment.ProcessorCount);
+        int lookahead = workers * LookaheadPerWorker;
+        using var slots = new SemaphoreSlim(workers);
+        var pending = new Queue<(Task<Prepared> Task, long Bytes)>();
+        long bytesAhead = 0;
         using var files = discovery.Files.GetEnumerator();
         bool more = true;
         while (true)
         {
-            while (more && pending.Count < window)
+            while (more && pending.Count < lookahead && (pending.Count < workers || bytesAhead < LookaheadBytes))
             {
                 more = files.MoveNext();
                 if (!more) break;
                 var file = files.Current;
+                long size = SizeOf(file);
+                bytesAhead += size;
                 await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                pending.Enqueue(Task.Run(() => { try { return Prepare(file, known, cancellationToken); } finally { slots.Release(); } }, cancellationToken));
+                pending.Enqueue((Task.Run(() => { try { return Prepare(file, known, cancellationToken); } finally { slots.Release(); } }, cancellationToken), size));
             }
             if (pending.Count == 0) break;
-            var prepared = await pending.Dequeue().ConfigureAwait(false);
+            var (next, nextBytes) = pending.Dequeue();
+            var prepared = await next.ConfigureAwait(false);
+            bytesAhead -= nextBytes;
             long storeStart = Stopwatch.GetTimestamp();
             var (outcome, fileDiagnostics) = await StoreAsync(prepared, cancellationToken).ConfigureAwait(false);
             storeSeconds += Stopwatch.GetElapsedTime(storeStart).TotalSeconds;
@@ -115,6 +123,15 @@ public sealed class Ingestor
         }
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         return new IngestSummary(discovery.Files.Count, added, unchanged, replaced, failed, discovery.Skipped.Count, bytes, seconds, timings with { Store = storeSeconds }, diagnostics);
+    }
+
+    private const int LookaheadPerWorker = 4;
+    private const long LookaheadBytes = 8L << 20;
+
+    private static long SizeOf(string file)
+    {
+        try { return new FileInfo(file).Length; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
     }
 
     /// <summary>A file read and processed, ready to store (or the reason it cannot be).</summary>
