@@ -46,6 +46,13 @@ public sealed class HtmlDocumentReader : IDocumentReader
             if (name is "description" or "author" or "keywords" or "date")
                 meta[name] = [m.GetAttribute("content")!.Trim()];
         }
+        // Open Graph / schema.org article dates: <meta property="article:published_time" content="2026-05-12T…">.
+        foreach (var m in document.QuerySelectorAll("meta[property][content], meta[itemprop][content]"))
+        {
+            var name = (m.GetAttribute("property") ?? m.GetAttribute("itemprop"))!.Trim().ToLowerInvariant();
+            if (name is "article:published_time" or "datepublished" && !meta.ContainsKey("date"))
+                meta["date"] = [m.GetAttribute("content")!.Trim()];
+        }
         var time = document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
         if (!meta.ContainsKey("date") && !string.IsNullOrWhiteSpace(time)) meta["date"] = [time.Trim()];
 

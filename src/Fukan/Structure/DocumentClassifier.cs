@@ -102,6 +102,7 @@ public sealed partial class DocumentClassifier
 
         var (date, text) = FromMetadata(doc.Metadata);
         if (date is null && kind == DocumentKind.Minutes) (date, text) = FromMinutes(source, doc.BodyStartLine);
+        if (date is null) (date, text) = FromDateline(source, doc.BodyStartLine);
         if (date is null) (date, text) = FromPublicationLine(source, doc.BodyStartLine);
         if (date is null)
         {
@@ -156,6 +157,25 @@ public sealed partial class DocumentClassifier
         }
         return (null, null);
     }
+
+    /// <summary>A dateline near the top: a line that is only a full date (2026年5月12日（火）, 令和8年5月12日 公開).</summary>
+    private static (DateOnly?, string?) FromDateline(SourceText source, int first)
+    {
+        int seen = 0;
+        for (int l = first; l <= source.LineCount && seen < 20; l++)
+        {
+            var folded = TextFolding.Fold(source.Line(l)).Trim();
+            if (folded.Length == 0) continue;
+            seen++;
+            if (!Dateline().IsMatch(folded)) continue;
+            var date = ParseJapaneseDate(folded);
+            if (date is not null) return (date, date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        return (null, null);
+    }
+
+    [GeneratedRegex(@"^(?:(?:令和|平成)\s*(?:\d{1,2}|元)|\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(][月火水木金土日][）)])?\s*(?:公開|更新|発行|掲載|発表)?$")]
+    private static partial Regex Dateline();
 
     private static (DateOnly?, string?) FromPublicationLine(SourceText source, int first)
     {

@@ -96,6 +96,16 @@ public class ReaderTests
         Assert.DoesNotContain("menu", doc.Source.Text);
     }
 
+    [Theory]
+    [InlineData("<html><head><meta property=\"article:published_time\" content=\"2026-05-12T08:00:00+09:00\"><title>電池</title></head><body><article><p>本文。</p></article></body></html>", "2026-05-12")]
+    [InlineData("<html><head><title>電池</title></head><body><article><h1>電池</h1><p>2026年5月12日（火）</p><p>本文は量産について述べる。</p></article></body></html>", "2026-05-12")]
+    [InlineData("<html><head><title>電池</title></head><body><article><h1>電池</h1><p>令和8年5月12日 公開</p><p>本文。</p></article></body></html>", "2026-05-12")]
+    public void Html_ArticleDate_FromOpenGraphOrADateline(string html, string expected)
+    {
+        var doc = Fukan.Pipeline.FukanDefaults.CreatePipeline().Process("news.html", Encoding.UTF8.GetBytes(html)).Document!;
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), doc.Info.Date);
+    }
+
     internal static byte[] MakePdf(params string[] pages)
     {
         var builder = new PdfDocumentBuilder();

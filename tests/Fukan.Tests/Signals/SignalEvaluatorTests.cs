@@ -134,6 +134,18 @@ public class SignalEvaluatorTests
     }
 
     [Fact]
+    public void TheThingWatched_MayBeNamedEarlierInTheParagraph_TheConditionMustBeInTheSentence()
+    {
+        var r = Evaluate(Doc("news", "2026-05-12",
+            "各社は全固体電池のAサンプルを出荷した。サイクル寿命のデータも公表した。"));
+        Assert.Equal(SignalStatus.Met, Signal(r, "samples").Status);
+
+        // A paragraph about something else does not count
+        var other = Evaluate(Doc("other", "2026-05-12", "各社は液系電池のAサンプルを出荷した。サイクル寿命のデータも公表した。"));
+        Assert.Equal(SignalStatus.NoEvidence, Signal(other, "samples").Status);
+    }
+
+    [Fact]
     public void AStatedMeasurementDate_DatesTheEvidence()
     {
         // The later document quotes an older figure: the figure's own date decides which evidence is latest.

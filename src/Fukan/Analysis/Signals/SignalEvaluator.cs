@@ -327,7 +327,9 @@ public sealed class SignalEvaluator
         var text = scan.Passage.Text;
         foreach (var (start, end) in scan.Sentences)
         {
-            if (!signal.AliasSet.Any(scan.Folded, start, end) && !signal.AliasSet.Any(scan.Path)) continue;
+            // The thing watched may be named earlier in the same paragraph ("全固体電池のAサンプルを出荷した。
+            // 1000サイクル後の容量維持率は85%だった。"); the condition itself must be in the sentence.
+            if (!signal.AliasSet.Any(scan.Folded, 0, end) && !signal.AliasSet.Any(scan.Path)) continue;
             if (!condition.AliasSet.IsEmpty && !condition.AliasSet.Any(scan.Folded, start, end)) continue;
             Match? hit = null;
             foreach (var r in condition.PatternRegexes)
