@@ -64,6 +64,7 @@ public static class IngestBench
                     normalize = Math.Round(t.Normalize, 3),
                     structure = Math.Round(t.Structure, 3),
                     extract = Math.Round(t.Extract, 3),
+                    prepare = Math.Round(t.Prepare, 3),
                     store = Math.Round(store, 3),
                 },
                 extractors = t.Extractors.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)),
@@ -74,7 +75,7 @@ public static class IngestBench
             else
             {
                 Console.WriteLine($"ingest ({stages}): {files} files, {bytes / 1e6:F1} MB in {seconds:F2} s = {bytes / 1e6 / seconds:F1} MB/s, peak memory {peak / 1e6:F0} MB");
-                Console.WriteLine($"  stages (s): read {t.Read:F2}  normalize {t.Normalize:F2}  structure {t.Structure:F2}  extract {t.Extract:F2}  store {store:F2}  (stage times are CPU seconds summed over documents processed in parallel)");
+                Console.WriteLine($"  stages (s): read {t.Read:F2}  normalize {t.Normalize:F2}  structure {t.Structure:F2}  extract {t.Extract:F2}  prepare {t.Prepare:F2}  store {store:F2}  (stage times are CPU seconds summed over documents processed in parallel)");
                 Console.WriteLine($"  extractors (s): {string.Join("  ", t.Extractors.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:F2}"))}");
                 Console.WriteLine($"  extraction share of ingest work: {t.Extract / t.Total:P1}");
             }

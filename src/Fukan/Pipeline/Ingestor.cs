@@ -158,8 +158,14 @@ public sealed class Ingestor
         cancellationToken.ThrowIfCancellationRequested();
         if (known.Contains(DocumentId.FromContent(bytes))) return new Prepared(file, bytes.Length, true, null, []);
         var result = _pipeline.Process(file, bytes);
-        if (result.Document is { } processed) _store.Prepare(processed);
-        return new Prepared(file, bytes.Length, false, result.Document, result.Diagnostics);
+        var document = result.Document;
+        if (document is not null)
+        {
+            long t = Stopwatch.GetTimestamp();
+            _store.Prepare(document);
+            document = document with { Timings = document.Timings with { Prepare = Stopwatch.GetElapsedTime(t).TotalSeconds } };
+        }
+        return new Prepared(file, bytes.Length, false, document, result.Diagnostics);
     }
 
     private async Task<(FileOutcome, IReadOnlyList<Diagnostic>)> StoreAsync(Prepared prepared, CancellationToken cancellationToken)

@@ -8,16 +8,19 @@ public sealed record StageTimings(double Read, double Normalize, double Structur
     /// <summary>Time spent writing to the store (set by the ingestor).</summary>
     public double Store { get; init; }
 
+    /// <summary>Time spent preparing the write on the worker (<c>IKnowledgeStore.Prepare</c>; set by the ingestor).</summary>
+    public double Prepare { get; init; }
+
     /// <summary>Extraction time per extractor name (part of <see cref="Extract"/>).</summary>
     public IReadOnlyDictionary<string, double> Extractors { get; init; } = new Dictionary<string, double>();
 
-    public double Total => Read + Normalize + Structure + Extract + Store;
+    public double Total => Read + Normalize + Structure + Extract + Prepare + Store;
 
     public static StageTimings operator +(StageTimings a, StageTimings b)
     {
         var extractors = new Dictionary<string, double>(a.Extractors, StringComparer.Ordinal);
         foreach (var (name, seconds) in b.Extractors) extractors[name] = extractors.GetValueOrDefault(name) + seconds;
-        return new(a.Read + b.Read, a.Normalize + b.Normalize, a.Structure + b.Structure, a.Extract + b.Extract) { Store = a.Store + b.Store, Extractors = extractors };
+        return new(a.Read + b.Read, a.Normalize + b.Normalize, a.Structure + b.Structure, a.Extract + b.Extract) { Store = a.Store + b.Store, Prepare = a.Prepare + b.Prepare, Extractors = extractors };
     }
 
     public static StageTimings Zero { get; } = new(0, 0, 0, 0);

@@ -10,11 +10,12 @@ namespace Fukan.Storage;
 /// </summary>
 internal static class FactBlob
 {
-    public static byte[] Pack(string json)
+    public static byte[] Pack(string json) => Pack(Encoding.UTF8.GetBytes(json));
+
+    public static byte[] Pack(ReadOnlySpan<byte> utf8Json)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        using var output = new MemoryStream(bytes.Length / 6 + 64);
-        using (var z = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true)) z.Write(bytes);
+        using var output = new MemoryStream(utf8Json.Length / 6 + 64);
+        using (var z = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true)) z.Write(utf8Json);
         return output.ToArray();
     }
 

@@ -143,20 +143,12 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     private static IReadOnlyList<FactRow> FactRows(ProcessedDocument document) => PreparedFacts.GetValue(document, static d =>
     {
         var rows = new List<FactRow>();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
         foreach (var group in d.Facts.GroupBy(f => f.Kind, StringComparer.Ordinal))
         {
             int chunk = 0;
             foreach (var batch in group.Chunk(FactsPerRow))
-            {
-                var json = new System.Text.StringBuilder(batch.Length * 200).Append('[');
-                for (int i = 0; i < batch.Length; i++)
-                {
-                    if (i > 0) json.Append(',');
-                    json.Append(FactSerializer.Serialize(batch[i]));
-                }
-                json.Append(']');
-                rows.Add(new FactRow(group.Key, chunk++, batch.Length, FactBlob.Pack(json.ToString())));
-            }
+                rows.Add(new FactRow(group.Key, chunk++, batch.Length, FactBlob.Pack(FactSerializer.SerializeArray(batch, buffer).Span)));
         }
         return rows;
     });
