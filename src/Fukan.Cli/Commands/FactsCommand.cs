@@ -20,6 +20,7 @@ public static class FactsCommand
     {
         ["quantity"] = "quantity", ["date"] = "date", ["event"] = "event", ["entity"] = "mention", ["mention"] = "mention",
         ["statement"] = "minutes", ["signal"] = "signal", ["comparison"] = "comparison", ["area"] = "area",
+        ["division"] = "division", ["priority-theme"] = "priority-theme", ["minutes"] = "minutes",
     };
 
     /// <summary>Columns shown to humans per kind (JSON paths); the JSON output always has every field.</summary>
@@ -33,11 +34,14 @@ public static class FactsCommand
         ["signal"] = ["metric", "comparator", "threshold", "unit", "currentValue.text", "domain", "implication"],
         ["comparison"] = ["areaId", "area", "country", "phase", "rating", "trend"],
         ["area"] = ["areaId", "title", "division"],
+        ["division"] = ["divisionId", "title", "areas"],
+        ["priority-theme"] = ["number", "title", "sectionId", "summaryTitle"],
+        ["minutes"] = ["digest.title", "digest.date", "digest.startTime", "digest.place"],
     };
 
     public static Command Create(CliContext context)
     {
-        var kind = new Option<string>("--kind", "-k") { Description = "quantity | date | event | entity | statement | signal | comparison | area", Required = true };
+        var kind = new Option<string>("--kind", "-k") { Description = "quantity | date | event | entity | statement | signal | comparison | area | division | priority-theme | minutes", Required = true };
         var doc = new Option<string?>("--doc") { Description = "Only this document (id prefix, file name prefix or path)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var csv = new Option<bool>("--csv") { Description = "Print CSV" };
@@ -65,7 +69,8 @@ public static class FactsCommand
             {
                 using var writer = CsvWriter.Create(context.Out, new CsvWriterOptions(), true);
                 foreach (var c in columns) writer.WriteField(c);
-                foreach (var c in new[] { "documentId", "line", "endLine", "start", "end" }) writer.WriteField(c);
+                // Provenance columns: offsets are named apart from a fact's own start/end (a date's).
+                foreach (var c in new[] { "documentId", "line", "endLine", "sourceStart", "sourceEnd" }) writer.WriteField(c);
                 writer.EndRecord();
                 foreach (var r in shown)
                 {
@@ -128,7 +133,7 @@ public static class FactsCommand
         }
         return node switch
         {
-            JsonArray a => string.Join("; ", a.Select(x => x is JsonValue v ? v.ToString() : x?["name"]?.ToString() ?? x?.ToJsonString() ?? "")),
+            JsonArray a => string.Join("; ", a.Select(x => x is JsonValue v ? v.ToString() : x?["name"]?.ToString() ?? x?["areaId"]?.ToString() ?? x?.ToJsonString() ?? "")),
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
             _ => node.ToJsonString(),
         };

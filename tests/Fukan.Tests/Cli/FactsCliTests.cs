@@ -29,8 +29,19 @@ public class FactsCliTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFixt
         var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "facts", "--kind", "date", "--doc", "002", "--csv");
         Assert.Equal(0, r.ExitCode);
         var lines = r.Out.Trim().Split('\n');
-        Assert.Equal("text,start,end,precision,documentId,line,endLine,start,end", lines[0].Trim());
+        Assert.Equal("text,start,end,precision,documentId,line,endLine,sourceStart,sourceEnd", lines[0].Trim());
         Assert.Contains(lines, l => l.StartsWith("令和8年2月12日,2026-02-12,2026-02-12,day,"));
+    }
+
+    [Theory]
+    [InlineData("division", "2.1")]
+    [InlineData("priority-theme", "先進半導体材料")]
+    [InlineData("minutes", "2026-02-12")]
+    public async Task Facts_ReportAndMinutesKinds_AreListed(string kind, string expected)
+    {
+        var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "facts", "--kind", kind, "--csv");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains(expected, r.Out);
     }
 
     [Fact]
