@@ -1,5 +1,5 @@
 using System.Globalization;
-using YamlDotNet.Core;
+using Fukan.Reading;
 using YamlDotNet.RepresentationModel;
 
 namespace Fukan.Analysis.Ranking;
@@ -19,41 +19,15 @@ public static class WeightsLoader
     /// <summary>The manifest name of the embedded default weights (data/weights.yaml).</summary>
     public const string DefaultResourceName = "Fukan.data.weights.yaml";
 
-    public static RankingWeights LoadDefault()
-    {
-        using var stream = typeof(WeightsLoader).Assembly.GetManifestResourceStream(DefaultResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {DefaultResourceName} is missing");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "weights.yaml (default)");
-    }
+    public static RankingWeights LoadDefault() =>
+        Parse(YamlInput.ReadEmbedded(typeof(WeightsLoader).Assembly, DefaultResourceName), "weights.yaml (default)");
 
-    public static RankingWeights Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WeightsException($"{path}: cannot read the weights: {e.Message}");
-        }
-        return Parse(text, path);
-    }
+    public static RankingWeights Load(string path) =>
+        Parse(YamlInput.ReadFile(path, "weights", m => new WeightsException(m)), path);
 
     public static RankingWeights Parse(string yaml, string source)
     {
-        ArgumentNullException.ThrowIfNull(yaml);
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
-        catch (YamlException e)
-        {
-            throw new WeightsException($"{source}: line {e.Start.Line}: malformed YAML: {FirstLine(e.Message)}");
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up this way on some unterminated flow collections.
-            throw new WeightsException($"{source}: malformed YAML (an unclosed bracket, brace or quote?)");
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (YamlInput.ParseMapping(yaml, source, m => new WeightsException(m)) is not { } root)
             throw new WeightsException($"{source}: weights are a mapping with a 'criteria' mapping");
         YamlMappingNode? criteria = null;
         foreach (var (k, v) in root.Children)
@@ -109,10 +83,4 @@ public static class WeightsLoader
     }
 
     private static WeightsException Error(string source, YamlNode node, string message) => new($"{source}: line {node.Start.Line}: {message}");
-
-    private static string FirstLine(string s)
-    {
-        int nl = s.IndexOfAny(['\r', '\n']);
-        return nl < 0 ? s : s[..nl];
-    }
 }

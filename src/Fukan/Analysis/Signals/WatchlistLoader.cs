@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Fukan.Extraction.Signals;
-using YamlDotNet.Core;
+using Fukan.Reading;
 using YamlDotNet.RepresentationModel;
 
 namespace Fukan.Analysis.Signals;
@@ -46,42 +46,18 @@ public static class WatchlistLoader
     /// <summary>The watchlist Fukan ships (embedded).</summary>
     public static Watchlist LoadDefault()
     {
-        using var stream = typeof(WatchlistLoader).Assembly.GetManifestResourceStream(DefaultResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {DefaultResourceName} is missing");
-        using var reader = new StreamReader(stream);
         // The shipped list is ours: a problem in it is a bug, and surfaces as WatchlistException in the tests.
-        return Parse(reader.ReadToEnd(), "watchlist.yaml (default)");
+        return Parse(YamlInput.ReadEmbedded(typeof(WatchlistLoader).Assembly, DefaultResourceName), "watchlist.yaml (default)");
     }
 
     /// <summary>Reads the watchlist at <paramref name="path"/>.</summary>
-    public static Watchlist Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WatchlistException($"{path}: cannot read the watchlist: {e.Message}");
-        }
-        return Parse(text, path);
-    }
+    public static Watchlist Load(string path) =>
+        Parse(YamlInput.ReadFile(path, "watchlist", m => new WatchlistException(m)), path);
 
     /// <summary>Parses watchlist YAML; <paramref name="source"/> names it in messages.</summary>
     public static Watchlist Parse(string yaml, string source)
     {
-        ArgumentNullException.ThrowIfNull(yaml);
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
-        catch (YamlException e)
-        {
-            throw new WatchlistException($"{source}: line {e.Start.Line}: malformed YAML: {FirstLine(e.Message)}");
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up this way on some unterminated flow collections.
-            throw new WatchlistException($"{source}: malformed YAML (an unclosed bracket, brace or quote?)");
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (YamlInput.ParseMapping(yaml, source, m => new WatchlistException(m)) is not { } root)
             throw new WatchlistException($"{source}: a watchlist is a mapping with a 'signals' list");
         double actShare = 0.5;
         YamlSequenceNode? signals = null;

@@ -1,0 +1,61 @@
+using System.Reflection;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Fukan.Reading;
+
+/// <summary>
+/// The YAML files users hand Fukan (watchlists, ranking weights, gazetteers): read from disk or from the
+/// assembly, parsed, and every failure turned into one line that names the file — through the caller's own
+/// exception type, so each loader keeps its contract.
+/// </summary>
+public static class YamlInput
+{
+    /// <summary>The text of an embedded resource Fukan ships; missing is a build bug.</summary>
+    public static string ReadEmbedded(Assembly assembly, string resource)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded resource {resource} is missing from {assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The text of <paramref name="path"/>; unreadable → <c>PATH: cannot read the WHAT: reason</c>.</summary>
+    public static string ReadFile(string path, string what, Func<string, Exception> error)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try { return File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw error($"{path}: cannot read the {what}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The root mapping of the first YAML document, or null when there is none (empty text, or a root that is not
+    /// a mapping). Malformed YAML → <c>SOURCE: line N: malformed YAML: first line of the parser's message</c>.
+    /// </summary>
+    public static YamlMappingNode? ParseMapping(string yaml, string source, Func<string, Exception> error)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(yaml)); }
+        catch (YamlException e)
+        {
+            throw error($"{source}: line {e.Start.Line}: malformed YAML: {FirstLine(e.Message)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unterminated flow collections.
+            throw error($"{source}: malformed YAML (an unclosed bracket, brace or quote?)");
+        }
+        return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+    }
+
+    private static string FirstLine(string s)
+    {
+        int nl = s.IndexOfAny(['\r', '\n']);
+        return nl < 0 ? s : s[..nl];
+    }
+}
