@@ -19,13 +19,15 @@ public static class TextFolding
         if (c >= '\uFF01' && c <= '\uFF5E') c = (char)(c - 0xFEE0);      // full-width ASCII
         else if (c == '\u3000' || c == '\t') return ' ';
         if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        // Kana and kanji (most of a Japanese text) have no case: skip the casing tables.
+        if (c is >= '\u3040' and <= '\u9FFF') return c;
         return char.ToLowerInvariant(c);
     }
 
     /// <summary>A folded copy of <paramref name="text"/>, the same length.</summary>
     public static string Fold(ReadOnlySpan<char> text)
     {
-        return string.Create(text.Length, text.ToString(), static (dest, src) =>
+        return string.Create(text.Length, text, static (dest, src) =>
         {
             for (int i = 0; i < src.Length; i++) dest[i] = Fold(src[i]);
         });
