@@ -75,7 +75,7 @@ public sealed class EntityRecognizer
         private readonly Gazetteer _gaz = owner._gazetteer;
         private readonly string _text = text;
         private readonly string _f = EntityText.FoldAll(text);
-        private readonly List<Candidate> _cands = [];
+        private readonly List<Candidate> _cands = new(32);
         private readonly Dictionary<int, int> _gazAt = [];
         private readonly HashSet<int> _gazEnds = [];
         private readonly List<(int End, int Value)> _hits = new(8);
@@ -438,7 +438,7 @@ public sealed class EntityRecognizer
 
         public void English()
         {
-            var words = new List<Word>();
+            var words = new List<Word>(64);
             var f = _f;
             int i = 0;
             while (i < N)

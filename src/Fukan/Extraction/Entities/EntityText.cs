@@ -25,6 +25,7 @@ internal static class EntityText
 
     public static char Fold(char c)
     {
+        if (c is >= '\u3040' and <= '\u9FFF') return c;   // kana and kanji fold to themselves (・ included)
         if (c is >= '\uFF66' and <= '\uFF9D') return HalfWidthKana[c - '\uFF66'];
         if (c == '\uFF65') return '・';
         c = TextFolding.Fold(c);
@@ -40,9 +41,10 @@ internal static class EntityText
     /// <summary>The folded copy of <paramref name="text"/>, same length.</summary>
     public static string FoldAll(ReadOnlySpan<char> text)
     {
-        var chars = new char[text.Length];
-        for (int i = 0; i < text.Length; i++) chars[i] = Fold(text[i]);
-        return new string(chars);
+        return string.Create(text.Length, text, static (dest, src) =>
+        {
+            for (int i = 0; i < src.Length; i++) dest[i] = Fold(src[i]);
+        });
     }
 
     /// <summary>The matching key of a name: folded, spaces removed.</summary>
