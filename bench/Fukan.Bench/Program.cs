@@ -19,7 +19,7 @@ return args.Length == 0 ? Usage() : args[0] switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: Fukan.Bench <verb> [args]\n  outline FILE [--passages]   print the section tree (debugging aid)\n" +
-        "  ingest [--copies N] [--seeds DIR] [--json]   ingest throughput and peak memory\n" +
+        "  ingest [--copies N] [--seeds DIR] [--stages foundation|facts|all] [--json]   ingest throughput, peak memory, stage times\n" +
         "  search-build DIR --db PATH [--copies N] [--analyzer bigram|mecab]   index DIR, print MB/s\n" +
         "  search --db PATH --queries FILE [--json] [--repeat N] | --show QUERY [--limit N]   query latency p50/p99, or one query's hits\n" +
         "  search-eval [--seeds DIR] [--judged FILE] [--analyzer bigram|mecab|all] [-v]   recall@10, MRR, nDCG@10\n" +

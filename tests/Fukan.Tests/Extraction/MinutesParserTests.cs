@@ -30,6 +30,7 @@ public class MinutesParserTests
         （委員）
         　山田 太郎　　東京量子大学 教授
         　佐藤 花子　　量子テック株式会社 代表取締役
+        　小川 遥　　サンプル投資株式会社 アナリスト
 
         議事次第
         １．開会
@@ -55,7 +56,8 @@ public class MinutesParserTests
         var (_, d, _) = Parse(Gijiroku);
         Assert.Equal(new DateOnly(2026, 3, 4), d.Date);
         Assert.Equal(["開会", "量子コンピュータ開発の現状について", "意見交換", "閉会"], d.Agenda.Select(a => a.Text));
-        Assert.Equal(["山田 太郎", "佐藤 花子"], d.Attendees.Select(a => a.Name));
+        Assert.Equal(["山田 太郎", "佐藤 花子", "小川 遥"], d.Attendees.Select(a => a.Name));
+        Assert.Equal(("サンプル投資株式会社", "アナリスト"), (d.Attendees[2].Organization, d.Attendees[2].Title));
 
         var s = d.Statements;
         Assert.Equal(4, s.Count);

@@ -171,6 +171,7 @@ public class QuantityParserTests
     [InlineData("年間20億ポンドの研究開発", "研究開発", "year")]
     [InlineData("月産2万枚のウエハ", "ウエハ", "month")]
     [InlineData("水素コスト30円/Nm3を目標", "水素コスト", "Nm3")]
+    [InlineData("欧州では年間予算1.2億ユーロの実証計画が始まる", "実証計画", "year")]
     public void Parse_Subject_AndPeriod_AreFound(string text, string subject, string? per)
     {
         var m = Single(text);

@@ -29,6 +29,14 @@ internal static class SubjectFinder
     /// </summary>
     public static string? Find(string text, ReadOnlySpan<char> f, int start, int end, int floor, ref string? per)
     {
+        // A period word before the number (年間予算1.2億ユーロの実証計画) holds whichever noun is the subject.
+        {
+            int pb = start > floor && ScanText.IsBlank(f[start - 1]) ? start - 1 : start;
+            var (rs, re) = BackwardRun(f, pb, floor);
+            if (re > rs && !(rs > 0 && (ScanText.IsDigit(f[rs - 1]) || NumberReader.IsKanjiNumeral(f[rs - 1]))))
+                per ??= StripPeriod(f, rs, re).Per;
+        }
+
         // 1. 〜の + noun.
         if (end < f.Length && f[end] == 'の')
         {
