@@ -54,6 +54,7 @@ public static class DemoCommand
         yield return ["--db", db, "rank", "--country", "JP"];
     }
 
+    /// <summary>Writes an embedded resource to <paramref name="target"/> unless a file with the same bytes is there.</summary>
     private static void WriteResource(string name, string target)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name) ?? throw new InvalidOperationException($"resource {name} missing");
@@ -67,18 +68,9 @@ public static class DemoCommand
     public static int WriteSamples(string folder)
     {
         Directory.CreateDirectory(folder);
-        var assembly = Assembly.GetExecutingAssembly();
-        int n = 0;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("samples/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            var target = Path.Combine(folder, name["samples/".Length..]);
-            var bytes = memory.ToArray();
-            if (!File.Exists(target) || !File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes)) File.WriteAllBytes(target, bytes);
-            n++;
-        }
-        return n;
+        var names = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(n => n.StartsWith("samples/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        foreach (var name in names) WriteResource(name, Path.Combine(folder, name["samples/".Length..]));
+        return names.Count;
     }
 }

@@ -53,7 +53,8 @@ public static class YamlInput
         return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
     }
 
-    private static string FirstLine(string s)
+    /// <summary>The first line of a (parser's) message.</summary>
+    public static string FirstLine(string s)
     {
         int nl = s.IndexOfAny(['\r', '\n']);
         return nl < 0 ? s : s[..nl];

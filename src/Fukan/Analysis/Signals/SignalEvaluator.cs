@@ -223,7 +223,7 @@ public sealed class SignalEvaluator
         @"^\s*(?:以上|以下|超|未満|程度|前後)?\s*(?:に|まで|へと?)(?:高める|高めよう|下げる|下げよう|引き上げる|引き下げる|向上させる|低減する|抑える|改善する|伸ばす|近づける|する|向け)",
         RegexOptions.CultureInvariant);
 
-    private static bool IsAimedAt(string text, QuantityMatch q) => AimedAt.IsMatch(text.AsSpan(q.Span.End, Math.Min(16, text.Length - q.Span.End)).ToString());
+    private static bool IsAimedAt(string text, QuantityMatch q) => AimedAt.IsMatch(text.AsSpan(q.Span.End, Math.Min(16, text.Length - q.Span.End)));
 
     /// <summary>
     /// When the value was measured: a date stated in the quantity's clause ("2024年時点で45%", "as of March 2025, 48%")

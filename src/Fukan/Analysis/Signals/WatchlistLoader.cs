@@ -194,7 +194,7 @@ public static class WatchlistLoader
             }
             catch (Exception e) when (e is ArgumentException or NotSupportedException)
             {
-                throw Error(source, node, id, $"pattern '{patterns[i]}' is not a valid regular expression: {FirstLine(e.Message)}");
+                throw Error(source, node, id, $"pattern '{patterns[i]}' is not a valid regular expression: {YamlInput.FirstLine(e.Message)}");
             }
         }
         return result;
@@ -245,10 +245,4 @@ public static class WatchlistLoader
 
     private static WatchlistException Error(string source, YamlNode node, string? id, string message) =>
         new($"{source}: line {node.Start.Line}: {(id is null ? "" : $"signal '{id}': ")}{message}");
-
-    private static string FirstLine(string s)
-    {
-        int nl = s.IndexOfAny(['\r', '\n']);
-        return nl < 0 ? s : s[..nl];
-    }
 }

@@ -20,6 +20,10 @@ public static class DomainClassifier
         ("policy", ["法案", "法律", "Act", "戦略", "規則", "規制", "予算", "政策", "基金", "プログラム", "プロジェクト", "regulation", "legislation", "budget", "strategy", "initiative", "funding"]),
     ];
 
+    /// <summary>The table with each keyword's comparison decided once: lower-case English in any case, the rest as written.</summary>
+    private static readonly (string Domain, (string Word, StringComparison How)[] Keywords)[] Compiled =
+        Table.Select(t => (t.Domain, t.Keywords.Select(k => (k, IsLowerAscii(k) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)).ToArray())).ToArray();
+
     private static readonly FrozenSet<string> Known = Table.Select(t => t.Domain).Append("other").ToFrozenSet(StringComparer.Ordinal);
 
     public static IReadOnlySet<string> Domains => Known;
@@ -38,9 +42,9 @@ public static class DomainClassifier
             foreach (var t in technologies)
                 foreach (var k in keywords)
                     if (t.Contains(k, StringComparison.OrdinalIgnoreCase)) return domain;
-        foreach (var (domain, keywords) in Table)
-            foreach (var k in keywords)
-                if (text.Contains(k, IsLowerAscii(k) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) return domain;
+        foreach (var (domain, keywords) in Compiled)
+            foreach (var (word, how) in keywords)
+                if (text.Contains(word, how)) return domain;
         return "other";
     }
 }
