@@ -93,3 +93,22 @@ public class FactRoundTripTests
         Assert.Equal(minutes.Digest.Agenda[0].Items.Count, back.Digest.Agenda[0].Items.Count);
     }
 }
+
+public class MentionFactJsonTests
+{
+    [Fact]
+    public void Json_HasTheContractShape_AndReadsBack()
+    {
+        var fact = new MentionFact("meti", "経済産業省", EntityType.Org, "METI \"本省\"",
+            new Provenance(new DocumentId("abc"), 3, 4, new CharSpan(10, 14)), MentionOrigin.Definition);
+        var json = JsonSerializer.Serialize(fact, FukanJson.Options);
+        Assert.Equal("""{"kind":"mention","entityId":"meti","name":"経済産業省","type":"org","surface":"METI \"本省\"","origin":"definition","provenance":{"documentId":"abc","line":3,"endLine":4,"start":10,"end":14}}""", json);
+        Assert.Equal(fact, JsonSerializer.Deserialize<MentionFact>(json, FukanJson.Options));
+    }
+
+    [Fact]
+    public void Json_WithoutProvenance_IsAnError()
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<MentionFact>("""{"kind":"mention","entityId":"x"}""", FukanJson.Options));
+    }
+}

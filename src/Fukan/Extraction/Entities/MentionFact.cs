@@ -6,6 +6,7 @@ namespace Fukan.Extraction.Entities;
 /// A fact of kind <c>mention</c>: the text at <see cref="Fact.Source"/> (<see cref="Surface"/>) names the entity
 /// <see cref="EntityId"/>, shown as <see cref="Name"/>. <see cref="Origin"/> says how it was recognised.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(MentionFactJsonConverter))]
 public sealed record MentionFact(string EntityId, string Name, EntityType Type, string Surface, Provenance Source, MentionOrigin Origin = MentionOrigin.Gazetteer)
     : Fact(Source)
 {
