@@ -50,7 +50,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
     {
         // Layout 2 keeps no copy of passage text: next to a Fukan store it reads the store's passages table
         // (search_content is a view over it); alone, search_content is a table of its own. Layout 3 adds the
-        // comparison-table row labels to the path terms. An index of an older layout is dropped; the store hook rebuilds it.
+        // comparison-table row labels to the path terms; layout 4 keeps that path (row_path, when it differs from the
+        // section path) for ranking small result sets in our code. An index of an older layout is dropped; the store hook rebuilds it.
         if (Scalar(connection, transaction, "SELECT value FROM search_meta WHERE key = 'layout'") is not Layout && TableExists(connection, transaction, "search_passage"))
             Exec(connection, transaction, "DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP VIEW IF EXISTS search_content; DROP TABLE IF EXISTS search_content; DROP TABLE IF EXISTS search_passage; DROP TABLE IF EXISTS search_document; DELETE FROM search_meta WHERE key = 'layout';");
         Exec(connection, transaction, """
@@ -72,11 +73,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 line INTEGER NOT NULL,
                 end_line INTEGER NOT NULL,
                 span_start INTEGER NOT NULL,
-                span_end INTEGER NOT NULL);
+                span_end INTEGER NOT NULL,
+                row_path TEXT);
             CREATE INDEX IF NOT EXISTS search_passage_doc ON search_passage(doc_rowid);
             CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(body, path, tokenize='ascii', detail=full, content='', contentless_delete=1);
             CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'row');
-            INSERT OR REPLACE INTO search_meta(key, value) VALUES ('layout', '3');
+            INSERT OR REPLACE INTO search_meta(key, value) VALUES ('layout', '4');
             """);
         if (!TableExists(connection, transaction, "search_content", "view") && !TableExists(connection, transaction, "search_content"))
         {
@@ -146,8 +148,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
 
         using var insertPassage = Command(_connection, transaction, """
-            INSERT INTO search_passage(passage_id, doc_rowid, ordinal, section_id, section_path, line, end_line, span_start, span_end)
-            VALUES ($pid, $doc, $ord, $sid, $spath, $line, $end, $s0, $s1) RETURNING rowid
+            INSERT INTO search_passage(passage_id, doc_rowid, ordinal, section_id, section_path, line, end_line, span_start, span_end, row_path)
+            VALUES ($pid, $doc, $ord, $sid, $spath, $line, $end, $s0, $s1, $rpath) RETURNING rowid
             """);
         var pPid = insertPassage.Parameters.Add("$pid", SqliteType.Text);
         insertPassage.Parameters.AddWithValue("$doc", docRow);
@@ -162,6 +164,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var pEnd = insertPassage.Parameters.Add("$end", SqliteType.Integer);
         var pS0 = insertPassage.Parameters.Add("$s0", SqliteType.Integer);
         var pS1 = insertPassage.Parameters.Add("$s1", SqliteType.Integer);
+        var pRpath = insertPassage.Parameters.Add("$rpath", SqliteType.Text);
         using var insertFts = Command(_connection, transaction, "INSERT INTO search_fts(rowid, body, path) VALUES ($row, $body, $path)");
         var fRow = insertFts.Parameters.Add("$row", SqliteType.Integer);
         var fBody = insertFts.Parameters.Add("$body", SqliteType.Text);
@@ -172,9 +175,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
             : passages.Count >= 64 ? Task.Run(() => JoinAll(_analyzer, passages)) : Task.FromResult(JoinAll(_analyzer, passages));
         // Passage rows first, then their index rows: interleaving writes to the two b-trees is twice as slow.
         var rowids = new long[passages.Count];
+        var paths = new string[passages.Count];
+        var rows = new RowLabels();
         for (int i = 0; i < passages.Count; i++)
         {
             var p = passages[i];
+            paths[i] = rows.PathOf(p);
             if (p.Document != document.Id) throw new ArgumentException($"passage {p.Id} belongs to another document", nameof(passages));
             pPid.Value = p.Id;
             pSid.Value = (object?)p.SectionId ?? DBNull.Value;
@@ -184,6 +190,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             pEnd.Value = p.Source.EndLine;
             pS0.Value = p.Source.Span.Start;
             pS1.Value = p.Source.Span.End;
+            pRpath.Value = paths[i] == p.SectionPath ? DBNull.Value : paths[i];
             rowids[i] = (long)insertPassage.ExecuteScalar()!;
             if (insertContent is not null)
             {
@@ -195,14 +202,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
         string? lastPath = null, lastPathTerms = null;
         var bodyTerms = bodies.GetAwaiter().GetResult();
-        var rows = new RowLabels();
         for (int i = 0; i < passages.Count; i++)
         {
-            var p = passages[i];
             fRow.Value = rowids[i];
             fBody.Value = bodyTerms[i];
             // Consecutive passages share a section (and a comparison row): analyse their path once.
-            var path = rows.PathOf(p);
+            var path = paths[i];
             if (path != lastPath)
             {
                 lastPath = path;
@@ -284,21 +289,37 @@ public sealed class SqliteSearchIndex : ISearchIndex
         if (sections.Count == 0 && query.Filters.Sections.Count > 0)
             throw new SearchQueryException("section: value has nothing to match");
 
-        // Rank inside FTS5 on rowids alone; only the top rows are joined for their text.
         int pool = Math.Max(options.Limit * 3, 20);
+        var match = Fts5MatchBuilder.Build(clauses, excluded, sections);
+        var hits = RankSmallSet(match, query.Filters, all, sections, pool, transaction);
+        LastRanking = hits is null ? RankingChoice.Bm25 : RankingChoice.SmallSet;
+        hits ??= RankWithBm25(match, query.Filters, pool, transaction);
+        BoostTitles(hits, all, clauses.Count, options.Limit);
+        return WithSnippets(hits, all, options.SnippetLength);
+    }
+
+    /// <summary>Which ranking <see cref="Search(SearchQuery, SearchOptions, SqliteTransaction?)"/> uses; tests compare the two.</summary>
+    internal enum RankingChoice { Auto, SmallSet, Bm25 }
+
+    internal RankingChoice Ranking { get; set; } = RankingChoice.Auto;
+
+    /// <summary>The ranking the last search used.</summary>
+    internal RankingChoice LastRanking { get; private set; }
+
+    /// <summary>Queries matching at most this many passages are ranked by <see cref="SmallSetRanker"/>, others by FTS5's bm25().</summary>
+    internal const int SmallSetLimit = 400;
+
+    /// <summary>Ranks inside FTS5 on rowids alone; only the top rows are joined for their text.</summary>
+    private List<Candidate> RankWithBm25(string match, SearchFilters filters, int pool, SqliteTransaction? transaction)
+    {
         var sql = new StringBuilder($"""
             SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end, f.score
             FROM (SELECT rowid, bm25(search_fts, {BodyWeight.ToString(CultureInfo.InvariantCulture)}, {PathWeight.ToString(CultureInfo.InvariantCulture)}) AS score
                   FROM search_fts WHERE search_fts MATCH $match
             """);
         using var cmd = Command(_connection, transaction, "");
-        cmd.Parameters.AddWithValue("$match", Fts5MatchBuilder.Build(clauses, excluded, sections));
-        if (!query.Filters.IsEmpty)
-        {
-            sql.Append(" AND rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE 1");
-            AppendFilters(sql, cmd, query.Filters);
-            sql.Append(')');
-        }
+        cmd.Parameters.AddWithValue("$match", match);
+        AppendFilterClause(sql, cmd, filters);
         sql.Append("""
              ORDER BY score LIMIT $pool) f
             JOIN search_passage p ON p.rowid = f.rowid
@@ -308,9 +329,96 @@ public sealed class SqliteSearchIndex : ISearchIndex
             """);
         cmd.Parameters.AddWithValue("$pool", pool);
         cmd.CommandText = sql.ToString();
-        var hits = ReadHits(cmd);
-        BoostTitles(hits, all, clauses.Count, options.Limit);
-        return WithSnippets(hits, all, options.SnippetLength);
+        return ReadHits(cmd);
+    }
+
+    /// <summary>
+    /// When the whole query matches few passages but its phrases occur in many (so that FTS5's bm25(), which counts
+    /// each phrase over the whole index, would cost more than reading the matches), ranks the matches with
+    /// <see cref="SmallSetRanker"/>; else null. Prefix terms (a lone CJK character) are left to FTS5.
+    /// </summary>
+    private List<Candidate>? RankSmallSet(string match, SearchFilters filters, IReadOnlyList<AnalyzedTerm> terms, IReadOnlyList<AnalyzedTerm> sections,
+        int pool, SqliteTransaction? transaction)
+    {
+        if (terms.Any(t => t.IsLoneCjkChar) || sections.Any(t => t.IsLoneCjkChar)) return null;
+        var phrases = new List<SmallSetRanker.Phrase>(terms.Count + sections.Count);
+        foreach (var t in terms) phrases.Add(new SmallSetRanker.Phrase(FtsTerms.Of(t.Terms), InBody: true, InPath: true));
+        foreach (var t in sections) phrases.Add(new SmallSetRanker.Phrase(FtsTerms.Of(t.Terms), InBody: false, InPath: true));
+        var ranker = _ranker ??= new SmallSetRanker(_connection);
+        // Worth it up to this many matching rows.
+        long cap = Ranking switch
+        {
+            RankingChoice.SmallSet => SmallSetLimit,
+            RankingChoice.Bm25 => 0,
+            _ => Math.Min(SmallSetLimit, ranker.PostingsOf(phrases, transaction) / SmallSetRanker.RowCost),
+        };
+        if (cap < 1) return null;
+        var ids = new List<long>();
+        using (var cmd = Command(_connection, transaction, ""))
+        {
+            var sql = new StringBuilder("SELECT rowid FROM search_fts WHERE search_fts MATCH $match");
+            cmd.Parameters.AddWithValue("$match", match);
+            AppendFilterClause(sql, cmd, filters);
+            sql.Append(" LIMIT $cap");
+            cmd.Parameters.AddWithValue("$cap", cap + 1);
+            cmd.CommandText = sql.ToString();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                if (ids.Count == cap) return null;
+                ids.Add(r.GetInt64(0));
+            }
+        }
+        if (ids.Count == 0) return [];
+
+        var rows = new List<SmallSetRanker.Row>(ids.Count);
+        var rowids = new List<long>(ids.Count);
+        using (var cmd = Command(_connection, transaction, """
+            SELECT p.rowid, c.text, coalesce(p.row_path, p.section_path)
+            FROM search_passage p JOIN search_content c ON c.rowid = p.rowid
+            WHERE p.rowid IN (SELECT value FROM json_each($ids))
+            """))
+        {
+            cmd.Parameters.AddWithValue("$ids", JsonArray(ids));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                rowids.Add(r.GetInt64(0));
+                rows.Add(new SmallSetRanker.Row(r.GetString(1), r.GetString(2)));
+            }
+        }
+        var scores = ranker.Score(rows, phrases, _analyzer, _buffer, BodyWeight, PathWeight, transaction);
+        var top = Enumerable.Range(0, rows.Count).OrderByDescending(i => scores[i]).ThenBy(i => rowids[i]).Take(pool).ToList();
+        var scoreOf = top.ToDictionary(i => rowids[i], i => scores[i]);
+
+        using var full = Command(_connection, transaction, """
+            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end, 0.0, p.rowid
+            FROM search_passage p
+            JOIN search_document d ON d.doc_rowid = p.doc_rowid
+            JOIN search_content c ON c.rowid = p.rowid
+            WHERE p.rowid IN (SELECT value FROM json_each($ids))
+            """);
+        full.Parameters.AddWithValue("$ids", JsonArray(top.Select(i => rowids[i])));
+        var read = new List<long>(top.Count);
+        var hits = ReadHits(full, read);
+        var rank = new Dictionary<long, int>(top.Count);
+        for (int k = 0; k < top.Count; k++) rank[rowids[top[k]]] = k;
+        var ordered = new Candidate[hits.Count];
+        for (int i = 0; i < hits.Count; i++) ordered[rank[read[i]]] = hits[i] with { Score = scoreOf[read[i]] };
+        return [.. ordered];
+    }
+
+    private static string JsonArray(IEnumerable<long> values) => "[" + string.Join(',', values) + "]";
+
+    private SmallSetRanker? _ranker;
+
+    /// <summary>Restricts FTS5 rowids to the passages that pass <paramref name="filters"/> (nothing when there are none).</summary>
+    private static void AppendFilterClause(StringBuilder sql, SqliteCommand cmd, SearchFilters filters)
+    {
+        if (filters.IsEmpty) return;
+        sql.Append(" AND rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE 1");
+        AppendFilters(sql, cmd, filters);
+        sql.Append(')');
     }
 
     /// <summary>
@@ -467,12 +575,14 @@ public sealed class SqliteSearchIndex : ISearchIndex
     private sealed record Candidate(string PassageId, DocumentId Document, string Title, DocumentKind Kind, string SectionPath,
         string Text, byte[] Map, Provenance Provenance, double Score);
 
-    private static List<Candidate> ReadHits(SqliteCommand cmd)
+    /// <summary>Reads ranked rows; with <paramref name="rowids"/>, also column 12 (the passage's rowid).</summary>
+    private static List<Candidate> ReadHits(SqliteCommand cmd, List<long>? rowids = null)
     {
         var hits = new List<Candidate>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
+            rowids?.Add(r.GetInt64(12));
             var doc = new DocumentId(r.GetString(1));
             var prov = new Provenance(doc, r.GetInt32(7), r.GetInt32(8), new CharSpan(r.GetInt32(9), r.GetInt32(10)));
             DocumentKindNames.TryParse(r.GetString(3), out var kind);
@@ -492,7 +602,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return hits;
     }
 
-    private const string Layout = "3";
+    private const string Layout = "4";
 
     /// <summary>
     /// The path a passage is indexed under: its section path, and inside a comparison table the row it belongs to

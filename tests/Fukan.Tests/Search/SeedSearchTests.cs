@@ -29,6 +29,52 @@ public sealed class SeedSearchTests : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    private (string Id, double Score)[] Ranked(string query, SqliteSearchIndex.RankingChoice ranking)
+    {
+        _index.Ranking = ranking;
+        try
+        {
+            var hits = _index.Search(SearchQueryParser.Parse(query), new SearchOptions(10)).Select(h => (h.PassageId, h.Score)).ToArray();
+            Assert.Equal(ranking, _index.LastRanking);
+            return hits;
+        }
+        finally { _index.Ranking = SqliteSearchIndex.RankingChoice.Auto; }
+    }
+
+    [Theory]
+    [InlineData("量子 中国")]             // one bigram per clause: the document frequencies are exact
+    [InlineData("Rapidus")]
+    [InlineData("電池 米国 OR 欧州")]
+    [InlineData("歩留 -TSMC")]
+    public void SmallSetRanking_GivesFts5sBm25_WhenEveryPhraseIsOneTerm(string query)
+    {
+        var fts5 = Ranked(query, SqliteSearchIndex.RankingChoice.Bm25);
+        var ours = Ranked(query, SqliteSearchIndex.RankingChoice.SmallSet);
+        Assert.NotEmpty(fts5);
+        Assert.Equal(fts5.Length, ours.Length);
+        for (int i = 0; i < fts5.Length; i++)
+        {
+            Assert.Equal(fts5[i].Score, ours[i].Score, 9);
+            // Equal scores may come in another order; the set of each score is the same.
+            if (i + 1 < fts5.Length && Math.Abs(fts5[i].Score - fts5[i + 1].Score) > 1e-9 && (i == 0 || Math.Abs(fts5[i].Score - fts5[i - 1].Score) > 1e-9))
+                Assert.Equal(fts5[i].Id, ours[i].Id);
+        }
+    }
+
+    [Theory]
+    [InlineData("量子 国際比較 中国")]
+    [InlineData("ペロブスカイト太陽電池")]
+    [InlineData("全固体電池 加圧")]
+    public void SmallSetRanking_OfPhrases_FindsTheSamePassagesFirst(string query)
+    {
+        var fts5 = Ranked(query, SqliteSearchIndex.RankingChoice.Bm25);
+        var ours = Ranked(query, SqliteSearchIndex.RankingChoice.SmallSet);
+        Assert.NotEmpty(fts5);
+        // A phrase's document frequency is its rarest term's (an upper bound), so scores differ slightly; the best hits do not.
+        Assert.Equal(fts5.Take(3).Select(h => h.Id), ours.Take(3).Select(h => h.Id));
+        Assert.Equal(fts5.Select(h => h.Id).Order(), ours.Select(h => h.Id).Order());
+    }
+
     [Fact]
     public void HighlightSourceSpans_AreTheMatchedOriginalCharacters()
     {
