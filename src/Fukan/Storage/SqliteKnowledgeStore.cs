@@ -131,7 +131,9 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     /// <summary>Fact rows serialised and compressed ahead of the write (one JSON array per kind and chunk).</summary>
     private sealed record FactRow(string Kind, int Chunk, int Count, byte[] Data);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProcessedDocument, IReadOnlyList<FactRow>> PreparedFacts = new();
+    // Keyed by the fact list, not the document: a copy of the document (`with { Timings = … }`) shares the list and
+    // so finds its rows prepared.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Fact>, IReadOnlyList<FactRow>> PreparedFacts = new();
 
     public void Prepare(ProcessedDocument document)
     {
@@ -140,11 +142,11 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         foreach (var hook in _hooks) hook.Prepare(document);
     }
 
-    private static IReadOnlyList<FactRow> FactRows(ProcessedDocument document) => PreparedFacts.GetValue(document, static d =>
+    private static IReadOnlyList<FactRow> FactRows(ProcessedDocument document) => PreparedFacts.GetValue(document.Facts, static facts =>
     {
         var rows = new List<FactRow>();
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
-        foreach (var group in d.Facts.GroupBy(f => f.Kind, StringComparer.Ordinal))
+        foreach (var group in facts.GroupBy(f => f.Kind, StringComparer.Ordinal))
         {
             int chunk = 0;
             foreach (var batch in group.Chunk(FactsPerRow))
