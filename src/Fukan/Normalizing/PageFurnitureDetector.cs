@@ -21,13 +21,17 @@ public sealed class PageFurnitureDetector
         var labels = new List<SideLabel>();
         var keys = new string?[n + 1];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Most keys repeat or are looked up once: build each in a buffer and allocate a string only for a new key.
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[160];
         for (int line = firstLine; line <= n; line++)
         {
             var t = source.Line(line).Trim();
             if (t.Length is 0 or > 160) continue;
-            var key = DigitKey(t);
+            var written = buffer[..WriteDigitKey(t, buffer)];
+            if (lookup.TryGetValue(written, out var key, out int count)) counts[key] = count + 1;
+            else counts.Add(key = written.ToString(), 1);
             keys[line] = key;
-            counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
         var headerKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -131,16 +135,24 @@ public sealed class PageFurnitureDetector
     /// <summary>The line with every run of digits replaced by '#', white space folded: page numbers vary, furniture doesn't.</summary>
     internal static string DigitKey(ReadOnlySpan<char> t)
     {
-        var sb = new StringBuilder(t.Length);
+        Span<char> buffer = t.Length <= 256 ? stackalloc char[t.Length] : new char[t.Length];
+        return buffer[..WriteDigitKey(t, buffer)].ToString();
+    }
+
+    /// <summary>Writes <see cref="DigitKey(ReadOnlySpan{char})"/> of <paramref name="t"/> into <paramref name="dest"/>
+    /// (at least as long as <paramref name="t"/>) and returns its length.</summary>
+    private static int WriteDigitKey(ReadOnlySpan<char> t, Span<char> dest)
+    {
+        int length = 0;
         bool digit = false;
         foreach (char c in t)
         {
             char f = TextFolding.Fold(c);
-            if (char.IsAsciiDigit(f)) { if (!digit) sb.Append('#'); digit = true; continue; }
+            if (char.IsAsciiDigit(f)) { if (!digit) dest[length++] = '#'; digit = true; continue; }
             digit = false;
-            if (f == ' ') { if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' '); continue; }
-            sb.Append(f);
+            if (f == ' ') { if (length > 0 && dest[length - 1] != ' ') dest[length++] = ' '; continue; }
+            dest[length++] = f;
         }
-        return sb.ToString().TrimEnd();
+        return dest[..length].TrimEnd().Length;
     }
 }
