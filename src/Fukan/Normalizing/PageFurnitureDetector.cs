@@ -20,15 +20,17 @@ public sealed class PageFurnitureDetector
         var furniture = new bool[n + 2];
         var labels = new List<SideLabel>();
         var keys = new string?[n + 1];
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Sized for one key per line up front: most lines of a long report have a key of their own, and growing a
+        // table of thousands of entries step by step copies it a dozen times on the large-object heap.
+        var counts = new Dictionary<string, int>(Math.Max(0, n - firstLine + 1), StringComparer.Ordinal);
         // Most keys repeat or are looked up once: build each in a buffer and allocate a string only for a new key.
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[160];
+        var buffer = new char[160];   // an array, not stackalloc: a loop method with stackalloc loses tiered PGO
         for (int line = firstLine; line <= n; line++)
         {
             var t = source.Line(line).Trim();
             if (t.Length is 0 or > 160) continue;
-            var written = buffer[..WriteDigitKey(t, buffer)];
+            ReadOnlySpan<char> written = buffer.AsSpan(0, WriteDigitKey(t, buffer));
             if (lookup.TryGetValue(written, out var key, out int count)) counts[key] = count + 1;
             else counts.Add(key = written.ToString(), 1);
             keys[line] = key;
