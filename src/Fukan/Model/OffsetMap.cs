@@ -176,6 +176,14 @@ public sealed class MappedTextBuilder
         return this;
     }
 
+    /// <summary>Empties the builder for the next text, keeping its buffers: one builder can serve many passages.</summary>
+    public MappedTextBuilder Clear()
+    {
+        _sb.Clear();
+        _d.Clear(); _s.Clear(); _l.Clear();
+        return this;
+    }
+
     /// <summary>Removes trailing characters (they leave the map consistent).</summary>
     public void TrimEnd()
     {

@@ -24,29 +24,37 @@ public sealed class SourceText
             starts.Add(i);
         }
         _lineStarts = starts.ToArray();
+        LineCount = _lineStarts.Length > 1 && _lineStarts[^1] == Text.Length ? _lineStarts.Length - 1 : _lineStarts.Length;
     }
 
     /// <summary>The whole text.</summary>
     public string Text { get; }
 
-    /// <summary>The number of lines (a trailing terminator does not open an extra line).</summary>
-    public int LineCount => _lineStarts.Length > 1 && _lineStarts[^1] == Text.Length ? _lineStarts.Length - 1 : _lineStarts.Length;
+    /// <summary>The number of lines (a trailing terminator does not open an extra line); fixed at construction,
+    /// because every stage asks for it on every line.</summary>
+    public int LineCount { get; }
 
     /// <summary>Offset of the first character of <paramref name="line"/> (1-based).</summary>
     public int LineStart(int line) => _lineStarts[CheckLine(line) - 1];
 
     /// <summary>Offset just past the last character of <paramref name="line"/>, before its terminator.</summary>
-    public int LineEnd(int line)
-    {
-        CheckLine(line);
-        int end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
-        if (end > _lineStarts[line - 1] && Text[end - 1] == '\n') end--;
-        if (end > _lineStarts[line - 1] && Text[end - 1] == '\r') end--;
-        return end;
-    }
+    public int LineEnd(int line) => EndAfter(LineStart(line), line);
 
     /// <summary>The text of <paramref name="line"/> without its terminator.</summary>
-    public ReadOnlySpan<char> Line(int line) => Text.AsSpan(LineStart(line), LineEnd(line) - LineStart(line));
+    public ReadOnlySpan<char> Line(int line)
+    {
+        int start = LineStart(line);
+        return Text.AsSpan(start, EndAfter(start, line) - start);
+    }
+
+    /// <summary>The end of an already checked <paramref name="line"/> that starts at <paramref name="start"/>.</summary>
+    private int EndAfter(int start, int line)
+    {
+        int end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
+        if (end > start && Text[end - 1] == '\n') end--;
+        if (end > start && Text[end - 1] == '\r') end--;
+        return end;
+    }
 
     /// <summary>The text of <paramref name="line"/> as a string.</summary>
     public string LineString(int line) => Line(line).ToString();

@@ -37,10 +37,13 @@ public sealed record LayoutProfile(bool HardWrapped, int WrapWidth)
     }
 
     /// <summary>True when a line reaches the wrap column, so it probably continues on the next line.</summary>
-    public bool IsFull(ReadOnlySpan<char> line, int localWidth)
+    public bool IsFull(ReadOnlySpan<char> line, int localWidth) => IsFull(TextFolding.DisplayWidth(line.Trim()), localWidth);
+
+    /// <summary>True when a line of (trimmed) display width <paramref name="displayWidth"/> reaches the wrap column;
+    /// for callers that already measured the line.</summary>
+    public bool IsFull(int displayWidth, int localWidth)
     {
-        int w = TextFolding.DisplayWidth(line.Trim());
         int width = HardWrapped ? Math.Min(WrapWidth, Math.Max(localWidth, 24)) : localWidth;
-        return w >= width * 0.85;
+        return displayWidth >= width * 0.85;
     }
 }

@@ -20,14 +20,20 @@ public sealed class PageFurnitureDetector
         var furniture = new bool[n + 2];
         var labels = new List<SideLabel>();
         var keys = new string?[n + 1];
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Sized for one key per line up front: most lines of a long report have a key of their own, and growing a
+        // table of thousands of entries step by step copies it a dozen times on the large-object heap.
+        var counts = new Dictionary<string, int>(Math.Max(0, n - firstLine + 1), StringComparer.Ordinal);
+        // Most keys repeat or are looked up once: build each in a buffer and allocate a string only for a new key.
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffer = new char[160];   // an array, not stackalloc: a loop method with stackalloc loses tiered PGO
         for (int line = firstLine; line <= n; line++)
         {
             var t = source.Line(line).Trim();
             if (t.Length is 0 or > 160) continue;
-            var key = DigitKey(t);
+            ReadOnlySpan<char> written = buffer.AsSpan(0, WriteDigitKey(t, buffer));
+            if (lookup.TryGetValue(written, out var key, out int count)) counts[key] = count + 1;
+            else counts.Add(key = written.ToString(), 1);
             keys[line] = key;
-            counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
         var headerKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -131,16 +137,24 @@ public sealed class PageFurnitureDetector
     /// <summary>The line with every run of digits replaced by '#', white space folded: page numbers vary, furniture doesn't.</summary>
     internal static string DigitKey(ReadOnlySpan<char> t)
     {
-        var sb = new StringBuilder(t.Length);
+        Span<char> buffer = t.Length <= 256 ? stackalloc char[t.Length] : new char[t.Length];
+        return buffer[..WriteDigitKey(t, buffer)].ToString();
+    }
+
+    /// <summary>Writes <see cref="DigitKey(ReadOnlySpan{char})"/> of <paramref name="t"/> into <paramref name="dest"/>
+    /// (at least as long as <paramref name="t"/>) and returns its length.</summary>
+    private static int WriteDigitKey(ReadOnlySpan<char> t, Span<char> dest)
+    {
+        int length = 0;
         bool digit = false;
         foreach (char c in t)
         {
             char f = TextFolding.Fold(c);
-            if (char.IsAsciiDigit(f)) { if (!digit) sb.Append('#'); digit = true; continue; }
+            if (char.IsAsciiDigit(f)) { if (!digit) dest[length++] = '#'; digit = true; continue; }
             digit = false;
-            if (f == ' ') { if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' '); continue; }
-            sb.Append(f);
+            if (f == ' ') { if (length > 0 && dest[length - 1] != ' ') dest[length++] = ' '; continue; }
+            dest[length++] = f;
         }
-        return sb.ToString().TrimEnd();
+        return dest[..length].TrimEnd().Length;
     }
 }

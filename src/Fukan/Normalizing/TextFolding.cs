@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Fukan.Normalizing;
 
@@ -14,6 +17,7 @@ public static class TextFolding
     public static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。．.！？!?");
 
     /// <summary>Folds one character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]   // called per character of every line folded or keyed
     public static char Fold(char c)
     {
         if (c >= '\uFF01' && c <= '\uFF5E') c = (char)(c - 0xFEE0);      // full-width ASCII
@@ -44,8 +48,27 @@ public static class TextFolding
     /// <summary>Display width: full-width characters count 2, others 1.</summary>
     public static int DisplayWidth(ReadOnlySpan<char> text)
     {
-        int w = 0;
-        foreach (char c in text) w += c >= '\u1100' && !(c >= '\uFF61' && c <= '\uFF9F') ? 2 : 1;
-        return w;
+        // Every character counts 1 and a wide one 1 more. The wide ones are counted a vector of characters at a
+        // time: this runs on nearly every line of every stage that looks for the wrap column.
+        int wide = 0, i = 0;
+        if (Vector.IsHardwareAccelerated && text.Length >= Vector<ushort>.Count)
+        {
+            var units = MemoryMarshal.Cast<char, ushort>(text);
+            var wideFrom = new Vector<ushort>(0x1100);
+            var halfFrom = new Vector<ushort>(0xFF61);
+            var halfTo = new Vector<ushort>(0xFF9F);
+            for (; i <= units.Length - Vector<ushort>.Count; i += Vector<ushort>.Count)
+            {
+                var v = new Vector<ushort>(units[i..]);
+                var halfWidthKana = Vector.GreaterThanOrEqual(v, halfFrom) & Vector.LessThanOrEqual(v, halfTo);
+                var isWide = Vector.AndNot(Vector.GreaterThanOrEqual(v, wideFrom), halfWidthKana);
+                wide += Vector.Sum(isWide & Vector<ushort>.One);
+            }
+        }
+        for (; i < text.Length; i++) if (IsWide(text[i])) wide++;
+        return text.Length + wide;
     }
+
+    /// <summary>Full-width for display: from U+1100 on, except the half-width katakana.</summary>
+    private static bool IsWide(char c) => c >= '\u1100' && !(c >= '\uFF61' && c <= '\uFF9F');
 }

@@ -35,11 +35,21 @@ public sealed partial class HeadingRecognizer
     private static partial Regex ParenRegex();
 
     /// <summary>The candidate on <paramref name="line"/>, or null.</summary>
-    public HeadingCandidate? Recognize(SourceText source, int line, bool markdownDocument)
+    public HeadingCandidate? Recognize(SourceText source, int line, bool markdownDocument) =>
+        Recognize(source, line, markdownDocument, minutesBlocks: true);
+
+    /// <summary>
+    /// The candidate on <paramref name="line"/>, or null. With <paramref name="minutesBlocks"/> false, minutes block
+    /// and side headings are not looked for (the caller discards them outside minutes), so a line that starts with
+    /// none of the heading marks is refused on its first character, without folding it.
+    /// </summary>
+    public HeadingCandidate? Recognize(SourceText source, int line, bool markdownDocument, bool minutesBlocks)
     {
         var raw = source.Line(line);
         var text = raw.Trim();
         if (text.IsEmpty || text.Length > 120) return null;
+        char f0 = TextFolding.Fold(text[0]);
+        if (!minutesBlocks && !MayStartHeading(f0, text[0])) return null;
         var folded = TextFolding.Fold(text);   // same length: offsets into text hold
 
         if (folded[0] == '#')
@@ -123,6 +133,7 @@ public sealed partial class HeadingRecognizer
             }
         }
 
+        if (!minutesBlocks) return null;
         // Minutes blocks: the block word alone on its line, perhaps with a colon.
         var word = folded.TrimEnd(':').TrimEnd();
         foreach (var b in BlockWords)
@@ -131,6 +142,13 @@ public sealed partial class HeadingRecognizer
             return new HeadingCandidate(HeadingStyle.Side, line, null, null, CleanTitle(text));
         return null;
     }
+
+    /// <summary>
+    /// Whether a line whose first character is <paramref name="raw"/> (folded: <paramref name="folded"/>) can be
+    /// anything but a minutes block: the marks the checks of <see cref="Recognize(SourceText, int, bool, bool)"/> test first.
+    /// </summary>
+    private static bool MayStartHeading(char folded, char raw) =>
+        folded is '#' or '(' or '第' or '付' || char.IsAsciiDigit(folded) || raw is '［' or '【' or '[' or '■' or '□' or '◆' or '●';
 
     /// <summary>A heading title: tabs and runs of spaces folded to one space, markdown emphasis removed, trailing footnote digits kept.</summary>
     internal static string CleanTitle(ReadOnlySpan<char> title)

@@ -35,9 +35,11 @@ public sealed class PassageBuilder
         bool pipeRow = false;
         int prevLine = -1;
         bool sawBlank = false;
-        var recent = new Queue<int>();
-        int localMax = 0;
+        var recent = new RecentWidths();
+        int prevWidth = 0;   // display width of prevLine, trimmed, once it holds body text
         bool inFence = false;
+        // One builder serves every passage of the document: Build copies its text and map out.
+        var builder = new MappedTextBuilder();
         int firstLine = -1;
 
         void Flush()
@@ -64,7 +66,7 @@ public sealed class PassageBuilder
                 Flush();
                 // The section a heading opens is the last one created on its line (implicit parents come first).
                 currentSection = sectionIndex;
-                text = new MappedTextBuilder();
+                text = builder.Clear();
                 kind = PassageKind.Heading;
                 AppendLine(text, source, l, markdown, heading: true);
                 Flush();
@@ -99,7 +101,7 @@ public sealed class PassageBuilder
             {
                 var prev = source.Line(prevLine).Trim();
                 bool terminated = PassageRules.IsTerminated(prev);
-                bool full = layout.IsFull(prev, localMax);
+                bool full = layout.IsFull(prevWidth, recent.Max);
                 if (sawBlank)
                     startNew = !(layout.HardWrapped && !terminated && (full || PassageRules.IsContinuationStart(trimmed)));
                 else if (!layout.HardWrapped || kind == PassageKind.TableRow)
@@ -110,14 +112,14 @@ public sealed class PassageBuilder
                     startNew = !full || char.IsWhiteSpace(raw[0]) || TextFolding.DisplayWidth(trimmed) <= 12;
                 else
                     // A short unfinished line is a caption or an unmarked heading, not a wrapped line.
-                    startNew = !full && TextFolding.DisplayWidth(prev) <= 40 && TextFolding.DisplayWidth(prev) < localMax * 0.6
+                    startNew = !full && prevWidth <= 40 && prevWidth < recent.Max * 0.6
                         && !PassageRules.IsContinuationStart(trimmed);
             }
 
             if (startNew)
             {
                 Flush();
-                text = new MappedTextBuilder();
+                text = builder.Clear();
                 pipeRow = start == LineStart.PipeRow;
                 kind = start switch
                 {
@@ -134,11 +136,8 @@ public sealed class PassageBuilder
             }
             AppendLine(text!, source, l, markdown && !inFence, heading: false);
 
-            int w = TextFolding.DisplayWidth(trimmed);
-            recent.Enqueue(w);
-            if (recent.Count > 8) recent.Dequeue();
-            localMax = 0;
-            foreach (var r in recent) localMax = Math.Max(localMax, r);
+            prevWidth = TextFolding.DisplayWidth(trimmed);
+            recent.Add(prevWidth);
             prevLine = l;
             sawBlank = false;
         }

@@ -54,7 +54,7 @@ public sealed class SectionTreeBuilder
             var t = source.Line(l).TrimStart();
             if (t.StartsWith("```") || t.StartsWith("~~~")) { inFence = !inFence; continue; }
             if (inFence) continue;
-            var c = _recognizer.Recognize(source, l, markdown);
+            var c = _recognizer.Recognize(source, l, markdown, minutesBlocks: kind == DocumentKind.Minutes);
             if (c is null) continue;
             if (c.Style is HeadingStyle.Block or HeadingStyle.Side && kind != DocumentKind.Minutes) continue;
             if (c.Style == HeadingStyle.Atx && !markdown) continue;
@@ -327,8 +327,7 @@ public sealed class SectionTreeBuilder
     private static void MarkWrappedTails(SourceText source, HeadingCandidate?[] candidates, bool[] skipped, LayoutProfile layout, int first, int n, bool[] wrappedTail)
     {
         int prev = -1;
-        var recent = new Queue<int>();
-        int localMax = 0;
+        var recent = new RecentWidths();
         for (int l = first; l <= n; l++)
         {
             if (skipped[l]) continue;
@@ -338,15 +337,9 @@ public sealed class SectionTreeBuilder
             if (c is not null && prev > 0 && c.Style is HeadingStyle.Bare or HeadingStyle.Paren or HeadingStyle.Bullet)
             {
                 var p = source.Line(prev).Trim();
-                if (!PassageRules.IsTerminated(p) && layout.IsFull(p, localMax) && candidates[prev] is null) wrappedTail[l] = true;
+                if (!PassageRules.IsTerminated(p) && layout.IsFull(p, recent.Max) && candidates[prev] is null) wrappedTail[l] = true;
             }
-            if (candidates[l] is null)
-            {
-                int w = TextFolding.DisplayWidth(t);
-                recent.Enqueue(w);
-                if (recent.Count > 8) recent.Dequeue();
-                localMax = recent.Max();
-            }
+            if (c is null) recent.Add(TextFolding.DisplayWidth(t));
             prev = l;
         }
     }
