@@ -33,9 +33,9 @@ public sealed class EntityRecognizer
 
     private static KeyTrie BuildKeywordTrie()
     {
-        var trie = new KeyTrie();
+        var trie = new KeyTrieBuilder();
         for (int i = 0; i < NameRules.Keywords.Length; i++) trie.Add(EntityText.Key(NameRules.Keywords[i].Text), i);
-        return trie;
+        return trie.Build();
     }
 
     private struct Candidate

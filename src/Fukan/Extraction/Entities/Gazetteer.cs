@@ -28,7 +28,7 @@ public sealed class Gazetteer
         for (int i = 0; i < entries.Length; i++) byId[entries[i].Id] = i;
         _byId = byId.ToFrozenDictionary(StringComparer.Ordinal);
 
-        Trie = new KeyTrie();
+        var trie = new KeyTrieBuilder();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         _aliasEntry = new int[aliases.Count];
         _aliasCase = new AliasCase[aliases.Count];
@@ -37,9 +37,10 @@ public sealed class Gazetteer
             var (key, entry, aliasCase) = aliases[i];
             _aliasEntry[i] = entry;
             _aliasCase[i] = aliasCase;
-            Trie.Add(key, i);
+            trie.Add(key, i);
             byKey[key] = entry;
         }
+        Trie = trie.Build();
         _byKey = byKey.ToFrozenDictionary(StringComparer.Ordinal);
         var ignored = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in ignore)

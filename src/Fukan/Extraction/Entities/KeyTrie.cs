@@ -1,54 +1,79 @@
+using System.Numerics;
+
 namespace Fukan.Extraction.Entities;
 
 /// <summary>
 /// A character trie over folded keys. Walking it from a start offset reports every key that ends along the way;
 /// spaces in the text are skipped inside a key, so "Sakana AI", "SakanaAI" and "Sakana　AI" all reach the same
-/// key. Built once, read by many threads.
+/// key. Built once by <see cref="KeyTrieBuilder"/>, read by many threads.
 /// </summary>
+/// <remarks>
+/// The recognizer walks the trie from nearly every offset of every passage, so it is flat arrays, not a dictionary
+/// per node. Nodes are numbered breadth first with children in character order: the children of node n are the
+/// nodes <c>_firstChild[n] .. _firstChild[n + 1] - 1</c>. The root's children (one per first character, hundreds
+/// of them) are found through a bitmap of first characters and its running bit counts, which also answers
+/// <see cref="Starts"/>.
+/// </remarks>
 internal sealed class KeyTrie
 {
-    private readonly List<Dictionary<char, int>> _children = [new()];
-    private readonly List<int> _values = [-1];
+    private const int LinearScanLimit = 8;
 
-    public int NodeCount => _children.Count;
+    private readonly char[] _label;
+    private readonly int[] _value;
+    private readonly int[] _firstChild;
+    private readonly ulong[] _firstChars = new ulong[(char.MaxValue + 1) / 64];
+    private readonly int[] _firstCharsBefore = new int[(char.MaxValue + 1) / 64];   // set bits in the words before each word
 
-    /// <summary>Adds <paramref name="key"/> (folded, without spaces) with <paramref name="value"/>; the last value for a key wins.</summary>
-    public void Add(string key, int value)
+    internal KeyTrie(char[] label, int[] value, int[] firstChild)
     {
-        if (key.Length == 0) throw new ArgumentException("empty key", nameof(key));
-        int node = 0;
-        foreach (char c in key)
-        {
-            if (!_children[node].TryGetValue(c, out int next))
-            {
-                next = _children.Count;
-                _children.Add(new Dictionary<char, int>());
-                _values.Add(-1);
-                _children[node].Add(c, next);
-            }
-            node = next;
-        }
-        _values[node] = value;
+        _label = label;
+        _value = value;
+        _firstChild = firstChild;
+        for (int n = firstChild[0]; n < firstChild[1]; n++) _firstChars[label[n] >> 6] |= 1UL << (label[n] & 63);
+        for (int w = 1; w < _firstChars.Length; w++) _firstCharsBefore[w] = _firstCharsBefore[w - 1] + BitOperations.PopCount(_firstChars[w - 1]);
     }
 
+    public int NodeCount => _label.Length;
+
     /// <summary>True when some key starts with <paramref name="c"/>.</summary>
-    public bool Starts(char c) => _children[0].ContainsKey(c);
+    public bool Starts(char c) => (_firstChars[c >> 6] & (1UL << (c & 63))) != 0;
 
     /// <summary>Adds (end offset, value) for every key that matches <paramref name="folded"/> from <paramref name="start"/>, shortest first.</summary>
     public void Walk(ReadOnlySpan<char> folded, int start, List<(int End, int Value)> hits)
     {
         hits.Clear();
-        int node = 0;
-        for (int i = start; i < folded.Length; i++)
+        if (start >= folded.Length || !Starts(folded[start])) return;
+        int node = RootChild(folded[start]);
+        if (_value[node] >= 0) hits.Add((start + 1, _value[node]));
+        for (int i = start + 1; i < folded.Length; i++)
         {
             char c = folded[i];
-            if (c == ' ')
-            {
-                if (node == 0) return;
-                continue;
-            }
-            if (!_children[node].TryGetValue(c, out node)) return;
-            if (_values[node] >= 0) hits.Add((i + 1, _values[node]));
+            if (c == ' ') continue;
+            node = Child(node, c);
+            if (node < 0) return;
+            if (_value[node] >= 0) hits.Add((i + 1, _value[node]));
         }
+    }
+
+    // Root children are numbered 1.. in character order, so the child for c is 1 + the number of first characters below c.
+    private int RootChild(char c)
+    {
+        int word = c >> 6;
+        ulong below = _firstChars[word] & ((1UL << (c & 63)) - 1);
+        return 1 + _firstCharsBefore[word] + BitOperations.PopCount(below);
+    }
+
+    /// <summary>The child of <paramref name="node"/> labelled <paramref name="c"/>, or -1.</summary>
+    private int Child(int node, char c)
+    {
+        int from = _firstChild[node], to = _firstChild[node + 1];
+        if (to - from <= LinearScanLimit)
+        {
+            for (int n = from; n < to; n++)
+                if (_label[n] == c) return n;
+            return -1;
+        }
+        int at = _label.AsSpan(from, to - from).IndexOf(c);
+        return at < 0 ? -1 : from + at;
     }
 }
