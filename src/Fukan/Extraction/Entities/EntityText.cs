@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fukan.Normalizing;
 
 namespace Fukan.Extraction.Entities;
@@ -23,9 +24,27 @@ internal static class EntityText
 
     private static readonly string[] EnglishLegalForms = [", Inc.", " Inc.", " Inc", " Corporation", " Corp.", " Co., Ltd.", " Co.,Ltd.", " Ltd.", " LLC", " GmbH", " plc"];
 
+    // ASCII folds through a table (made by FoldAny itself, so the two cannot disagree): most non-Japanese text is ASCII.
+    private static readonly char[] AsciiFolds = BuildAsciiFolds();
+
+    private static char[] BuildAsciiFolds()
+    {
+        var table = new char[0x80];
+        for (int c = 0; c < table.Length; c++) table[c] = FoldAny((char)c);
+        return table;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char Fold(char c)
     {
+        if (c < 0x80) return AsciiFolds[c];
         if (c is >= '\u3040' and <= '\u9FFF') return c;   // kana and kanji fold to themselves (・ included)
+        return FoldAny(c);
+    }
+
+    private static char FoldAny(char c)
+    {
+        if (c is >= '\u3040' and <= '\u9FFF') return c;
         if (c is >= '\uFF66' and <= '\uFF9D') return HalfWidthKana[c - '\uFF66'];
         if (c == '\uFF65') return '・';
         c = TextFolding.Fold(c);
@@ -39,12 +58,13 @@ internal static class EntityText
     }
 
     /// <summary>The folded copy of <paramref name="text"/>, same length.</summary>
-    public static string FoldAll(ReadOnlySpan<char> text)
+    public static string FoldAll(ReadOnlySpan<char> text) => string.Create(text.Length, text, static (dest, src) => FoldInto(src, dest));
+
+    /// <summary>Writes the folded <paramref name="text"/> to the start of <paramref name="dest"/>.</summary>
+    public static void FoldInto(ReadOnlySpan<char> text, Span<char> dest)
     {
-        return string.Create(text.Length, text, static (dest, src) =>
-        {
-            for (int i = 0; i < src.Length; i++) dest[i] = Fold(src[i]);
-        });
+        dest = dest[..text.Length];
+        for (int i = 0; i < text.Length; i++) dest[i] = Fold(text[i]);
     }
 
     /// <summary>The matching key of a name: folded, spaces removed.</summary>
