@@ -12,7 +12,9 @@ namespace Fukan.Extraction.Entities;
 /// per node. Nodes are numbered breadth first with children in character order: the children of node n are the
 /// nodes <c>_firstChild[n] .. _firstChild[n + 1] - 1</c>. The root's children (one per first character, hundreds
 /// of them) are found through a bitmap of first characters and its running bit counts, which also answers
-/// <see cref="Starts"/>.
+/// <see cref="Starts"/>. Most walks end after one character (日 starts keys, but few of them go on with the
+/// character that follows it in the text), so a second bitmap of hashed first-two-character pairs ends those walks
+/// before any child is looked up.
 /// </remarks>
 internal sealed class KeyTrie
 {
@@ -23,6 +25,8 @@ internal sealed class KeyTrie
     private readonly int[] _firstChild;
     private readonly ulong[] _firstChars = new ulong[(char.MaxValue + 1) / 64];
     private readonly int[] _firstCharsBefore = new int[(char.MaxValue + 1) / 64];   // set bits in the words before each word
+    private readonly ulong[] _pairs = new ulong[(1 << PairBits) / 64];                // hashed (first, second) characters of keys
+    private const int PairBits = 16;
 
     internal KeyTrie(char[] label, int[] value, int[] firstChild)
     {
@@ -31,6 +35,12 @@ internal sealed class KeyTrie
         _firstChild = firstChild;
         for (int n = firstChild[0]; n < firstChild[1]; n++) _firstChars[label[n] >> 6] |= 1UL << (label[n] & 63);
         for (int w = 1; w < _firstChars.Length; w++) _firstCharsBefore[w] = _firstCharsBefore[w - 1] + BitOperations.PopCount(_firstChars[w - 1]);
+        for (int first = firstChild[0]; first < firstChild[1]; first++)
+            for (int second = firstChild[first]; second < firstChild[first + 1]; second++)
+            {
+                int bit = PairBit(label[first], label[second]);
+                _pairs[bit >> 6] |= 1UL << (bit & 63);
+            }
     }
 
     public int NodeCount => _label.Length;
@@ -43,9 +53,13 @@ internal sealed class KeyTrie
     {
         hits.Clear();
         if (start >= folded.Length || !Starts(folded[start])) return;
-        int node = RootChild(folded[start]);
+        char first = folded[start];
+        int node = RootChild(first);
         if (_value[node] >= 0) hits.Add((start + 1, _value[node]));
-        for (int i = start + 1; i < folded.Length; i++)
+        int second = start + 1;
+        while (second < folded.Length && folded[second] == ' ') second++;
+        if (second == folded.Length || !MayContinue(first, folded[second])) return;
+        for (int i = second; i < folded.Length; i++)
         {
             char c = folded[i];
             if (c == ' ') continue;
@@ -53,6 +67,15 @@ internal sealed class KeyTrie
             if (node < 0) return;
             if (_value[node] >= 0) hits.Add((i + 1, _value[node]));
         }
+    }
+
+    private static int PairBit(char first, char second) => (int)(((uint)first << 16 | second) * 0x9E3779B1u >> (32 - PairBits));
+
+    /// <summary>False when no key starts with <paramref name="first"/> then <paramref name="second"/>; true means maybe.</summary>
+    private bool MayContinue(char first, char second)
+    {
+        int bit = PairBit(first, second);
+        return (_pairs[bit >> 6] & (1UL << (bit & 63))) != 0;
     }
 
     // Root children are numbered 1.. in character order, so the child for c is 1 + the number of first characters below c.
