@@ -504,14 +504,13 @@ public sealed class EntityRecognizer
         {
             var words = _words;
             var f = F;
-            int i = 0;
+            int i = NextWordStart(0);
             while (i < N)
             {
-                if (!char.IsAsciiLetter(f[i]) || (i > 0 && EntityText.IsAsciiAlnum(f[i - 1]))) { i++; continue; }
                 int j = i;
                 while (j < N && (EntityText.IsAsciiAlnum(f[j]) || (f[j] is '-' or '\'' && j + 1 < N && char.IsAsciiLetter(f[j + 1])))) j++;
                 words.Add(new Word(i, j));
-                i = j;
+                i = NextWordStart(j);
             }
             for (int w = 0; w < words.Count; w++)
             {
@@ -552,6 +551,21 @@ public sealed class EntityRecognizer
             }
         }
 
+        // The first offset at or after i where an ASCII word starts (a letter after no letter or digit), or N.
+        // Most of a Japanese text has no ASCII letter, so the search jumps over it.
+        private int NextWordStart(int i)
+        {
+            var f = F;
+            while (true)
+            {
+                int next = f[i..].IndexOfAny(EntityText.AsciiLetters);
+                if (next < 0) return N;
+                i += next;
+                if (i == 0 || !EntityText.IsAsciiAlnum(f[i - 1])) return i;
+                i++;
+            }
+        }
+
         private string WordText(Word w) => _text[w.Start..w.End];
 
         private bool Adjacent(Word a, Word b) => b.Start == a.End + 1 && F[a.End] == ' ';
@@ -564,14 +578,13 @@ public sealed class EntityRecognizer
         {
             var f = F;
             Span<char> token = stackalloc char[AcronymRules.MaxLength + 1];
-            int i = 0;
+            int i = NextWordStart(0);
             while (i < N)
             {
-                if (!char.IsAsciiLetter(f[i]) || (i > 0 && EntityText.IsAsciiAlnum(f[i - 1]))) { i++; continue; }
                 int j = i;
                 while (j < N && EntityText.IsAsciiAlnum(f[j])) j++;
                 int start = i;
-                i = j;
+                i = NextWordStart(j);
                 if (j - start > AcronymRules.MaxLength || GazetteerAt(start) >= 0) continue;
                 // Part of a hyphenated or dotted identifier (COVID-19, SWE-bench, example.COM): the gazetteer decides.
                 if (j + 1 < N && f[j] is '-' or '.' or '/' && EntityText.IsAsciiAlnum(f[j + 1])) continue;

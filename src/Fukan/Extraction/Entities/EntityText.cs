@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Fukan.Normalizing;
 
@@ -105,6 +106,9 @@ internal static class EntityText
     public static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA' or 'ー' or '\u30FD' or '\u30FE';
 
     public static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u3096' or 'ゝ' or 'ゞ';
+
+    /// <summary>The ASCII letters, for skipping to the next one.</summary>
+    public static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     public static bool IsAsciiAlnum(char c) => char.IsAsciiLetterOrDigit(c);
 
