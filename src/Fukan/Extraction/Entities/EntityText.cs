@@ -25,21 +25,26 @@ internal static class EntityText
 
     private static readonly string[] EnglishLegalForms = [", Inc.", " Inc.", " Inc", " Corporation", " Corp.", " Co., Ltd.", " Co.,Ltd.", " Ltd.", " LLC", " GmbH", " plc"];
 
-    // ASCII folds through a table (made by FoldAny itself, so the two cannot disagree): most non-Japanese text is ASCII.
-    private static readonly char[] AsciiFolds = BuildAsciiFolds();
+    // Below the kana, and in the full-width block, characters fold through tables made by FoldAny itself (so they
+    // cannot disagree): ASCII, Japanese punctuation (、。「」) and full-width letters are common, and the general fold
+    // asks the culture tables for the lower case of every one of them.
+    private const char FullWidthFirst = '\uFF00', FullWidthLast = '\uFFEF';
+    private static readonly char[] LowFolds = FoldTable('\0', (char)('\u3040' - 1));
+    private static readonly char[] FullWidthFolds = FoldTable(FullWidthFirst, FullWidthLast);
 
-    private static char[] BuildAsciiFolds()
+    private static char[] FoldTable(char first, char last)
     {
-        var table = new char[0x80];
-        for (int c = 0; c < table.Length; c++) table[c] = FoldAny((char)c);
+        var table = new char[last - first + 1];
+        for (int i = 0; i < table.Length; i++) table[i] = FoldAny((char)(first + i));
         return table;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char Fold(char c)
     {
-        if (c < 0x80) return AsciiFolds[c];
-        if (c is >= '\u3040' and <= '\u9FFF') return c;   // kana and kanji fold to themselves (・ included)
+        if (c < '\u3040') return LowFolds[c];
+        if (c <= '\u9FFF') return c;   // kana and kanji fold to themselves (・ included)
+        if (c is >= FullWidthFirst and <= FullWidthLast) return FullWidthFolds[c - FullWidthFirst];
         return FoldAny(c);
     }
 
