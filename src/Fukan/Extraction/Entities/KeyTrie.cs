@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Fukan.Extraction.Entities;
 
@@ -46,6 +47,7 @@ internal sealed class KeyTrie
     public int NodeCount => _label.Length;
 
     /// <summary>True when some key starts with <paramref name="c"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Starts(char c) => (_firstChars[c >> 6] & (1UL << (c & 63))) != 0;
 
     /// <summary>Adds (end offset, value) for every key that matches <paramref name="folded"/> from <paramref name="start"/>, shortest first.</summary>
@@ -72,6 +74,7 @@ internal sealed class KeyTrie
     private static int PairBit(char first, char second) => (int)(((uint)first << 16 | second) * 0x9E3779B1u >> (32 - PairBits));
 
     /// <summary>False when no key starts with <paramref name="first"/> then <paramref name="second"/>; true means maybe.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool MayContinue(char first, char second)
     {
         int bit = PairBit(first, second);
@@ -79,6 +82,7 @@ internal sealed class KeyTrie
     }
 
     // Root children are numbered 1.. in character order, so the child for c is 1 + the number of first characters below c.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int RootChild(char c)
     {
         int word = c >> 6;
