@@ -138,8 +138,7 @@ public sealed class EntityRecognizer
             var f = F;
             for (int s = 0; s < f.Length; s++)
             {
-                char c = f[s];
-                if (c == ' ' || !trie.Starts(c)) continue;
+                if (!trie.MayMatchAt(f, s)) continue;
                 trie.Walk(f, s, _hits);
                 for (int h = _hits.Count - 1; h >= 0; h--)
                 {
@@ -222,7 +221,7 @@ public sealed class EntityRecognizer
             var hits = _keywordHits;
             for (int s = 0; s < f.Length; s++)
             {
-                if (!KeywordTrie.Starts(f[s])) continue;
+                if (!KeywordTrie.MayMatchAt(f, s)) continue;
                 KeywordTrie.Walk(f, s, hits);
                 foreach (var (end, value) in hits)
                 {
