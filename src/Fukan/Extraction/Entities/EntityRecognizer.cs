@@ -211,7 +211,7 @@ public sealed class EntityRecognizer
             return rule == AliasCase.Upper ? !anyLower : anyUpper || !anyLower;
         }
 
-        private bool IsIgnored(int s, int e) => _gaz.Ignored.Count > 0 && _gaz.Ignored.Contains(EntityText.Key(_text.AsSpan(s, e - s)));
+        private bool IsIgnored(int s, int e) => _gaz.IsIgnored(_text.AsSpan(s, e - s));
 
         // ---- keyword patterns --------------------------------------------------------------------------------
 
@@ -422,7 +422,7 @@ public sealed class EntityRecognizer
                     return AddPattern(rest, end, rest, stemEnd, type, role, keyword);
                 }
             }
-            if (IsIgnored(start, end) || _gaz.Ignored.Contains(EntityText.Key(name))) return false;
+            if (IsIgnored(start, end) || _gaz.IsIgnored(name)) return false;
             return Add(start, end, PatternId(name, type), name, type, MentionOrigin.Pattern, 1);
         }
 

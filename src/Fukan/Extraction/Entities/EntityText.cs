@@ -23,6 +23,10 @@ internal static class EntityText
         "NPO法人", "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "(株)", "㈱", "(有)", "㈲",
     ];
 
+    // The first and last characters of the legal forms: a name that starts and ends with none of them has none.
+    private static readonly SearchValues<char> LegalFormFirsts = SearchValues.Create(string.Concat(LegalForms.Select(f => f[0])));
+    private static readonly SearchValues<char> LegalFormLasts = SearchValues.Create(string.Concat(LegalForms.Select(f => f[^1])));
+
     private static readonly string[] EnglishLegalForms = [", Inc.", " Inc.", " Inc", " Corporation", " Corp.", " Co., Ltd.", " Co.,Ltd.", " Ltd.", " LLC", " GmbH", " plc"];
 
     // Below the kana, and in the full-width block, characters fold through tables made by FoldAny itself (so they
@@ -73,16 +77,26 @@ internal static class EntityText
         for (int i = 0; i < text.Length; i++) dest[i] = Fold(text[i]);
     }
 
+    /// <summary>The longest text whose key <see cref="Key"/> and the key lookups build on the stack.</summary>
+    internal const int MaxStackKey = 128;
+
     /// <summary>The matching key of a name: folded, spaces removed.</summary>
     public static string Key(ReadOnlySpan<char> text)
     {
-        var sb = new System.Text.StringBuilder(text.Length);
+        Span<char> buffer = text.Length <= MaxStackKey ? stackalloc char[MaxStackKey] : new char[text.Length];
+        return new string(buffer[..KeyInto(text, buffer)]);
+    }
+
+    /// <summary>Writes the key of <paramref name="text"/> (see <see cref="Key"/>) to <paramref name="buffer"/>, at least as long; returns its length.</summary>
+    public static int KeyInto(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        int length = 0;
         foreach (char ch in text)
         {
             char c = Fold(ch);
-            if (c != ' ') sb.Append(c);
+            if (c != ' ') buffer[length++] = c;
         }
-        return sb.ToString();
+        return length;
     }
 
     /// <summary>The name without legal forms and surrounding spaces: 「株式会社 ABEJA」 → 「ABEJA」.</summary>
@@ -93,13 +107,16 @@ internal static class EntityText
         while (changed && s.Length > 0)
         {
             changed = false;
-            var folded = FoldAll(s);
-            foreach (var form in LegalForms)
+            if (LegalFormFirsts.Contains(Fold(s[0])) || LegalFormLasts.Contains(Fold(s[^1])))
             {
-                if (folded.Length > form.Length && folded.StartsWith(form, StringComparison.Ordinal)) { s = s[form.Length..].Trim(); changed = true; break; }
-                if (folded.Length > form.Length && folded.EndsWith(form, StringComparison.Ordinal)) { s = s[..^form.Length].Trim(); changed = true; break; }
+                var folded = FoldAll(s);
+                foreach (var form in LegalForms)
+                {
+                    if (folded.Length > form.Length && folded.StartsWith(form, StringComparison.Ordinal)) { s = s[form.Length..].Trim(); changed = true; break; }
+                    if (folded.Length > form.Length && folded.EndsWith(form, StringComparison.Ordinal)) { s = s[..^form.Length].Trim(); changed = true; break; }
+                }
+                if (changed) continue;
             }
-            if (changed) continue;
             foreach (var form in EnglishLegalForms)
                 if (s.Length > form.Length && s.EndsWith(form, StringComparison.OrdinalIgnoreCase)) { s = s[..^form.Length].Trim().TrimEnd(','); changed = true; break; }
         }
