@@ -77,7 +77,7 @@ internal static class EntityText
         for (int i = 0; i < text.Length; i++) dest[i] = Fold(text[i]);
     }
 
-    /// <summary>The longest text whose key <see cref="Key"/> and the key lookups build on the stack.</summary>
+    /// <summary>The longest text whose key is built on the stack (by <see cref="Key"/> and the gazetteer's lookups).</summary>
     internal const int MaxStackKey = 128;
 
     /// <summary>The matching key of a name: folded, spaces removed.</summary>
