@@ -33,9 +33,9 @@ public sealed class EntityRecognizer
 
     private static KeyTrie BuildKeywordTrie()
     {
-        var trie = new KeyTrie();
+        var trie = new KeyTrieBuilder();
         for (int i = 0; i < NameRules.Keywords.Length; i++) trie.Add(EntityText.Key(NameRules.Keywords[i].Text), i);
-        return trie;
+        return trie.Build();
     }
 
     private struct Candidate
@@ -47,51 +47,98 @@ public sealed class EntityRecognizer
         public int Priority;
     }
 
+    // One scan per thread, reused call after call: a passage is short, and allocating the scan's lists, sets and
+    // folded copy for each one cost more than finding its names. Find never calls itself, so one per thread is enough.
+    [ThreadStatic] private static Scan? t_scan;
+
     /// <summary>The mentions in <paramref name="text"/>, in text order, not overlapping.</summary>
     public IReadOnlyList<EntityMention> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0) return [];
-        var scan = new Scan(this, text);
-        scan.Gazetteer();
-        scan.Keywords();
-        scan.Quoted();
-        scan.English();
-        scan.Acronyms();
-        var chosen = scan.Resolve();
-        scan.LinkDefinitions(chosen);
-        var result = new EntityMention[chosen.Count];
-        for (int i = 0; i < chosen.Count; i++)
+        var scan = t_scan ??= new Scan();
+        scan.Start(_gazetteer, text);
+        try
         {
-            var c = chosen[i];
-            result[i] = new EntityMention(new CharSpan(c.Start, c.End), text[c.Start..c.End], c.Id, c.Name, c.Type, c.Origin);
+            scan.Gazetteer();
+            scan.Keywords();
+            scan.Quoted();
+            scan.English();
+            scan.Acronyms();
+            var chosen = scan.Resolve();
+            scan.LinkDefinitions(chosen);
+            var result = new EntityMention[chosen.Count];
+            for (int i = 0; i < chosen.Count; i++)
+            {
+                var c = chosen[i];
+                result[i] = new EntityMention(new CharSpan(c.Start, c.End), text[c.Start..c.End], c.Id, c.Name, c.Type, c.Origin);
+            }
+            return result;
         }
-        return result;
+        finally
+        {
+            scan.Finish();
+        }
     }
 
-    /// <summary>The state of one <see cref="Find"/> call.</summary>
-    private sealed class Scan(EntityRecognizer owner, string text)
+    /// <summary>The state of one <see cref="Find"/> call; its buffers are kept for the next call on the same thread.</summary>
+    private sealed class Scan
     {
-        private readonly Gazetteer _gaz = owner._gazetteer;
-        private readonly string _text = text;
-        private readonly string _f = EntityText.FoldAll(text);
+        private Gazetteer _gaz = null!;
+        private string _text = "";
+        private char[] _fold = new char[256];
+        private int _n;
         private readonly List<Candidate> _cands = new(32);
-        private readonly Dictionary<int, int> _gazAt = [];
-        private readonly HashSet<int> _gazEnds = [];
+        private int _gazCount;                                   // the first _gazCount candidates are the gazetteer's, by start
+        private readonly PositionSet _gazEnds = new();
+        private readonly PositionSet _taken = new();
         private readonly List<(int End, int Value)> _hits = new(8);
+        private readonly List<(int End, int Value)> _keywordHits = new(4);
+        private readonly List<Word> _words = new(64);
+        private readonly List<Candidate> _chosen = new(16);
+        private int[] _order = new int[32];
+        private readonly Comparison<int> _byPreference;
 
-        private int N => _f.Length;
+        public Scan() => _byPreference = ComparePreference;
+
+        /// <summary>Readies the scan for <paramref name="text"/>: folds it and forgets the previous text.</summary>
+        public void Start(Gazetteer gazetteer, string text)
+        {
+            _gaz = gazetteer;
+            _text = text;
+            _n = text.Length;
+            if (_fold.Length < _n) _fold = new char[Math.Max(_n, _fold.Length * 2)];
+            EntityText.FoldInto(text, _fold);
+            _cands.Clear();
+            _gazCount = 0;
+            _gazEnds.Reset(_n + 1);
+            _hits.Clear();
+            _words.Clear();
+            _chosen.Clear();
+        }
+
+        /// <summary>Drops the references to the text and its names, so a finished scan keeps nothing alive.</summary>
+        public void Finish()
+        {
+            _text = "";
+            _cands.Clear();
+            _chosen.Clear();
+        }
+
+        /// <summary>The folded text: the same length as the text, one character for one.</summary>
+        private ReadOnlySpan<char> F => new(_fold, 0, _n);
+
+        private int N => _n;
 
         // ---- gazetteer -------------------------------------------------------------------------------------
 
         public void Gazetteer()
         {
             var trie = _gaz.Trie;
-            var f = _f.AsSpan();
+            var f = F;
             for (int s = 0; s < f.Length; s++)
             {
-                char c = f[s];
-                if (c == ' ' || !trie.Starts(c)) continue;
+                if (!trie.MayMatchAt(f, s)) continue;
                 trie.Walk(f, s, _hits);
                 for (int h = _hits.Count - 1; h >= 0; h--)
                 {
@@ -100,19 +147,34 @@ public sealed class EntityRecognizer
                     if (!CaseMatches(_gaz.CaseOf(alias), s, end)) continue;
                     if (IsIgnored(s, end)) continue;
                     var entry = _gaz.EntryOfAlias(alias);
-                    _gazAt[s] = _cands.Count;
                     _gazEnds.Add(end);
                     _cands.Add(new Candidate { Start = s, End = end, Id = entry.Id, Name = entry.Name, Type = entry.Type, Origin = MentionOrigin.Gazetteer, Priority = 0 });
                     break;
                 }
             }
+            _gazCount = _cands.Count;
+        }
+
+        /// <summary>The index of the gazetteer candidate starting at <paramref name="start"/>, or -1 (they are in start order).</summary>
+        private int GazetteerAt(int start)
+        {
+            int lo = 0, hi = _gazCount - 1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                int at = _cands[mid].Start;
+                if (at == start) return mid;
+                if (at < start) lo = mid + 1;
+                else hi = mid - 1;
+            }
+            return -1;
         }
 
         // A name must not start or end inside a word of its own script: US in BUS, タイ in リアルタイム,
         // さきがけ in さきがけて. A trailing plural s after capitals is allowed (GPUs).
         private bool Bounded(int s, int e)
         {
-            var f = _f;
+            var f = F;
             char first = f[s], last = f[e - 1];
             if (s > 0)
             {
@@ -149,17 +211,17 @@ public sealed class EntityRecognizer
             return rule == AliasCase.Upper ? !anyLower : anyUpper || !anyLower;
         }
 
-        private bool IsIgnored(int s, int e) => _gaz.Ignored.Count > 0 && _gaz.Ignored.Contains(EntityText.Key(_text.AsSpan(s, e - s)));
+        private bool IsIgnored(int s, int e) => _gaz.IsIgnored(_text.AsSpan(s, e - s));
 
         // ---- keyword patterns --------------------------------------------------------------------------------
 
         public void Keywords()
         {
-            var f = _f.AsSpan();
-            var hits = new List<(int End, int Value)>(4);
+            var f = F;
+            var hits = _keywordHits;
             for (int s = 0; s < f.Length; s++)
             {
-                if (!KeywordTrie.Starts(f[s])) continue;
+                if (!KeywordTrie.MayMatchAt(f, s)) continue;
                 KeywordTrie.Walk(f, s, hits);
                 foreach (var (end, value) in hits)
                 {
@@ -185,7 +247,7 @@ public sealed class EntityRecognizer
 
         private bool TrySuffix(NameKeyword kw, int s, int end)
         {
-            var f = _f;
+            var f = F;
             if (kw.Role == KeywordRole.ProgramSuffix && EntityText.IsKanji(f[end - 1]) && end < N && EntityText.IsKanji(f[end])) return false; // 戦略的, 戦略投資
             if (kw.Text == "大学" && end < N && f[end] is '院' or '生') return false;                                                   // 大学院, 大学生
             if (kw.Text is "省" or "庁" && end < N && EntityText.IsKanji(f[end])) return false;                                         // 省庁, 省令, 省エネ
@@ -199,7 +261,7 @@ public sealed class EntityRecognizer
 
         private void TryPrefix(NameKeyword kw, int s, int end)
         {
-            var f = _f;
+            var f = F;
             int p = end;
             if (p < N && f[p] == ' ') p++;
             if (p >= N) return;
@@ -232,7 +294,7 @@ public sealed class EntityRecognizer
 
         private int TrimEndSpaces(int from, int q)
         {
-            while (q > from && _f[q - 1] == ' ') q--;
+            while (q > from && F[q - 1] == ' ') q--;
             return q;
         }
 
@@ -240,11 +302,11 @@ public sealed class EntityRecognizer
         private int YearTail(int end)
         {
             int j = end;
-            if (j < N && _f[j] == ' ') j++;
+            if (j < N && F[j] == ' ') j++;
             int k = j;
-            while (k < N && char.IsAsciiDigit(_f[k])) k++;
-            if (k - j != 4 || _f[j] is not ('1' or '2')) return end;
-            if (k < N && _f[k] == '+') k++;
+            while (k < N && char.IsAsciiDigit(F[k])) k++;
+            if (k - j != 4 || F[j] is not ('1' or '2')) return end;
+            if (k < N && F[k] == '+') k++;
             return k;
         }
 
@@ -252,7 +314,7 @@ public sealed class EntityRecognizer
         // capitalised ASCII words joined by single spaces (Sakana AI 株式会社, SOMPO ホールディングス).
         private int BackExtend(int kwStart)
         {
-            var f = _f;
+            var f = F;
             int p = kwStart;
             if (p >= 2 && f[p - 1] == ' ' && EntityText.IsAsciiAlnum(f[p - 2])) p--;
             int start = kwStart, hops = 0;
@@ -283,7 +345,7 @@ public sealed class EntityRecognizer
         private bool HasAsciiLetter(int from, int to)
         {
             for (int i = from; i < to; i++)
-                if (char.IsAsciiLetter(_f[i])) return true;
+                if (char.IsAsciiLetter(F[i])) return true;
             return false;
         }
 
@@ -291,7 +353,7 @@ public sealed class EntityRecognizer
         private bool EndsOrg(int p)
         {
             if (_gazEnds.Contains(p)) return true;
-            var before = _f.AsSpan(0, p);
+            var before = F[..p];
             foreach (var end in NameRules.OrgEnds)
                 if (before.EndsWith(end, StringComparison.Ordinal)) return true;
             return false;
@@ -301,17 +363,17 @@ public sealed class EntityRecognizer
         private int SkipLeadingDate(int start, int stemEnd)
         {
             int i = start;
-            while (i < stemEnd && char.IsAsciiDigit(_f[i])) i++;
+            while (i < stemEnd && char.IsAsciiDigit(F[i])) i++;
             if (i == start || i >= stemEnd) return start;
-            if (_f[i] == '年') { i++; if (i < stemEnd && _f[i] == '度') i++; return i; }
-            if (_f[i] == '月') return i + 1;
+            if (F[i] == '年') { i++; if (i < stemEnd && F[i] == '度') i++; return i; }
+            if (F[i] == '月') return i + 1;
             return start;
         }
 
         private bool AddPattern(int start, int end, int stemStart, int stemEnd, EntityType type, KeywordRole role, string keyword)
         {
-            while (stemStart < stemEnd && _f[stemStart] == ' ') stemStart++;
-            while (start < end && _f[start] == ' ') start++;
+            while (stemStart < stemEnd && F[stemStart] == ' ') stemStart++;
+            while (start < end && F[start] == ' ') start++;
             var stem = EntityText.StripLegalForms(_text[stemStart..stemEnd]);
             var stemKey = EntityText.Key(stem);
             if (stemKey.Length < 2 || stemKey.Length > MaxStem || !HasLetter(stemKey)) return false;
@@ -338,11 +400,12 @@ public sealed class EntityRecognizer
                 if (legal || (known.Type == type && NamesEndWith(known, keyword))) return Add(start, end, known.Id, known.Name, known.Type, MentionOrigin.Gazetteer, 0);
                 if (known.Type is EntityType.Org or EntityType.Country && type == EntityType.Program) return false; // NEDOプロジェクト, EUプロジェクト
             }
-            if (_gazAt.TryGetValue(start, out int gi) && _cands[gi].End <= stemEnd - 2)
+            int gi = GazetteerAt(start);
+            if (gi >= 0 && _cands[gi].End <= stemEnd - 2)
             {
                 var prefix = _cands[gi];
                 int rest = prefix.End;
-                while (rest < end && _f[rest] == ' ') rest++;
+                while (rest < end && F[rest] == ' ') rest++;
                 // 米国ハーバード大学: a country, then a known name.
                 if (prefix.Type == EntityType.Country && _gaz.TryFindName(EntityText.StripLegalForms(_text[rest..end]), out var named) && named.Type == type)
                     return Add(rest, end, named.Id, named.Name, named.Type, MentionOrigin.Gazetteer, 0);
@@ -350,16 +413,16 @@ public sealed class EntityRecognizer
                 // ALCA-SPRINGプロジェクト is one name; 未来社会創造事業大規模プロジェクト is JST-Mirai's large project, no name.
                 if (type == EntityType.Program && prefix.Type is EntityType.Org or EntityType.Program)
                 {
-                    if (_f[rest] is '-' or '・' or '&' && rest + 1 < stemEnd)
+                    if (F[rest] is '-' or '・' or '&' && rest + 1 < stemEnd)
                     {
-                        if (char.IsAsciiLetterOrDigit(_f[rest + 1]))
+                        if (char.IsAsciiLetterOrDigit(F[rest + 1]))
                             return !IsIgnored(start, end) && Add(start, end, PatternId(name, type), name, type, MentionOrigin.Pattern, 1);
                         rest++;
                     }
                     return AddPattern(rest, end, rest, stemEnd, type, role, keyword);
                 }
             }
-            if (IsIgnored(start, end) || _gaz.Ignored.Contains(EntityText.Key(name))) return false;
+            if (IsIgnored(start, end) || _gaz.IsIgnored(name)) return false;
             return Add(start, end, PatternId(name, type), name, type, MentionOrigin.Pattern, 1);
         }
 
@@ -410,22 +473,22 @@ public sealed class EntityRecognizer
                 if (close < 0) continue;
                 int a = open + 1, b = close;
                 // 「一般社団法人…協議会（NBCI）」: the name ends before its bracketed abbreviation.
-                if (b > a && _f[b - 1] == ')')
+                if (b > a && F[b - 1] == ')')
                 {
-                    int paren = _f.LastIndexOf('(', b - 1, b - a);
-                    if (paren > a) b = paren;
+                    int paren = F[a..b].LastIndexOf('(');
+                    if (paren > 0) b = a + paren;
                 }
-                while (b > a && _f[b - 1] == ' ') b--;
-                while (a < b && _f[a] == ' ') a++;
-                if (b - a < 3 || b - a > MaxQuoted || EntityText.IsHiragana(_f[a])) continue;
-                var content = _f.AsSpan(a, b - a);
+                while (b > a && F[b - 1] == ' ') b--;
+                while (a < b && F[a] == ' ') a++;
+                if (b - a < 3 || b - a > MaxQuoted || EntityText.IsHiragana(F[a])) continue;
+                var content = F.Slice(a, b - a);
                 if (content.IndexOfAny('。', '「', '」') >= 0) continue;
                 int core = b;
-                while (core > a && (char.IsAsciiDigit(_f[core - 1]) || _f[core - 1] is '+' or ' ')) core--;
+                while (core > a && (char.IsAsciiDigit(F[core - 1]) || F[core - 1] is '+' or ' ')) core--;
                 foreach (var (head, type) in NameRules.QuotedHeads)
                 {
-                    if (!_f.AsSpan(a, core - a).EndsWith(head, StringComparison.Ordinal)) continue;
-                    if (head[0] is >= 'a' and <= 'z' && core - head.Length > a && _f[core - head.Length - 1] != ' ') continue;
+                    if (!F.Slice(a, core - a).EndsWith(head, StringComparison.Ordinal)) continue;
+                    if (head[0] is >= 'a' and <= 'z' && core - head.Length > a && F[core - head.Length - 1] != ' ') continue;
                     AddPattern(a, b, a, core - head.Length, type, type == EntityType.Org ? KeywordRole.OrgSuffix : KeywordRole.ProgramSuffix, head);
                     break;
                 }
@@ -438,16 +501,15 @@ public sealed class EntityRecognizer
 
         public void English()
         {
-            var words = new List<Word>(64);
-            var f = _f;
-            int i = 0;
+            var words = _words;
+            var f = F;
+            int i = NextWordStart(0);
             while (i < N)
             {
-                if (!char.IsAsciiLetter(f[i]) || (i > 0 && EntityText.IsAsciiAlnum(f[i - 1]))) { i++; continue; }
                 int j = i;
                 while (j < N && (EntityText.IsAsciiAlnum(f[j]) || (f[j] is '-' or '\'' && j + 1 < N && char.IsAsciiLetter(f[j + 1])))) j++;
                 words.Add(new Word(i, j));
-                i = j;
+                i = NextWordStart(j);
             }
             for (int w = 0; w < words.Count; w++)
             {
@@ -488,9 +550,24 @@ public sealed class EntityRecognizer
             }
         }
 
+        // The first offset at or after i where an ASCII word starts (a letter after no letter or digit), or N.
+        // Most of a Japanese text has no ASCII letter, so the search jumps over it.
+        private int NextWordStart(int i)
+        {
+            var f = F;
+            while (true)
+            {
+                int next = f[i..].IndexOfAny(EntityText.AsciiLetters);
+                if (next < 0) return N;
+                i += next;
+                if (i == 0 || !EntityText.IsAsciiAlnum(f[i - 1])) return i;
+                i++;
+            }
+        }
+
         private string WordText(Word w) => _text[w.Start..w.End];
 
-        private bool Adjacent(Word a, Word b) => b.Start == a.End + 1 && _f[a.End] == ' ';
+        private bool Adjacent(Word a, Word b) => b.Start == a.End + 1 && F[a.End] == ' ';
 
         private bool IsCapitalised(Word w) => char.IsUpper(_text[w.Start]) || (char.IsDigit(_text[w.Start]) && w.End - w.Start <= 4);
 
@@ -498,17 +575,16 @@ public sealed class EntityRecognizer
 
         public void Acronyms()
         {
-            var f = _f;
+            var f = F;
             Span<char> token = stackalloc char[AcronymRules.MaxLength + 1];
-            int i = 0;
+            int i = NextWordStart(0);
             while (i < N)
             {
-                if (!char.IsAsciiLetter(f[i]) || (i > 0 && EntityText.IsAsciiAlnum(f[i - 1]))) { i++; continue; }
                 int j = i;
                 while (j < N && EntityText.IsAsciiAlnum(f[j])) j++;
                 int start = i;
-                i = j;
-                if (j - start > AcronymRules.MaxLength || _gazAt.ContainsKey(start)) continue;
+                i = NextWordStart(j);
+                if (j - start > AcronymRules.MaxLength || GazetteerAt(start) >= 0) continue;
                 // Part of a hyphenated or dotted identifier (COVID-19, SWE-bench, example.COM): the gazetteer decides.
                 if (j + 1 < N && f[j] is '-' or '.' or '/' && EntityText.IsAsciiAlnum(f[j + 1])) continue;
                 if (start >= 2 && f[start - 1] is '-' or '.' or '/' && EntityText.IsAsciiAlnum(f[start - 2])) continue;
@@ -528,30 +604,34 @@ public sealed class EntityRecognizer
 
         public List<Candidate> Resolve()
         {
-            var order = new int[_cands.Count];
+            int count = _cands.Count;
+            if (_order.Length < count) _order = new int[Math.Max(count, _order.Length * 2)];
+            var order = _order.AsSpan(0, count);
             for (int k = 0; k < order.Length; k++) order[k] = k;
-            var cands = _cands;
-            Array.Sort(order, (x, y) =>
-            {
-                var a = cands[x]; var b = cands[y];
-                int c = (b.End - b.Start).CompareTo(a.End - a.Start);
-                if (c != 0) return c;
-                c = a.Priority.CompareTo(b.Priority);
-                return c != 0 ? c : a.Start.CompareTo(b.Start);
-            });
-            var taken = new bool[N];
-            var chosen = new List<Candidate>();
+            order.Sort(_byPreference);
+            _taken.Reset(N);
+            var chosen = _chosen;
             foreach (int k in order)
             {
-                var c = cands[k];
-                bool free = true;
-                for (int p = c.Start; p < c.End && free; p++) free = !taken[p];
-                if (!free) continue;
-                for (int p = c.Start; p < c.End; p++) taken[p] = true;
+                var c = _cands[k];
+                if (_taken.AnyIn(c.Start, c.End)) continue;
+                _taken.AddRange(c.Start, c.End);
                 chosen.Add(c);
             }
-            chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+            chosen.Sort(ByStart);
             return chosen;
+        }
+
+        private static readonly Comparison<Candidate> ByStart = (a, b) => a.Start.CompareTo(b.Start);
+
+        // Longest first; on equal length the gazetteer before patterns before acronyms; then the earlier one.
+        private int ComparePreference(int x, int y)
+        {
+            var a = _cands[x]; var b = _cands[y];
+            int c = (b.End - b.Start).CompareTo(a.End - a.Start);
+            if (c != 0) return c;
+            c = a.Priority.CompareTo(b.Priority);
+            return c != 0 ? c : a.Start.CompareTo(b.Start);
         }
 
         // 日本医療研究開発機構（AMED） and AMED（日本医療研究開発機構）: the acronym names the same entity.
@@ -563,7 +643,7 @@ public sealed class EntityRecognizer
                 if (c.Origin != MentionOrigin.Acronym) continue;
                 int left = SkipSpacesBack(c.Start);
                 int right = SkipSpacesForward(c.End);
-                if (k > 0 && left > 0 && _f[left - 1] == '(' && right < N && _f[right] == ')')
+                if (k > 0 && left > 0 && F[left - 1] == '(' && right < N && F[right] == ')')
                 {
                     var prev = chosen[k - 1];
                     if (CanDefine(prev, c) && SkipSpacesBack(left - 1) == prev.End)
@@ -572,11 +652,11 @@ public sealed class EntityRecognizer
                         continue;
                     }
                 }
-                if (k + 1 < chosen.Count && right < N && _f[right] == '(')
+                if (k + 1 < chosen.Count && right < N && F[right] == '(')
                 {
                     var next = chosen[k + 1];
                     int close = SkipSpacesForward(next.End);
-                    if (CanDefine(next, c) && SkipSpacesForward(right + 1) == next.Start && close < N && _f[close] == ')')
+                    if (CanDefine(next, c) && SkipSpacesForward(right + 1) == next.Start && close < N && F[close] == ')')
                         chosen[k] = Relink(c, next);
                 }
             }
@@ -588,10 +668,10 @@ public sealed class EntityRecognizer
         private bool CanDefine(Candidate name, Candidate acronym)
         {
             if (name.Origin != MentionOrigin.Pattern || name.Type is not (EntityType.Org or EntityType.Program)) return false;
-            if (!char.IsAsciiLetter(_f[name.Start])) return true;
-            char initial = _f[acronym.Start];
+            if (!char.IsAsciiLetter(F[name.Start])) return true;
+            char initial = F[acronym.Start];
             for (int p = name.Start; p < name.End; p++)
-                if (_f[p] == initial && (p == name.Start || _f[p - 1] is ' ' or '-')) return true;
+                if (F[p] == initial && (p == name.Start || F[p - 1] is ' ' or '-')) return true;
             return false;
         }
 
@@ -602,13 +682,13 @@ public sealed class EntityRecognizer
 
         private int SkipSpacesBack(int p)
         {
-            while (p > 0 && _f[p - 1] == ' ') p--;
+            while (p > 0 && F[p - 1] == ' ') p--;
             return p;
         }
 
         private int SkipSpacesForward(int p)
         {
-            while (p < N && _f[p] == ' ') p++;
+            while (p < N && F[p] == ' ') p++;
             return p;
         }
     }

@@ -18,6 +18,9 @@ public sealed class Gazetteer
     private readonly GazetteerEntry[] _entries;
     private readonly FrozenDictionary<string, int> _byId;
     private readonly FrozenDictionary<string, int> _byKey;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;   // looked up per candidate name
+    private readonly FrozenSet<string> _ignored;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _ignoredSpan;
     private readonly int[] _aliasEntry;
     private readonly AliasCase[] _aliasCase;
 
@@ -28,7 +31,7 @@ public sealed class Gazetteer
         for (int i = 0; i < entries.Length; i++) byId[entries[i].Id] = i;
         _byId = byId.ToFrozenDictionary(StringComparer.Ordinal);
 
-        Trie = new KeyTrie();
+        var trie = new KeyTrieBuilder();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         _aliasEntry = new int[aliases.Count];
         _aliasCase = new AliasCase[aliases.Count];
@@ -37,17 +40,20 @@ public sealed class Gazetteer
             var (key, entry, aliasCase) = aliases[i];
             _aliasEntry[i] = entry;
             _aliasCase[i] = aliasCase;
-            Trie.Add(key, i);
+            trie.Add(key, i);
             byKey[key] = entry;
         }
+        Trie = trie.Build();
         _byKey = byKey.ToFrozenDictionary(StringComparer.Ordinal);
+        _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
         var ignored = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in ignore)
         {
             var key = EntityText.Key(word);
             if (key.Length > 0) ignored.Add(key);
         }
-        Ignored = ignored.ToFrozenSet(StringComparer.Ordinal);
+        _ignored = ignored.ToFrozenSet(StringComparer.Ordinal);
+        _ignoredSpan = _ignored.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The embedded default gazetteer.</summary>
@@ -71,7 +77,7 @@ public sealed class Gazetteer
     public int Count => _entries.Length;
 
     /// <summary>Keys (folded, spaceless) that are never entities.</summary>
-    public IReadOnlySet<string> Ignored { get; }
+    public IReadOnlySet<string> Ignored => _ignored;
 
     internal KeyTrie Trie { get; }
 
@@ -86,13 +92,19 @@ public sealed class Gazetteer
     /// <summary>The entry one of whose names is <paramref name="name"/> (folded comparison, spaces ignored).</summary>
     public bool TryFindName(ReadOnlySpan<char> name, out GazetteerEntry entry)
     {
-        if (_byKey.TryGetValue(EntityText.Key(name), out int i)) { entry = _entries[i]; return true; }
+        Span<char> buffer = name.Length <= EntityText.MaxStackKey ? stackalloc char[EntityText.MaxStackKey] : new char[name.Length];
+        if (_byKeySpan.TryGetValue(buffer[..EntityText.KeyInto(name, buffer)], out int i)) { entry = _entries[i]; return true; }
         entry = null!;
         return false;
     }
 
     /// <summary>True when <paramref name="text"/> is on the ignore list.</summary>
-    public bool IsIgnored(ReadOnlySpan<char> text) => Ignored.Contains(EntityText.Key(text));
+    public bool IsIgnored(ReadOnlySpan<char> text)
+    {
+        if (_ignored.Count == 0) return false;
+        Span<char> buffer = text.Length <= EntityText.MaxStackKey ? stackalloc char[EntityText.MaxStackKey] : new char[text.Length];
+        return _ignoredSpan.Contains(buffer[..EntityText.KeyInto(text, buffer)]);
+    }
 
     internal bool ContainsId(string id) => _byId.ContainsKey(id);
 

@@ -37,10 +37,10 @@ public static class TitleLexicon
 
     private static KeyTrie BuildTrie()
     {
-        var trie = new KeyTrie();
+        var trie = new KeyTrieBuilder();
         for (int i = 0; i < Japanese.Length; i++) trie.Add(EntityText.Key(Japanese[i]), i);
         for (int i = 0; i < English.Length; i++) trie.Add(EntityText.Key(English[i]), Japanese.Length + i);
-        return trie;
+        return trie.Build();
     }
 
     /// <summary>
