@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Fukan.Model;
 
@@ -26,7 +27,9 @@ public static class FukanJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         };
-        o.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { FactContract } };
+        o.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver
+            .Combine(FactJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(FactContract);
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         o.Converters.Add(new DocumentIdConverter());
         o.Converters.Add(new ProvenanceConverter());

@@ -14,10 +14,14 @@ internal static class FactBlob
 
     public static byte[] Pack(ReadOnlySpan<byte> utf8Json)
     {
-        using var output = new MemoryStream(utf8Json.Length / 6 + 64);
+        // The compressed bytes go to a stream kept per thread; only the result is a new array.
+        var output = Output ??= new MemoryStream(1 << 16);
+        output.SetLength(0);
         using (var z = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true)) z.Write(utf8Json);
         return output.ToArray();
     }
+
+    [ThreadStatic] private static MemoryStream? Output;
 
     public static byte[] Unpack(object stored)
     {
