@@ -108,7 +108,13 @@ public static class FactsCommand
             if (requested == "statement")
             {
                 if ((obj["digest"] as JsonObject ?? obj)["statements"] is JsonArray statements)
-                    foreach (var s in statements.OfType<JsonObject>()) rows.Add((JsonObject)s.DeepClone());
+                    foreach (var s in statements.OfType<JsonObject>())
+                    {
+                        // Every row of `facts` names its kind first, as the stored facts do.
+                        var row = new JsonObject { ["kind"] = "statement" };
+                        foreach (var (name, value) in s) row[name] = value?.DeepClone();
+                        rows.Add(row);
+                    }
                 continue;
             }
             rows.Add(obj);

@@ -34,6 +34,22 @@ public class DigestCliTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFix
     }
 
     [Fact]
+    public async Task FactsStatement_RowsNameTheirKindAndPointAtTheirLine()
+    {
+        var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "facts", "--kind", "statement", "--doc", "002", "--json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        using var json = JsonDocument.Parse(r.Out);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row =>
+        {
+            Assert.Equal("kind", row.EnumerateObject().First().Name);
+            Assert.Equal("statement", row.GetProperty("kind").GetString());
+            Assert.True(row.GetProperty("provenance").GetProperty("line").GetInt32() > 0);
+        });
+    }
+
+    [Fact]
     public async Task Minutes_OnAReport_SaysItIsNotMinutes()
     {
         var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "minutes", "001");
