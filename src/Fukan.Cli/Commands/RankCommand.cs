@@ -22,9 +22,10 @@ public static class RankCommand
         var area = new Option<string?>("--area") { Description = "Explain one area: every criterion with its formula, numbers and evidence" };
         var limit = new Option<int?>("--limit", "-n") { Description = "Show the top N areas" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var doc = new Option<string?>("--doc") { Description = "Rank only this report's areas (with several reports or editions stored)" };
         var command = new Command("rank", "Rank the research areas by criteria computed from the knowledge base (weighted sum or TOPSIS)")
         {
-            weights, method, country, sensitivity, draws, seed, area, limit, json,
+            weights, method, country, sensitivity, draws, seed, area, limit, doc, json,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -37,6 +38,13 @@ public static class RankCommand
             catch (WeightsException e) { throw new CliException(e.Message); }
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
             var input = await RankingInputLoader.LoadAsync(store, ct);
+            if (result.GetValue(doc) is { } d)
+            {
+                var only = (await ShowCommand.Resolve(store, d, ct)).Id;
+                var areasOfDoc = input.Areas.Where(a => a.Document == only).ToList();
+                if (areasOfDoc.Count == 0) throw new CliException($"--doc {d}: the document has no research areas to rank (not a panoramic report?)");
+                input = input with { Areas = areasOfDoc };
+            }
             var settings = result.GetValue(sensitivity) ? new SensitivitySettings(n, result.GetValue(seed), 0.2) : null;
             RankingReport report;
             try { report = new Ranker().Rank(input, w, chosen, result.GetValue(country)!, settings); }

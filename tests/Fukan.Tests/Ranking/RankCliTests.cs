@@ -119,6 +119,27 @@ public sealed class RankCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Doc_RanksOneReportsAreas_AndRefusesADocumentWithoutAreas()
+    {
+        // A second edition of the report in the same knowledge base: six areas in all.
+        var path = _dir.Write("report2025.txt", Report.Replace("（2023年）", "（2025年）", StringComparison.Ordinal));
+        var processed = FukanDefaults.CreatePipeline().Process(path, File.ReadAllBytes(path)).Document!;
+        await using (var store = await FukanDefaults.OpenStoreAsync(Db))
+            await store.SaveAsync(processed with { Facts = [.. processed.Facts, .. Rows(processed)] });
+        using (var all = await RankJson())
+            Assert.Equal(6, all.RootElement.GetProperty("areas").GetArrayLength());
+        using (var one = await RankJson("--doc", "report2025"))
+        {
+            var areas = one.RootElement.GetProperty("areas").EnumerateArray().ToList();
+            Assert.Equal(["2.1.1", "2.1.3", "2.1.2"], areas.Select(a => a.GetProperty("areaId").GetString()));
+            Assert.All(areas, a => Assert.Contains("2025", a.GetProperty("documentTitle").GetString()));
+        }
+        var r = await Support.Cli.RunAsync("--db", Db, "rank", "--doc", "article");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("no research areas", r.Err);
+    }
+
+    [Fact]
     public async Task WeightedSum_OnTheStore_MatchesTheHandCalculation()
     {
         using var json = await RankJson();
