@@ -148,9 +148,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
 
         using var insertPassage = Command(_connection, transaction, """
-            INSERT INTO search_passage(passage_id, doc_rowid, ordinal, section_id, section_path, line, end_line, span_start, span_end, row_path)
-            VALUES ($pid, $doc, $ord, $sid, $spath, $line, $end, $s0, $s1, $rpath) RETURNING rowid
+            INSERT INTO search_passage(rowid, passage_id, doc_rowid, ordinal, section_id, section_path, line, end_line, span_start, span_end, row_path)
+            VALUES ($row, $pid, $doc, $ord, $sid, $spath, $line, $end, $s0, $s1, $rpath)
             """);
+        // Row ids are handed out here, one block per document: cheaper than asking for each one back (RETURNING).
+        long nextRow = NextPassageRow(transaction);
+        var pRow = insertPassage.Parameters.Add("$row", SqliteType.Integer);
         var pPid = insertPassage.Parameters.Add("$pid", SqliteType.Text);
         insertPassage.Parameters.AddWithValue("$doc", docRow);
         var pSid = insertPassage.Parameters.Add("$sid", SqliteType.Text);
@@ -191,7 +194,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
             pS0.Value = p.Source.Span.Start;
             pS1.Value = p.Source.Span.End;
             pRpath.Value = paths[i] == p.SectionPath ? DBNull.Value : paths[i];
-            rowids[i] = (long)insertPassage.ExecuteScalar()!;
+            rowids[i] = nextRow++;
+            pRow.Value = rowids[i];
+            insertPassage.ExecuteNonQuery();
             if (insertContent is not null)
             {
                 cRow!.Value = rowids[i];
@@ -216,6 +221,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
             fPath.Value = lastPathTerms;
             insertFts.ExecuteNonQuery();
         }
+    }
+
+    private long NextPassageRow(SqliteTransaction? transaction)
+    {
+        using var cmd = Command(_connection, transaction, "SELECT coalesce(max(rowid), 0) + 1 FROM search_passage");
+        return (long)cmd.ExecuteScalar()!;
     }
 
     public void Remove(DocumentId document) => Remove(document, null);
