@@ -107,6 +107,12 @@ public sealed partial class MinutesParser
                     _blankSince = true;
                     continue;
                 }
+                // Rules (――――), stray brackets and mojibake say nothing; reading them would glue them to a statement.
+                if (IsNoise(text.AsSpan(start, end - start)))
+                {
+                    if (HasLetters(text.AsSpan(start, end - start))) Warn(l, "garbled line skipped (mojibake?)");
+                    continue;
+                }
                 if (!Line(l, start, end)) break;
                 _blankSince = false;
             }
@@ -115,6 +121,30 @@ public sealed partial class MinutesParser
             var agenda = new AgendaItem[_agenda.Count];
             for (int i = 0; i < agenda.Length; i++) agenda[i] = _agenda[i].ToItem();
             return new MinutesDigest(_title ?? _header ?? "", _date, _startTime, _endTime, _place, _attendees, agenda, _materials, _statements);
+        }
+
+        /// <summary>
+        /// A line with no letters or digits (rules, stray brackets, control characters), or one that is mostly Latin-1
+        /// mojibake (ï»¿ç¬¬…: UTF-8 read as Latin-1) with no Japanese in it.
+        /// </summary>
+        private static bool IsNoise(ReadOnlySpan<char> t)
+        {
+            if (t[0] is '|' or '｜') return false; // table separators are the attendee parser's to read
+            if (!HasLetters(t)) return true;
+            int latin1 = 0, japanese = 0;
+            foreach (char c in t)
+            {
+                if (c is >= '\u0080' and <= '\u00FF') latin1++;
+                else if (c >= '\u3040') japanese++;
+            }
+            return japanese == 0 && latin1 >= 3 && latin1 * 3 >= t.Length;
+        }
+
+        private static bool HasLetters(ReadOnlySpan<char> t)
+        {
+            foreach (char c in t)
+                if (char.IsLetterOrDigit(c)) return true;
+            return false;
         }
 
         private int SkipFrontMatter()
