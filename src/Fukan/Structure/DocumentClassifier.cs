@@ -10,14 +10,14 @@ namespace Fukan.Structure;
 public sealed record DocumentProfile(DocumentKind Kind, string Lang, bool Markdown, string Title, DateOnly? Date, string? DateText);
 
 /// <summary>
-/// Judges a document from its content. Minutes announce themselves (議事要旨, 議事次第, 出席者 near the top);
+/// Judges a document from its content. Minutes announce themselves (議事要旨, 会議録, 議事次第, 出席者 near the top);
 /// articles carry front matter or a blog shape (markdown headings); reports have long numbered chapters.
 /// Dates come from front matter, a minutes 日時 line (令和8年2月12日 → 2026-02-12), a publication line
 /// (2023年3月), or the year in a report title; each keeps the precision it was written with.
 /// </summary>
 public sealed partial class DocumentClassifier
 {
-    private static readonly string[] MinutesWords = ["議事要旨", "議事録", "議事次第", "議事概要", "出席者", "出席構成員", "出席委員", "開催日時", "議題", "欠席者"];
+    private static readonly string[] MinutesWords = ["議事要旨", "議事録", "会議録", "議事次第", "議事概要", "出席者", "出席構成員", "出席委員", "開催日時", "議題", "欠席者"];
 
     [GeneratedRegex(@"^\s*#{1,6}\s+\S", RegexOptions.Multiline)]
     private static partial Regex AtxLine();

@@ -47,4 +47,27 @@ public class MinutesExtractorTests
         var digest = Assert.Single(doc.Facts.OfType<MinutesFact>()).Digest;
         Assert.Equal("山田 太郎", Assert.Single(digest.Attendees).Name);
     }
+
+    [Fact]
+    public void HouseStyleFiles_AreMinutes_AndDigested()
+    {
+        foreach (var path in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Extraction", "MinutesStyles"), "*.txt"))
+        {
+            var doc = Pipeline.Process(path, File.ReadAllBytes(path)).Document!;
+            Assert.Equal(DocumentKind.Minutes, doc.Info.Kind);
+            Assert.NotEmpty(Assert.Single(doc.Facts.OfType<MinutesFact>()).Digest.Statements);
+        }
+    }
+
+    [Fact]
+    public void 会議録_CountsAsAMinutesWord()
+    {
+        // Municipal and parliamentary records call themselves 会議録; with one more minutes word they are minutes.
+        var text = "架空市議会　総務委員会　会議録\n\n出席委員：山田委員、田中委員\n\n○山田委員　予算の執行状況を伺います。\n○総務課長　御説明します。\n";
+        var doc = Pipeline.Process("kaigiroku.txt", Encoding.UTF8.GetBytes(text)).Document!;
+        Assert.Equal(DocumentKind.Minutes, doc.Info.Kind);
+        var digest = Assert.Single(doc.Facts.OfType<MinutesFact>()).Digest;
+        Assert.Equal("架空市議会　総務委員会", digest.Title);
+        Assert.Equal([StatementSide.Member, StatementSide.Secretariat], digest.Statements.Select(s => s.Side));
+    }
 }

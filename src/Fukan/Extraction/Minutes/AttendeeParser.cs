@@ -12,6 +12,8 @@ internal sealed class AttendeeTable
     public int Organization { get; set; } = -1;
     public int Title { get; set; } = -1;
     public bool Known => Name >= 0;
+    /// <summary>The header was laid out with tabs or spaces, not pipes: rows that do not split into cells are plain lines.</summary>
+    public bool Spaced { get; set; }
 }
 
 /// <summary>
@@ -39,12 +41,17 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
     /// <summary>The attendees on one (trimmed) line of an attendee block.</summary>
     public void ParseLine(string line, AttendeeRole role, AttendeeTable table, List<ParsedAttendee> output)
     {
-        if (line.Length == 0) return;
+        int length = WithoutAnnotation(line);
+        if (length == 0 || IsNone(line.AsSpan(0, length))) return;
+        if (length < line.Length) line = line[..length];
         if (line[0] is '|' or '｜')
         {
             ParseTableRow(line, role, table, output);
             return;
         }
+        // 氏名	所属	役職 (tabs, or columns lined up with runs of spaces).
+        var columns = Columns(line);
+        if (columns.Count >= 2 && (Header(line, columns, table) || (table.Known && table.Spaced && Row(line, columns, role, table, output)))) return;
         if (line.Contains('\t'))
         {
             ParseEntry(line, 0, line.Length, role, table, output);
@@ -77,22 +84,73 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
             for (int i = s; i < e; i++)
                 if (line[i] is not ('-' or ':' or '－' or ' ')) separator = false;
         if (separator) return;
+        if (Header(line, cells, table)) return;
+        Row(line, cells, role, table, output);
+    }
 
-        bool header = false;
+    /// <summary>A table header row (氏名 | 所属 | 役職): learns the columns; false when the cells are no header.</summary>
+    private static bool Header(string line, List<(int Start, int End)> cells, AttendeeTable table)
+    {
+        int name = -1, org = -1, title = -1;
         for (int c = 0; c < cells.Count; c++)
         {
             var text = line[cells[c].Start..cells[c].End];
-            if (text.Contains("氏名") || text.Contains("名前") || text.Contains("委員名") || text.Equals("Name", StringComparison.OrdinalIgnoreCase)) { table.Name = c; header = true; }
-            else if (text.Contains("所属") || text.Contains("団体") || text.Contains("機関") || text.Equals("Organization", StringComparison.OrdinalIgnoreCase)) { table.Organization = c; header = true; }
-            else if (text.Contains("役職") || text.Contains("職名") || text.Equals("Title", StringComparison.OrdinalIgnoreCase)) { table.Title = c; header = true; }
+            if (text.Length > 12) return false;
+            if (text.Contains("氏名") || text.Contains("名前") || text.Contains("委員名") || text.Equals("Name", StringComparison.OrdinalIgnoreCase)) name = c;
+            else if (text.Contains("所属") || text.Contains("団体") || text.Contains("機関") || text.Equals("Organization", StringComparison.OrdinalIgnoreCase)) org = c;
+            else if (text.Contains("役職") || text.Contains("職名") || text.Equals("Title", StringComparison.OrdinalIgnoreCase)) title = c;
+            // 所属・役職 in one column.
+            if (org == c && (text.Contains("役職") || text.Contains("職名"))) title = c;
         }
-        if (header) return;
+        if (name < 0 && org < 0 && title < 0) return false;
+        bool spaced = line[0] is not ('|' or '｜');
+        // Without pipes a header must say so plainly: a name column, or organisation and title columns.
+        if (spaced && name < 0 && (org < 0 || title < 0)) return false;
+        (table.Name, table.Organization, table.Title) = (name, org, title);
+        table.Spaced = spaced;
+        return true;
+    }
 
+    /// <summary>
+    /// The cells of a line laid out as columns: split at tabs and at runs of two or more spaces (one space, full-width
+    /// or not, is the gap inside a name: 石原　和也). One cell when the line has no such gaps.
+    /// </summary>
+    private static List<(int Start, int End)> Columns(string line)
+    {
+        var cells = new List<(int, int)>();
+        int start = 0, i = 0;
+        while (i < line.Length)
+        {
+            if (line[i] == '\t' || (MinutesLabels.IsSpace(line[i]) && i + 1 < line.Length && MinutesLabels.IsSpace(line[i + 1])))
+            {
+                if (i > start) cells.Add((start, i));
+                while (i < line.Length && MinutesLabels.IsSpace(line[i])) i++;
+                start = i;
+                continue;
+            }
+            i++;
+        }
+        if (line.Length > start) cells.Add((start, line.Length));
+        return cells;
+    }
+
+    /// <summary>One table row read by the learnt columns; false when it does not fit them (then it is read as a line).</summary>
+    private bool Row(string line, List<(int Start, int End)> cells, AttendeeRole role, AttendeeTable table, List<ParsedAttendee> output)
+    {
+        var texts = new List<string>(cells.Count);
+        foreach (var (s, e) in cells) texts.Add(line[s..e]);
+        // 国土交通省港湾局 | 計画課長 | 高木　誠: officials listed post first under a name-first header.
+        int nameAt = OfficialNames.NameLast(texts, out var gluedTitle);
+        if (nameAt >= 0)
+        {
+            AddNameLast(line, cells[nameAt].Start, texts, nameAt, gluedTitle, role, cells[0].Start, cells[^1].End, output);
+            return true;
+        }
         int nameCol = table.Known ? table.Name : 0;
-        if (nameCol >= cells.Count) return;
+        if (nameCol >= cells.Count || (table.Spaced && cells.Count < 2)) return false;
         var (ns, ne) = cells[nameCol];
         var (name, cleanRole) = CleanName(line[ns..ne], role);
-        if (name.Length == 0) return;
+        if (name.Length == 0) return table.Spaced ? false : true;
         List<Affiliation> affiliations;
         if (table.Known && table.Organization >= 0 && table.Title >= 0 && table.Organization != table.Title)
         {
@@ -105,7 +163,60 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
             for (int c = 0; c < cells.Count; c++) if (c != nameCol && cells[c].End > cells[c].Start) rest.Add(line[cells[c].Start..cells[c].End]);
             affiliations = Affiliations(string.Join(" ", rest));
         }
-        output.Add(new ParsedAttendee(name, affiliations, cleanRole, cells[0].Start, cells[^1].End));
+        Add(output, name, affiliations, cleanRole, cells[0].Start, cells[^1].End);
+        return true;
+    }
+
+    private void AddNameLast(string line, int nameStart, List<string> tokens, int nameAt, string? gluedTitle, AttendeeRole role, int start, int end, List<ParsedAttendee> output)
+    {
+        var name = line[nameStart..end].Trim();
+        if (gluedTitle is not null) name = name[..^gluedTitle.Length].TrimEnd();
+        var affiliations = Affiliations(string.Join(" ", tokens.Take(nameAt)));
+        if (gluedTitle is not null)
+        {
+            // 農政課　西川課長: the unit is the organisation, the role word glued to the name its title.
+            var org = string.Join(" ", affiliations.Select(a => (a.Organization + " " + a.Title).Trim()));
+            affiliations = [new Affiliation(org, gluedTitle)];
+        }
+        Add(output, name, affiliations, role, start, end);
+    }
+
+    private static readonly string[] ChairMarks = ["（座長）", "(座長)", "（委員長）", "(委員長)", "（主査）", "(主査)", "（議長）", "(議長)", "（部会長）"];
+
+    /// <summary>Adds an attendee; "教授（座長）" at the end of the title marks the chair and leaves the title.</summary>
+    private static void Add(List<ParsedAttendee> output, string name, List<Affiliation> affiliations, AttendeeRole role, int start, int end)
+    {
+        if (affiliations.Count > 0)
+        {
+            var last = affiliations[^1];
+            foreach (var mark in ChairMarks)
+            {
+                if (!last.Title.EndsWith(mark, StringComparison.Ordinal) && !(last.Title.Length == 0 && last.Organization.EndsWith(mark, StringComparison.Ordinal))) continue;
+                affiliations[^1] = last.Title.Length > 0 ? last with { Title = last.Title[..^mark.Length].TrimEnd() } : last with { Organization = last.Organization[..^mark.Length].TrimEnd() };
+                if (role == AttendeeRole.Member) role = AttendeeRole.Chair;
+                break;
+            }
+        }
+        output.Add(new ParsedAttendee(name, affiliations, role, start, end));
+    }
+
+    /// <summary>The line's length without a closing annotation: 小松健二委員（…）（敬称略） → up to the last ）of 小松.</summary>
+    private static int WithoutAnnotation(string line)
+    {
+        int end = line.Length;
+        while (end > 0 && MinutesLabels.IsSpace(line[end - 1])) end--;
+        if (end < 2 || line[end - 1] is not ('）' or ')')) return end;
+        int open = line.LastIndexOfAny(['（', '('], end - 1);
+        if (open < 0 || !MinutesLabels.IsAnnotation(line.AsSpan(open, end - open))) return end;
+        while (open > 0 && MinutesLabels.IsSpace(line[open - 1])) open--;
+        return open;
+    }
+
+    // 欠席者：なし
+    private static bool IsNone(ReadOnlySpan<char> t)
+    {
+        t = t.Trim();
+        return t is "なし" or "無し" or "特になし" or " なし" or "－" or "-" or "―" or "ー" or "該当なし";
     }
 
     private static string Cell(string line, List<(int Start, int End)> cells, int c) =>
@@ -136,6 +247,23 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
         }
         if (start >= end) return;
 
+        // Officials: 資源エネルギー庁　水素・アンモニア課長　森田　隆 / 農政課　西川課長 (post first, name last).
+        var tokens = Tokens(line, start, end);
+        var texts = tokens.Select(t => line[t.Start..t.End]).ToList();
+        int nameAt = OfficialNames.NameLast(texts, out var gluedTitle);
+        if (nameAt >= 0)
+        {
+            AddNameLast(line, tokens[nameAt].Start, texts, nameAt, gluedTitle, role, start, end, output);
+            return;
+        }
+        // 森本研究振興局参事官（ナノテクノロジー担当）: the family name glued to the unit.
+        int glued = OfficialNames.GluedName(line.AsSpan(start, end - start));
+        if (glued > 0)
+        {
+            Add(output, line.Substring(start, glued), Affiliations(line[(start + glued)..end]), role, start, end);
+            return;
+        }
+
         int nameEnd, affStart;
         int tab = line.IndexOf('\t', start, end - start);
         if (tab >= 0)
@@ -149,14 +277,14 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
             {
                 var (tabName, tabRole) = CleanName(line[start..nameEnd], role);
                 if (tabName.Length > 0)
-                    output.Add(new ParsedAttendee(tabName, [new Affiliation(string.Join(" ", cells[..^1]), cells[^1])], tabRole, start, end));
+                    Add(output, tabName, [new Affiliation(string.Join(" ", cells[..^1]), cells[^1])], tabRole, start, end);
                 return;
             }
         }
         else if (ParenAffiliation(line, start, end, out nameEnd, out int open))
         {
             var (pName, pRole) = CleanName(line[start..nameEnd], role);
-            if (pName.Length > 0) output.Add(new ParsedAttendee(pName, Affiliations(line[(open + 1)..(end - 1)]), pRole, start, end));
+            if (pName.Length > 0) Add(output, pName, Affiliations(line[(open + 1)..(end - 1)]), pRole, start, end);
             return;
         }
         else
@@ -166,7 +294,7 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
         var (name, cleanRole) = CleanName(line[start..nameEnd], role);
         if (name.Length == 0) return;
         var affiliation = affStart < end ? line[affStart..end] : "";
-        output.Add(new ParsedAttendee(name, Affiliations(affiliation), cleanRole, start, end));
+        Add(output, name, Affiliations(affiliation), cleanRole, start, end);
     }
 
     // 松尾 豊（東京大学大学院工学系研究科 教授）
@@ -248,6 +376,8 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
             var (ts, te) = Trim(line, s, e);
             var piece = line.AsSpan(ts, te - ts);
             if (piece.IsEmpty) return false;
+            if (OfficialNames.GluedName(piece) > 0) continue;
+            if (OfficialNames.NameLast(Tokens(line, ts, te).Select(t => line[t.Start..t.End]).ToList(), out _) >= 0) continue;
             if (piece[^1] is '）' or ')' && ParenAffiliation(line, ts, te, out _, out _)) continue;
             int space = piece.IndexOfAny(' ', '\u3000');
             var head = space > 0 ? piece[..space] : piece;
@@ -265,7 +395,8 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
         foreach (var suffix in NameSuffixes)
         {
             if (name.Length <= suffix.Length + 1 || !name.EndsWith(suffix, StringComparison.Ordinal)) continue;
-            if (suffix is "委員長" or "座長" or "主査" or "議長") role = AttendeeRole.Chair;
+            // 岡本主査 among the secretariat is an official's post, not the chair.
+            if (suffix is "委員長" or "座長" or "主査" or "議長" && role == AttendeeRole.Member) role = AttendeeRole.Chair;
             name = name[..^suffix.Length].TrimEnd();
             break;
         }
@@ -332,6 +463,13 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
         int at = TitleLexicon.FindFirst(t, 0, out int len);
         if (at < 0) return new Affiliation(t, "");
         if (at == 0) return new Affiliation("", t);
+        // 株式会社みなと水素　技術開発部長: a unit head written as its own word is the title, unit and all.
+        if (t[at + len - 1] == '長' && len >= 2 && "部課室局".Contains(t[at + len - 2]))
+        {
+            int word = at;
+            while (word > 0 && !MinutesLabels.IsSpace(t[word - 1])) word--;
+            if (word > 0 && word < at) return new Affiliation(t[..word].TrimEnd(), t[word..]);
+        }
         var org = t[..at].TrimEnd().TrimEnd('・', '、', '，', ',').TrimEnd();
         var title = t[at..].Trim();
         if (len == 2 && t[at + 1] == '長' && "所局部室課院会".Contains(t[at]) && t[at - 1] != t[at] && EntityText.IsKanji(t[at - 1]))
@@ -352,6 +490,20 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
         }
         parts.Add((s, end));
         return parts;
+    }
+
+    private static List<(int Start, int End)> Tokens(string line, int start, int end)
+    {
+        var tokens = new List<(int, int)>();
+        int i = start;
+        while (i < end)
+        {
+            while (i < end && MinutesLabels.IsSpace(line[i])) i++;
+            int s = i;
+            while (i < end && !MinutesLabels.IsSpace(line[i])) i++;
+            if (i > s) tokens.Add((s, i));
+        }
+        return tokens;
     }
 
     private static (int Start, int End) Trim(string text, int start, int end)

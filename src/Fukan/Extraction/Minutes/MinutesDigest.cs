@@ -37,11 +37,14 @@ public sealed record Attendee(string Name, string Organization, string Title, At
 public sealed record AgendaItem(string? Number, string Text, IReadOnlyList<AgendaItem> Items, Provenance Provenance);
 
 /// <summary>
-/// One statement (a bullet or a speaker's paragraph): <c>{ "topic", "side", "speaker", "text", "provenance" }</c>.
-/// <see cref="Topic"/> is the enclosing topic block (【AI 分野について】 → "AI 分野について"), or null.
-/// <see cref="Provenance"/> covers the statement's text in the original lines (markers and speaker excluded).
+/// One statement (a bullet or a speaker's paragraph): <c>{ "topic", "side", "speaker", "text", "provenance",
+/// "speakerName", "speakerRole" }</c>. <see cref="Topic"/> is the enclosing topic block (【AI 分野について】 → "AI 分野について"),
+/// or null. <see cref="Speaker"/> is the speaker as written (事務局（佐藤課長補佐）); <see cref="SpeakerName"/> and
+/// <see cref="SpeakerRole"/> are its person and role word (佐藤, 課長補佐), null when not written (a bare 事務局 has a role
+/// and no name). <see cref="Provenance"/> covers the statement's text in the original lines (markers and speaker excluded).
 /// </summary>
-public sealed record MinutesStatement(string? Topic, StatementSide Side, string? Speaker, string Text, Provenance Provenance);
+public sealed record MinutesStatement(string? Topic, StatementSide Side, string? Speaker, string Text, Provenance Provenance,
+    string? SpeakerName = null, string? SpeakerRole = null);
 
 /// <summary>
 /// The digest of a set of minutes: <c>{ "title", "date", "startTime", "endTime", "place", "attendees": [..],

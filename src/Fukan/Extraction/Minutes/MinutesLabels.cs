@@ -280,10 +280,26 @@ internal static class MinutesLabels
     /// The side a header line announces: "構成員からの主な御発言" → member, "事務局からの主な発言" → secretariat.
     /// Null when the line is no such header (a statement, or too long to be one).
     /// </summary>
-    public static StatementSide? SideHeader(ReadOnlySpan<char> t)
+    public static StatementSide? SideHeader(ReadOnlySpan<char> t) => SideHeader(t, out _);
+
+    /// <summary>
+    /// As <see cref="SideHeader(ReadOnlySpan{char})"/>; the header may follow a sentence on its line ("事務局から説明が
+    /// あった。委員からの主な意見は以下のとおり。"), and <paramref name="at"/> is where the header itself starts.
+    /// </summary>
+    public static StatementSide? SideHeader(ReadOnlySpan<char> t, out int at)
     {
-        // "委員からの主な意見は以下の通り。" announces a side too.
-        if (t.Length > 40 || (t.IndexOf('。') >= 0 && !t.Contains("以下", StringComparison.Ordinal))) return null;
+        at = 0;
+        // "委員からの主な意見は以下の通り。" announces a side too; only the sentence holding 以下 is the header.
+        int below = t.IndexOf("以下", StringComparison.Ordinal);
+        if (below > 0)
+        {
+            int stop = t[..below].LastIndexOf('。');
+            if (stop >= 0 && stop + 1 < t.Length) at = stop + 1;
+            while (at < t.Length && IsSpace(t[at])) at++;
+            if (at > 60 || t[at..].TrimEnd('。').IndexOf('。') >= 0) { at = 0; return null; }
+            t = t[at..];
+        }
+        if (t.Length > 40 || (t.IndexOf('。') >= 0 && below < 0)) { at = 0; return null; }
         bool talk = false;
         foreach (var w in TalkWords) if (t.Contains(w, StringComparison.Ordinal)) { talk = true; break; }
         if (!talk) return null;
@@ -294,26 +310,8 @@ internal static class MinutesLabels
         return member <= secretariat ? StatementSide.Member : StatementSide.Secretariat;
     }
 
-    private static readonly string[] MemberSuffixes =
-        ["座長代理", "副委員長", "委員長", "構成員", "委員", "座長", "主査", "議長", "部会長", "会長", "オブザーバー", "参考人", "教授", "准教授", "氏", "議員", "代表"];
-    private static readonly string[] SecretariatSuffixes =
-        ["事務局長", "事務局", "副大臣", "大臣政務官", "政務官", "大臣", "局長", "審議官", "参事官", "課長", "室長", "次長", "長官", "官房長", "政府"];
-
     /// <summary>True when <paramref name="token"/> names a speaker (松尾委員, 事務局, 小野田大臣); <paramref name="side"/> is theirs.</summary>
-    public static bool Speaker(ReadOnlySpan<char> token, out StatementSide? side)
-    {
-        side = null;
-        var t = token.Trim();
-        if (t.IsEmpty || t.Length > 16) return false;
-        foreach (char c in t)
-            if (c is >= '\u3041' and <= '\u3096' && t.Length > 8) return false;
-        foreach (var s in SecretariatSuffixes)
-            if (t.EndsWith(s, StringComparison.Ordinal)) { side = StatementSide.Secretariat; return true; }
-        foreach (var s in MemberSuffixes)
-            if (t.EndsWith(s, StringComparison.Ordinal) && t.Length > s.Length - (s is "委員" or "座長" or "議長" or "主査" ? 1 : 0))
-            { side = StatementSide.Member; return true; }
-        return false;
-    }
+    public static bool Speaker(ReadOnlySpan<char> token, out StatementSide? side) => SpeakerLabel.IsSpeaker(token, out side);
 
     /// <summary>
     /// The role a bracketed group heading inside an attendee block announces: （政府） → secretariat, 【有識者】 →
@@ -321,6 +319,9 @@ internal static class MinutesLabels
     /// </summary>
     public static AttendeeRole? GroupHeading(ReadOnlySpan<char> t)
     {
+        // 文部科学省 alone on its line: the officials listed under it.
+        if (t.Length is >= 2 and <= 12 && t.IndexOfAny(' ', '\u3000', '\t') < 0 && t[^1] is '省' or '庁' or '府' && Closing(t[0]) == '\0')
+            return AttendeeRole.Secretariat;
         if (t.Length < 3 || t.Length > 24) return null;
         char close = Closing(t[0]);
         if (close == '\0' || t[^1] != close || t[1..^1].IndexOfAny('（', '(') >= 0) return null;
@@ -337,7 +338,7 @@ internal static class MinutesLabels
     public static bool IsEnd(ReadOnlySpan<char> t)
     {
         var s = t.Trim().Trim("（）()－―-ー 　");
-        if (s.SequenceEqual("以上")) return true;
+        if (s.SequenceEqual("以上") || s.SequenceEqual("了")) return true;
         return t.StartsWith("お問合せ先") || t.StartsWith("お問い合わせ先") || t.StartsWith("問合せ先") || t.StartsWith("【お問合せ先】")
             || t.StartsWith("【お問い合わせ先】") || t.StartsWith("（文責") || t.StartsWith("文責") || t.StartsWith("(文責");
     }

@@ -80,6 +80,7 @@ public sealed partial class MinutesParser
         private readonly List<AgendaNode> _agendaLast = [];
 
         private string? _topic, _speaker;
+        private int _statementsAtTopic = -1;
         private StatementSide _headerSide = StatementSide.Member;
         private StatementSide? _speakerSide;
         private readonly List<(int Start, int End)> _segments = [];
@@ -106,6 +107,12 @@ public sealed partial class MinutesParser
                     _blankSince = true;
                     continue;
                 }
+                // Rules (――――), stray brackets and mojibake say nothing; reading them would glue them to a statement.
+                if (IsNoise(text.AsSpan(start, end - start)))
+                {
+                    if (HasLetters(text.AsSpan(start, end - start))) Warn(l, "garbled line skipped (mojibake?)");
+                    continue;
+                }
                 if (!Line(l, start, end)) break;
                 _blankSince = false;
             }
@@ -114,6 +121,30 @@ public sealed partial class MinutesParser
             var agenda = new AgendaItem[_agenda.Count];
             for (int i = 0; i < agenda.Length; i++) agenda[i] = _agenda[i].ToItem();
             return new MinutesDigest(_title ?? _header ?? "", _date, _startTime, _endTime, _place, _attendees, agenda, _materials, _statements);
+        }
+
+        /// <summary>
+        /// A line with no letters or digits (rules, stray brackets, control characters), or one that is mostly Latin-1
+        /// mojibake (ï»¿ç¬¬…: UTF-8 read as Latin-1) with no Japanese in it.
+        /// </summary>
+        private static bool IsNoise(ReadOnlySpan<char> t)
+        {
+            if (t[0] is '|' or '｜') return false; // table separators are the attendee parser's to read
+            if (!HasLetters(t)) return true;
+            int latin1 = 0, japanese = 0;
+            foreach (char c in t)
+            {
+                if (c is >= '\u0080' and <= '\u00FF') latin1++;
+                else if (c >= '\u3040') japanese++;
+            }
+            return japanese == 0 && latin1 >= 3 && latin1 * 3 >= t.Length;
+        }
+
+        private static bool HasLetters(ReadOnlySpan<char> t)
+        {
+            foreach (char c in t)
+                if (char.IsLetterOrDigit(c)) return true;
+            return false;
         }
 
         private int SkipFrontMatter()
@@ -150,6 +181,14 @@ public sealed partial class MinutesParser
                 return true;
             }
             if (MinutesLabels.IsEnd(t) && _anyField) return false;
+            // "○事務局（佐藤課長補佐）　資料２について御説明いたします。" opens the record even without a 議事録 heading,
+            // and must not be read as a 事務局 attendee label or an agenda item.
+            if (IsSpeakerStatement(t))
+            {
+                StartProceedings();
+                Statement(l, start, end);
+                return true;
+            }
 
             var label = MinutesLabels.MatchLabel(t);
             // "（２）議題" inside a 議事 list is an item, not a new agenda; so is "３．意見交換" (a label word, but numbered
@@ -187,7 +226,7 @@ public sealed partial class MinutesParser
             }
 
             // "2. 事務局説明" in an agenda is an item, not the secretariat's part of the proceedings.
-            if (_block == BlockKind.Agenda && MinutesLabels.TryMarker(t, out var style, out _, out _) && style != MarkerStyle.None && t.Length <= 60)
+            if (_block == BlockKind.Agenda && MinutesLabels.TryMarker(t, out var style, out _, out _) && style != MarkerStyle.None && t.Length <= 60 && !EndsSentence(t))
             {
                 AgendaLine(start, end);
                 return true;
@@ -198,16 +237,16 @@ public sealed partial class MinutesParser
                 Material(t);
                 return true;
             }
-            if (MinutesLabels.SideHeader(t) is { } side)
+            if (MinutesLabels.SideHeader(t, out _) is not null)
             {
                 StartProceedings();
-                _headerSide = side;
+                Statement(l, start, end);
                 return true;
             }
             if (MinutesLabels.Topic(t) is { } topic && _block != BlockKind.Attendees)
             {
                 StartProceedings();
-                _topic = topic;
+                SetTopic(topic);
                 return true;
             }
 
@@ -218,7 +257,7 @@ public sealed partial class MinutesParser
                     if (MinutesLabels.GroupHeading(t) is { } group) _role = group;
                     else if (!MinutesLabels.IsAnnotation(t)) AttendeeLine(start, end, _role);
                     return true;
-                case BlockKind.Agenda when !IsProse(t):
+                case BlockKind.Agenda when !IsProse(t) && !EndsSentence(t):
                     AgendaLine(start, end);
                     return true;
                 case BlockKind.Materials when !IsProse(t):
@@ -232,6 +271,26 @@ public sealed partial class MinutesParser
         }
 
         private static bool IsProse(ReadOnlySpan<char> t) => t.Length > 60 || IsSentence(t);
+
+        // Agenda items are noun phrases; "本日は、お忙しい中ありがとうございます。" after the agenda is speech.
+        private static bool EndsSentence(ReadOnlySpan<char> t) => t.Length > 15 && t[^1] == '。';
+
+        /// <summary>A line that starts with a speaker (○山田委員　…, 【事務局】…, 山田委員：…) and goes on to say something.</summary>
+        private bool IsSpeakerStatement(ReadOnlySpan<char> t)
+        {
+            int p = 0;
+            bool marked = false;
+            for (int guard = 0; guard < 2 && p < t.Length; guard++)
+            {
+                if (!MinutesLabels.TryMarker(t[p..], out var s, out _, out int len) || s != MarkerStyle.Bullet) break;
+                p += len;
+                marked = true;
+            }
+            if (!SpeakerPrefix(t, p, marked, out _, out _, out int content) || content >= t.Length) return false;
+            // Attendee lines (座長　山田太郎（東京大学教授）) name people; speech has sentences.
+            var said = t[content..];
+            return said.IndexOf('。') >= 0 || said[^1] is '？' or '?';
+        }
 
         // Attendee lines can be long (dual roles) but are never sentences.
         private static bool IsSentence(ReadOnlySpan<char> t) => t.Length > 30 && t[^1] == '。';
@@ -429,16 +488,15 @@ public sealed partial class MinutesParser
         {
             var t = source.Text.AsSpan(start, end - start);
             if (MinutesLabels.IsAnnotation(t)) return;
-            if (MinutesLabels.SideHeader(t) is { } side)
+            if (MinutesLabels.SideHeader(t, out int headerAt) is { } side)
             {
-                StartProceedings();
-                _headerSide = side;
+                SideHeader(l, start, headerAt, side);
                 return;
             }
             if ((MinutesLabels.Topic(t) ?? NumberedTopic(t)) is { } topic)
             {
                 Flush();
-                _topic = topic;
+                SetTopic(topic);
                 _speaker = null;
                 _speakerSide = null;
                 return;
@@ -479,6 +537,36 @@ public sealed partial class MinutesParser
             _segments.Add((start, end));
         }
 
+        private void SetTopic(string topic)
+        {
+            _topic = topic;
+            _statementsAtTopic = _statements.Count;
+        }
+
+        /// <summary>
+        /// "構成員からの主な御発言" sets the side of the bullets under it. Written straight under a topic ("（１）…について" then
+        /// "委員からの主な意見は以下のとおり。") it keeps that topic; after statements it starts a new run without one. A
+        /// sentence before it on the same line ("事務局から資料２に基づき説明があった。") is a statement of its own.
+        /// </summary>
+        private void SideHeader(int l, int start, int headerAt, StatementSide side)
+        {
+            Flush();
+            bool keepTopic = _topic is not null && _statements.Count == _statementsAtTopic;
+            if (headerAt > 0)
+            {
+                int end = start + headerAt;
+                while (end > start && MinutesLabels.IsSpace(source.Text[end - 1])) end--;
+                var (keepSpeaker, keepSide) = (_speaker, _speakerSide);
+                Statement(l, start, end);
+                Flush();
+                (_speaker, _speakerSide) = (keepSpeaker, keepSide);
+            }
+            var topic = _topic;
+            StartProceedings();
+            _headerSide = side;
+            if (keepTopic && topic is not null) SetTopic(topic);
+        }
+
         private void Flush()
         {
             if (_segments.Count == 0) return;
@@ -494,7 +582,8 @@ public sealed partial class MinutesParser
             var statement = sb.ToString().Trim();
             if (statement.Length == 0) return;
             var side = _speakerSide ?? _headerSide;
-            _statements.Add(new MinutesStatement(_topic, side, _speaker, statement, Provenance.Of(id, source, span)));
+            var (name, role) = SpeakerLabel.Split(_speaker);
+            _statements.Add(new MinutesStatement(_topic, side, _speaker, statement, Provenance.Of(id, source, span), name, role));
         }
 
         private static readonly string[] Particles = ["から", "が", "は", "の", "より", "も", "に", "と", "で", "へ", "を", "について"];
@@ -599,7 +688,7 @@ public sealed partial class MinutesParser
         return (start, end);
     }
 
-    private static readonly string[] TitleSuffixes = ["議事要旨", "議事録", "議事概要", "議事次第", "（議事要旨）", "（議事録）", "（議事概要）", "(議事要旨)", "(議事録)"];
+    private static readonly string[] TitleSuffixes = ["議事要旨", "議事録", "議事概要", "議事次第", "会議録", "（議事要旨）", "（議事録）", "（議事概要）", "（会議録）", "(議事要旨)", "(議事録)"];
 
     /// <summary>The meeting's title: the heading without "議事要旨" and the like (unless that is all there is).</summary>
     internal static string CleanTitle(string line)
