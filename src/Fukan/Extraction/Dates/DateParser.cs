@@ -37,6 +37,9 @@ public sealed class DateParser
 
     private static readonly (string Word, Open Kind)[] EnglishPrepositions =
     [
+        // Longer phrases first: "by the end of 2026" closes the end; "end of 2026" alone is the year.
+        ("by the end of", Open.End), ("by end of", Open.End), ("until the end of", Open.End), ("before the end of", Open.End),
+        ("starting in", Open.Start), ("beginning in", Open.Start), ("starting from", Open.Start), ("starting", Open.Start),
         ("by", Open.End), ("until", Open.End), ("till", Open.End), ("through", Open.End), ("up to", Open.End),
         ("since", Open.Start), ("from", Open.Start), ("after", Open.After), ("before", Open.Before), ("prior to", Open.Before),
         ("in", Open.None), ("during", Open.None), ("circa", Open.None), ("early", Open.None), ("mid", Open.None),
@@ -47,6 +50,16 @@ public sealed class DateParser
     [
         ("以降", Open.Start), ("以後", Open.Start), ("以来", Open.Start), ("過ぎ", Open.After), ("すぎ", Open.After), ("以前", Open.End),
         ("までに", Open.End), ("まで", Open.End), ("迄", Open.End), ("頃", Open.None), ("ごろ", Open.None), ("ころ", Open.None),
+    ];
+
+    /// <summary>
+    /// English words naming a part of a year: "the first half of 2027" (half), "the third quarter of 2025" (quarter),
+    /// "early / mid / late 2024" (January–April, May–August, September–December: a period).
+    /// </summary>
+    private static readonly (string Phrase, int Months, int Index)[] YearParts =
+    [
+        ("first half of", 6, 1), ("second half of", 6, 2), ("first quarter of", 3, 1), ("second quarter of", 3, 2),
+        ("third quarter of", 3, 3), ("fourth quarter of", 3, 4), ("early", 4, 1), ("mid", 4, 2), ("late", 4, 3),
     ];
 
     private enum Shape { Japanese, Iso, English, BareYear }
@@ -170,6 +183,17 @@ public sealed class DateParser
             opened = true;
         }
 
+        bool parted = false;
+        if (!ranged && !opened && precision == DatePrecision.Year && YearPartBefore(f, start, floor, p.First.Year, out var pf, out var pl, out var pp, out int ps))
+        {
+            // the first half of 2027, late 2024: a part of the year.
+            start = ps;
+            first = pf;
+            last = pl;
+            precision = pp;
+            parted = true;
+        }
+
         bool preposition = PrepositionBefore(f, start, floor, out var prepKind, out int prepStart);
         if (!ranged && !opened && preposition && prepKind != Open.None)
         {
@@ -181,7 +205,7 @@ public sealed class DateParser
             start = prepStart; // "from 2020 to 2025" keeps its "from"
         }
 
-        if (p.Shape == Shape.BareYear && !ranged && !opened && !preposition && !(Parenthesised(f, start, end) && AloneInParentheses(f, start, end)))
+        if (p.Shape == Shape.BareYear && !ranged && !opened && !preposition && !parted && !(Parenthesised(f, start, end) && AloneInParentheses(f, start, end)))
             return end;
 
         match = new DateMatch(new CharSpan(start, end), text[start..end], first, last, precision);
@@ -223,6 +247,28 @@ public sealed class DateParser
         int b = start > 0 && ScanText.IsBlank(f[start - 1]) ? start - 1 : start;
         int a = ScanText.SkipBlank(f, end);
         return b > 0 && f[b - 1] is '(' or '（' && a < f.Length && f[a] is ')' or '）';
+    }
+
+    private static bool YearPartBefore(ReadOnlySpan<char> f, int start, int floor, int year, out DateOnly first, out DateOnly last,
+        out DatePrecision precision, out int partStart)
+    {
+        first = last = default;
+        precision = DatePrecision.Year;
+        partStart = start;
+        int b = start;
+        if (b > 0 && f[b - 1] == '-') b--; // mid-2025
+        else if (b > 0 && ScanText.IsBlank(f[b - 1])) b--;
+        else return false;
+        foreach (var (w, months, index) in YearParts)
+        {
+            if (b - w.Length < Math.Max(floor, 0) || !ScanText.EndsWithWord(f, b, w)) continue;
+            first = new DateOnly(year, 1 + (index - 1) * months, 1);
+            last = first.AddMonths(months).AddDays(-1);
+            precision = months == 6 ? DatePrecision.Half : months == 3 ? DatePrecision.Quarter : DatePrecision.Period;
+            partStart = b - w.Length;
+            return true;
+        }
+        return false;
     }
 
     private static bool PrepositionBefore(ReadOnlySpan<char> f, int start, int floor, out Open kind, out int prepStart)
@@ -310,8 +356,15 @@ public sealed class DateParser
             }
             if (prev == ' ' && len == 4 && ScanText.Before(f, i - 1, "FY") && (i < 4 || !ScanText.IsAsciiLetterOrDigit(f[i - 4])))
                 return FiscalYear(i - 3, j, value, out p, out skip);
+            // fiscal 2024, fiscal year 2024: the April fiscal year, as FY2024.
+            if (prev == ' ' && len == 4 && (j >= f.Length || !ScanText.IsAsciiLetterOrDigit(f[j])))
+            {
+                if (ScanText.EndsWithWord(f, i - 1, "fiscal year")) return FiscalYear(i - 12, j, value, out p, out skip);
+                if (ScanText.EndsWithWord(f, i - 1, "fiscal")) return FiscalYear(i - 7, j, value, out p, out skip);
+            }
             if (ScanText.IsDigit(prev) || prev is '.' or '_' or '/' or '#' or ':' or '第' or '図' or '表' or '数') return Read.None;
-            if (prev is '-' or ScanText.Dash && ScanText.IsAsciiLetterOrDigit(prev2)) return Read.None; // CRDS-2022, 1.2.4–11
+            if (prev is '-' or ScanText.Dash && ScanText.IsAsciiLetterOrDigit(prev2) && !ScanText.EndsWithWord(f, i - 1, "mid"))
+                return Read.None; // CRDS-2022, 1.2.4–11; mid-2027 is a date
         }
 
         if (len == 4 && value is >= 1000 and <= 2999)
@@ -339,6 +392,9 @@ public sealed class DateParser
                     var d = new DateOnly(value, month, day);
                     p = new Point(ms, j, d, d, DatePrecision.Day, Shape.English);
                 }
+                else if (MonthBeforeRange(f, ms, floor, out int m0, out int rs) && m0 < month)
+                    // April–June 2026, between April and June 2026: the left month takes the right one's year.
+                    p = new Point(rs, j, new DateOnly(value, m0, 1), LastOfMonth(value, month), DatePrecision.Period, Shape.English);
                 else p = new Point(ms, j, new DateOnly(value, month, 1), LastOfMonth(value, month), DatePrecision.Month, Shape.English);
                 skip = j;
                 return Read.Ok;
@@ -515,6 +571,14 @@ public sealed class DateParser
         {
             int e = k + (f[k] == '度' ? 1 : 4);
             var a = new DateOnly(year, 4, 1);
+            // 2026年度末: March of the next year; 年度初め / 年度当初: April.
+            if (EdgeAt(f, e, out bool atEnd, out int ee))
+            {
+                var m = atEnd ? new DateOnly(year + 1, 3, 1) : a;
+                p = new Point(start, ee, m, LastOfMonth(m.Year, m.Month), DatePrecision.Month, Shape.Japanese);
+                skip = ee;
+                return Read.Ok;
+            }
             // 2025年度上期 / 下期 / 第1四半期: halves and quarters of the April fiscal year.
             if (HalfAt(f, e, out bool second, out int he))
             {
@@ -533,6 +597,14 @@ public sealed class DateParser
             }
             p = new Point(start, e, a, new DateOnly(year + 1, 3, 31), DatePrecision.FiscalYear, Shape.Japanese);
             skip = e;
+            return Read.Ok;
+        }
+        if (EdgeAt(f, k, out bool yearEnd, out int ye2))
+        {
+            // 2025年末: December; 2025年初め / 年初 / 年始: January.
+            int m = yearEnd ? 12 : 1;
+            p = new Point(start, ye2, new DateOnly(year, m, 1), LastOfMonth(year, m), DatePrecision.Month, Shape.Japanese);
+            skip = ye2;
             return Read.Ok;
         }
         if (ScanText.At(f, k, "代"))
@@ -599,6 +671,14 @@ public sealed class DateParser
                 }
             }
             int a = u + 1;
+            // 2025年9月末: the last day of the month; 月初 / 月初め: the first.
+            if (EdgeAt(f, a, out bool monthEnd, out int me2))
+            {
+                var d = monthEnd ? LastOfMonth(year, month) : new DateOnly(year, month, 1);
+                p = new Point(start, me2, d, d, DatePrecision.Day, Shape.Japanese);
+                skip = me2;
+                return Read.Ok;
+            }
             // 2025年3月期: the fiscal year that ends with that month (April 2024 – March 2025).
             if (a < f.Length && f[a] == '期' && (a + 1 == f.Length || f[a + 1] != '間'))
             {
@@ -629,6 +709,28 @@ public sealed class DateParser
             return Read.Ok;
         }
         return Read.None;
+    }
+
+    /// <summary>末 (the end), or 初め / 初頭 / 当初 / 初 / 始 (the start) at <paramref name="k"/>; 末端 and 初期 are other words.</summary>
+    private static bool EdgeAt(ReadOnlySpan<char> f, int k, out bool atEnd, out int end)
+    {
+        atEnd = false;
+        end = k;
+        if (k >= f.Length) return false;
+        char next = k + 1 < f.Length ? f[k + 1] : '\0';
+        if (f[k] == '末' && next is not ('端' or '尾' or '期' or '梢'))
+        {
+            atEnd = true;
+            end = k + 1;
+            return true;
+        }
+        foreach (var w in (ReadOnlySpan<string>)["初め", "初頭", "当初", "始め"])
+        {
+            if (!ScanText.At(f, k, w)) continue;
+            end = k + w.Length;
+            return true;
+        }
+        return false;
     }
 
     private static bool HalfAt(ReadOnlySpan<char> f, int k, out bool second, out int end)
@@ -720,6 +822,33 @@ public sealed class DateParser
             return true;
         }
         return false;
+    }
+
+    /// <summary>"April – " / "April to " / "April and " just before <paramref name="monthStart"/>: the left month of a range.</summary>
+    private static bool MonthBeforeRange(ReadOnlySpan<char> f, int monthStart, int floor, out int month, out int start)
+    {
+        month = 0;
+        start = monthStart;
+        int b = monthStart;
+        if (b > 0 && ScanText.IsBlank(f[b - 1])) b--;
+        if (b > 0 && f[b - 1] is '-' or ScanText.Dash or ScanText.Wave) b--;
+        else if (ScanText.EndsWithWord(f, b, "to") || ScanText.EndsWithWord(f, b, "through")) b -= ScanText.EndsWithWord(f, b, "to") ? 2 : 7;
+        else if (ScanText.EndsWithWord(f, b, "and") && ScanText.EndsWithWord(f, Math.Max(0, LeftWordStart(f, b - 3)), "between")) b -= 3;
+        else return false;
+        if (b > 0 && ScanText.IsBlank(f[b - 1])) b--;
+        if (!MonthNameEndingAt(f, b, out month, out int ms) || ms < Math.Max(floor, 0)) return false;
+        start = ms;
+        if (ms > 0 && ScanText.IsBlank(f[ms - 1]) && ScanText.EndsWithWord(f, ms - 1, "between") && ms - 8 >= Math.Max(floor, 0)) start = ms - 8;
+        return true;
+    }
+
+    /// <summary>The start of the word ending a blank before <paramref name="end"/> (for "between April and").</summary>
+    private static int LeftWordStart(ReadOnlySpan<char> f, int end)
+    {
+        int k = end;
+        if (k > 0 && ScanText.IsBlank(f[k - 1])) k--;
+        while (k > 0 && ScanText.IsAsciiLetter(f[k - 1])) k--;
+        return k > 0 && ScanText.IsBlank(f[k - 1]) ? k - 1 : k;
     }
 
     private static bool MonthNameEndingAt(ReadOnlySpan<char> f, int end, out int month, out int start)

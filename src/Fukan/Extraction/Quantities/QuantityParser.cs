@@ -30,11 +30,15 @@ public sealed class QuantityParser
 
     private static readonly (string Phrase, QuantityBound? Bound, bool Approximate)[] EnglishPrefixes =
     [
+        // Negated bounds before the plain ones: "no more than 10%" is at most 10%, not more than 10%.
+        ("no more than", QuantityBound.Max, false), ("not more than", QuantityBound.Max, false),
+        ("no less than", QuantityBound.Min, false), ("not less than", QuantityBound.Min, false),
+        ("no fewer than", QuantityBound.Min, false),
         ("more than", QuantityBound.Min, false), ("over", QuantityBound.Min, false), ("at least", QuantityBound.Min, false),
         ("above", QuantityBound.Min, false), ("exceeding", QuantityBound.Min, false), ("in excess of", QuantityBound.Min, false),
         ("upwards of", QuantityBound.Min, false), ("up to", QuantityBound.Max, false), ("less than", QuantityBound.Max, false),
         ("fewer than", QuantityBound.Max, false), ("under", QuantityBound.Max, false), ("below", QuantityBound.Max, false),
-        ("within", QuantityBound.Max, false), ("at most", QuantityBound.Max, false), ("no more than", QuantityBound.Max, false),
+        ("within", QuantityBound.Max, false), ("at most", QuantityBound.Max, false),
         ("about", null, true), ("approximately", null, true), ("approx.", null, true), ("around", null, true),
         ("roughly", null, true), ("nearly", null, true), ("almost", null, true), ("some", null, true), ("circa", null, true),
         ("an estimated", null, true), ("estimated", null, true),
@@ -195,6 +199,8 @@ public sealed class QuantityParser
         // Suffix modifiers: 以上, 程度, を超え, or more, a lone trailing 〜 (2nm〜).
         bool approximate = false;
         QuantityBound? bound = null;
+        // 10%から80%まで: まで closes the から range; it is not an upper bound on top of it.
+        if (ranged && kara && ScanText.At(f, end, "まで")) end += 2;
         for (int round = 0; round < 2; round++)
         {
             int e2 = ReadSuffix(f, end, unit, ref bound, ref approximate);
@@ -276,6 +282,7 @@ public sealed class QuantityParser
             if (d < f.Length && ScanText.IsDigit(f[d])) { skipTo = SkipNumber(f, d); return false; }
         }
         if (kanji && !tok.Is(NumberFlags.Scaled) && tok.End - tok.Start == 1 && f[tok.Start] == '一') return false; // 一つ, 一方, 一部
+        if (kanji && UnitDeclarationBefore(f, numStart)) return false; // （単位：百万円）: the unit of a table, not an amount
 
         decimal value = negative ? -tok.Value : tok.Value;
         decimal scale = tok.Scale;
@@ -364,6 +371,8 @@ public sealed class QuantityParser
         bool kanji = tok.Is(NumberFlags.Kanji);
         if (unit.Has(UnitRules.ArabicOnly) && kanji) return false;
         if (unit.Has(UnitRules.NeedsScale) && !scaled) return false;
+        // 1回のクエリ, 2回繰り返す: a count of occurrences; 1,000回 (cycle life, repetitions) measures something.
+        if (unit.Symbol == "回" && !scaled && tok.Value < 100m) return false;
         bool yearShaped = !scaled && !tok.Is(NumberFlags.Decimal) && tok.Value >= 1800m && tok.Value <= 2199m;
         if (unit.Kind == UnitKind.Duration && unit.Symbol == "yr" && yearShaped) return false;
         if (unit.Has(UnitRules.YearDuration))
@@ -400,7 +409,9 @@ public sealed class QuantityParser
         if (ScanText.IsDigit(p)) return false;
         // CO2, LiPF6, Battery500, N2P: digits inside a formula or a name.
         if (ScanText.IsAsciiLetter(p)) return codeGlued;
-        if (p is '_' or '#' or '\\' or '@' or '^' or '&' or '=' or '+') return false;
+        if (p is '_' or '#' or '\\' or '@' or '^' or '&' or '+') return false;
+        // x=5, n=30: a variable's value; 1ドル=148円: an exchange rate, whose right side is a quantity too.
+        if (p == '=') return !(ScanText.IsAsciiLetterOrDigit(q) || q is '_' or '=' or '<' or '>' or '!');
         if (p == '/' && (ScanText.IsAsciiLetterOrDigit(q) || q is '/' or '.' or '-')) return false; // 1/2, km/h, a URL
         if (p == '.') return !(ScanText.IsAsciiLetterOrDigit(q)); // No.5, Fig.3, ver.2
         if (p is '-' or ScanText.Dash or ScanText.Wave or '~')
@@ -408,7 +419,7 @@ public sealed class QuantityParser
             if (ScanText.IsAsciiLetter(q) || ScanText.IsDigit(q)) return false; // COVID-19, post-50, a rejected range
             // -40℃: a minus sign after anything that is not a word, a number or a range.
             if (p is '-' or ScanText.Dash && (n == 1 || !(ScanText.IsAsciiLetterOrDigit(q) || ScanText.IsKanji(q) || ScanText.IsKatakana(q)
-                || ScanText.IsHiragana(q) || ScanText.IsRangeSeparator(q) || q is '%' or '.' or ')' or '）'))) negative = true;
+                || ScanText.IsHiragana(q) && !IsParticle(q) || ScanText.IsRangeSeparator(q) || q is '%' or '.' or ')' or '）'))) negative = true;
             return true;
         }
         if (p is ':' or ',' && ScanText.IsDigit(q)) return false; // 00:18, a list 1,2,3
@@ -420,6 +431,17 @@ public sealed class QuantityParser
                 if (ScanText.EndsWithWord(f, n - 1, w) || (w[^1] == '.' && ScanText.Before(f, n - 1, w))) return false;
         }
         return true;
+    }
+
+    /// <summary>は−253℃, では−40℃: a case particle before a dash leaves it a minus sign, as a blank would.</summary>
+    private static bool IsParticle(char c) => c is 'は' or 'が' or 'を' or 'に' or 'で' or 'と' or 'も' or 'の' or 'へ';
+
+    /// <summary>単位：百万円, 単位: 千円: a kanji scale that names the unit of the figures around it.</summary>
+    private static bool UnitDeclarationBefore(ReadOnlySpan<char> f, int n)
+    {
+        int k = n;
+        while (k > 0 && n - k < 3 && (ScanText.IsBlank(f[k - 1]) || f[k - 1] is ':' or '：' or '=')) k--;
+        return ScanText.Before(f, k, "単位");
     }
 
     private static int SkipNumber(ReadOnlySpan<char> f, int i)

@@ -54,7 +54,8 @@ internal static class SubjectFinder
         int b = start;
         if (b > floor && ScanText.IsBlank(f[b - 1])) b--;
         var (bs, be) = BackwardRun(f, b, floor);
-        // 2019年度2万人: the run before is the tail of a date or another number, not a noun.
+        // 2019年度2万人: the run before is the tail of a date or another number, not a noun; 2025年度売上高 keeps 売上高.
+        bs = SkipDateTail(f, bs, be);
         if (be > bs && !(bs > 0 && (ScanText.IsDigit(f[bs - 1]) || NumberReader.IsKanjiNumeral(f[bs - 1]))))
         {
             var (ps, pe, p) = StripPeriod(f, bs, be);
@@ -69,13 +70,101 @@ internal static class SubjectFinder
             int q = t - 1;
             if (q > floor && ScanText.IsBlank(f[q - 1])) q--;
             var (ts, te) = BackwardRun(f, q, floor);
+            ts = SkipDateTail(f, ts, te); // 令和8年度概算要求額は: 概算要求額, not 年度概算要求額
             var (ps, pe, _) = StripPeriod(f, ts, te);
             if (pe - ps >= 2 && !IsEmptyNoun(f[ps..pe])) return text[ps..pe];
         }
 
-        // 5. A change word after it (上昇, 増加) is better than nothing.
+        // 5. English: "a net loss of $1.2bn", "capacity of up to 20,000 robots"; "a €75 million grant".
+        if (EnglishSubject(f, start, end, floor) is var (es, ee)) return text[es..ee];
+
+        // 6. A change word after it (上昇, 増加) is better than nothing.
         if (change && fe - fs >= 1) return text[fs..fe];
         return null;
+    }
+
+    /// <summary>Words that end an English noun phrase: articles, prepositions, conjunctions, auxiliaries.</summary>
+    private static readonly string[] EnglishStops =
+    [
+        "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of", "in", "on", "at", "for",
+        "to", "by", "from", "with", "and", "or", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+        "would", "can", "could", "than", "over", "under", "about", "some", "each", "per", "into", "which", "who", "while",
+    ];
+
+    private static readonly string[] Determiners = ["a", "an", "the", "its", "their", "our", "his", "her"];
+
+    /// <summary>
+    /// The English noun phrase a quantity measures: up to three words before "of" (<c>cycle life of 800 cycles</c>), else
+    /// up to two words after a determined quantity (<c>the 5 MW pilot plant</c>). Word runs only, bounded, no allocation.
+    /// </summary>
+    private static (int Start, int End)? EnglishSubject(ReadOnlySpan<char> f, int start, int end, int floor)
+    {
+        if (start - 1 > floor && ScanText.IsBlank(f[start - 1]) && ScanText.EndsWithWord(f, start - 1, "of"))
+        {
+            int phraseEnd = start - 1 - 2 - 1; // the blank before "of"
+            // The head noun before "of", widened to two or three words only when a determiner or preposition closes the
+            // phrase on the left ("a net loss of"): "now deliver torque of" gives "torque", not a verb phrase.
+            int s = phraseEnd + 1, words = 0, best = -1;
+            while (words < 3 && s - 1 >= floor && s - 1 < f.Length && ScanText.IsBlank(f[s - 1]))
+            {
+                int we = s - 1, w = we;
+                while (w > floor && (ScanText.IsAsciiLetter(f[w - 1]) || f[w - 1] == '-')) w--;
+                if (w == we || IsStop(f[w..we])) { if (words > 0) best = s; break; }
+                if (w > floor && !ScanText.IsBlank(f[w - 1])) break;
+                s = w;
+                words++;
+                if (words == 1) best = s;
+                if (w <= floor) { best = s; break; }
+            }
+            if (words > 0 && best >= 0) return (best, phraseEnd);
+        }
+        int d = start - 1;
+        if (d > floor && ScanText.IsBlank(f[d]) && end < f.Length && ScanText.IsBlank(f[end]))
+        {
+            int w = d;
+            while (w > floor && ScanText.IsAsciiLetter(f[w - 1])) w--;
+            if (w < d && (w == 0 || !ScanText.IsAsciiLetterOrDigit(f[w - 1])) && IsDeterminer(f[w..d]))
+            {
+                int s = end + 1, e = s, words = 0;
+                while (words < 2)
+                {
+                    int k = words == 0 ? s : e + 1;
+                    if (words > 0 && (e >= f.Length || !ScanText.IsBlank(f[e]))) break;
+                    int j = k;
+                    while (j < f.Length && (ScanText.IsAsciiLetter(f[j]) || f[j] == '-')) j++;
+                    if (j == k || IsStop(f[k..j])) break;
+                    e = j;
+                    words++;
+                }
+                if (words > 0) return (s, e);
+            }
+        }
+        return null;
+    }
+
+    private static bool IsStop(ReadOnlySpan<char> word)
+    {
+        foreach (var w in EnglishStops)
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static bool IsDeterminer(ReadOnlySpan<char> word)
+    {
+        foreach (var w in Determiners)
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>Skips 年度, 年, 月, 日 and 期 that open a run right after digits: the tail of a date, not part of the noun.</summary>
+    private static int SkipDateTail(ReadOnlySpan<char> f, int s, int e)
+    {
+        if (s == 0 || !(ScanText.IsDigit(f[s - 1]) || NumberReader.IsKanjiNumeral(f[s - 1]))) return s;
+        int k = s;
+        if (ScanText.At(f, k, "年度")) k += 2;
+        else if (k < e && f[k] is '年' or '月' or '日' or '期') k++;
+        if (k < e && f[k] is '月' or '日' or '末') k++;
+        return k == s ? s : k;
     }
 
     /// <summary>A period word (年間, 毎年, 年産 …) opening the noun just before the number.</summary>

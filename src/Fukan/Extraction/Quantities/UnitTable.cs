@@ -354,6 +354,12 @@ internal sealed class UnitTable
         P("EFLOPS", "EFLOPS");
         P("TOPS", "TOPS");
         P("km/h", "km/h");
+        P("m/s", "m/s");
+        P("km/s", "km/s");
+        // Torque and force: 180 Nm (Nm3 is the longer symbol and wins where it applies).
+        P("N·m", "N·m", "Nm", "N・m", "ニュートンメートル");
+        P("kN", "kN", "キロニュートン");
+        P("MA", "MA", "メガアンペア");
         // Single uppercase letters are units only when they cannot be a model name (4K映像).
         d["K"] = new("K", UnitKind.Physical, Rules: UnitRules.NotGluedBeforeKanji);
         P("mK", "mK");
@@ -396,6 +402,8 @@ internal sealed class UnitTable
         d["台"] = new("台", UnitKind.Counter, StopNext: "湾頭所帳風地座本詞形");
         d["個"] = new("個", UnitKind.Counter, StopNext: "人別体性所々室展票");
         d["枚"] = new("枚", UnitKind.Counter, StopNext: "挙");
+        // 1,000回以上 (cycles, repetitions); 回路, 回転, 回収 … are words and 3回目 is an ordinal.
+        d["回"] = new("回", UnitKind.Counter, StopNext: "路転収答復帰避目線覧忌診生顧想送遊廊航向");
         d["歳"] = new("歳", UnitKind.Counter, StopNext: "出入月末暮");
         foreach (var s in new[] { "カ国", "か国", "ヶ国", "ケ国", "ヵ国", "箇国" }) d[s] = new("カ国", UnitKind.Counter);
         foreach (var s in new[] { "カ所", "か所", "ヶ所", "ケ所", "ヵ所", "箇所" }) d[s] = new("カ所", UnitKind.Counter);
@@ -428,6 +436,8 @@ internal sealed class UnitTable
         foreach (var w in new[] { "people", "persons", "researchers", "employees", "workers" }) d[w] = new("人", UnitKind.Counter);
         foreach (var w in new[] { "companies", "firms" }) d[w] = new("社", UnitKind.Counter);
         foreach (var w in new[] { "countries" }) d[w] = new("カ国", UnitKind.Counter);
+        foreach (var w in new[] { "cycle", "cycles" }) d[w] = new("回", UnitKind.Counter);
+        foreach (var w in new[] { "units" }) d[w] = new("台", UnitKind.Counter);
         return d;
     }
 }
