@@ -64,6 +64,8 @@ public sealed partial class DocumentClassifier
         else if (numbered >= 3 && (source.LineCount >= 800 || bodyText.Contains("国際比較", StringComparison.Ordinal) || bodyText.Contains("研究開発領域", StringComparison.Ordinal))) kind = DocumentKind.Report;
         else if (numbered >= 12) kind = DocumentKind.Report;
         else if (markdown && atx >= 2) kind = DocumentKind.Article;
+        // A markdown news item: one headline and a dateline under it.
+        else if (markdown && atx >= 1 && FromDateline(source, first).Item1 is not null) kind = DocumentKind.Article;
         else kind = DocumentKind.Other;
         return (kind, DetectLanguage(body), markdown);
     }
@@ -180,23 +182,29 @@ public sealed partial class DocumentClassifier
     }
 
     /// <summary>A dateline near the top: a line that is only a full date (2026年5月12日（火）, 令和8年5月12日 公開).</summary>
+    private static readonly Fukan.Extraction.Dates.DateParser Dates = new();
+
+    /// <summary>How many non-empty lines from the top may hold a dateline (title, issuer and date come first).</summary>
+    private const int DatelineZone = 12;
+
+    /// <summary>
+    /// The date of a dateline near the top (令和7年8月29日 文部科学省, 2025年4月15日 エネルギー総合研究会,
+    /// Published: March 12, 2025, Date: 2025-06-30); see <see cref="Fukan.Extraction.Dates.Dateline"/>.
+    /// </summary>
     private static (DateOnly?, string?) FromDateline(SourceText source, int first)
     {
         int seen = 0;
-        for (int l = first; l <= source.LineCount && seen < 20; l++)
+        for (int l = first; l <= source.LineCount && seen < DatelineZone; l++)
         {
-            var folded = TextFolding.Fold(source.Line(l)).Trim();
-            if (folded.Length == 0) continue;
+            var line = source.Line(l).Trim();
+            if (line.IsEmpty) continue;
             seen++;
-            if (!Dateline().IsMatch(folded)) continue;
-            var date = ParseJapaneseDate(folded);
-            if (date is not null) return (date, date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (line.Length > Fukan.Extraction.Dates.Dateline.MaxLength) continue;
+            if (Fukan.Extraction.Dates.Dateline.Find(line.ToString(), Dates) is { Start: { } date })
+                return (date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
         return (null, null);
     }
-
-    [GeneratedRegex(@"^(?:(?:令和|平成)\s*(?:\d{1,2}|元)|\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(][月火水木金土日][）)])?\s*(?:公開|更新|発行|掲載|発表)?$")]
-    private static partial Regex Dateline();
 
     private static (DateOnly?, string?) FromPublicationLine(SourceText source, int first)
     {

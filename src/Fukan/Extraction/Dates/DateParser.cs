@@ -362,7 +362,9 @@ public sealed class DateParser
                 if (ScanText.EndsWithWord(f, i - 1, "fiscal year")) return FiscalYear(i - 12, j, value, out p, out skip);
                 if (ScanText.EndsWithWord(f, i - 1, "fiscal")) return FiscalYear(i - 7, j, value, out p, out skip);
             }
-            if (ScanText.IsDigit(prev) || prev is '.' or '_' or '/' or '#' or ':' or '第' or '図' or '表' or '数') return Read.None;
+            if (ScanText.IsDigit(prev) || prev is '.' or '_' or '/' or '#' or '第' or '図' or '表' or '数') return Read.None;
+            // 10:2025 and ref:2024 are no dates; after a Japanese label's colon (発行日：2024年12月1日, folded to ':') it is one.
+            if (prev == ':' && (ScanText.IsAsciiLetterOrDigit(prev2) || prev2 == ':')) return Read.None;
             if (prev is '-' or ScanText.Dash && ScanText.IsAsciiLetterOrDigit(prev2) && !ScanText.EndsWithWord(f, i - 1, "mid"))
                 return Read.None; // CRDS-2022, 1.2.4–11; mid-2027 is a date
         }

@@ -32,8 +32,11 @@ public sealed class EventExtractor : IFactExtractor
         string? section = null;
         bool inReferences = false;
         string? rowCountry = null;
+        bool previousWasTableRow = false;
         foreach (var passage in context.Passages)
         {
+            bool tableRowBefore = previousWasTableRow;
+            previousWasTableRow = passage.Kind == PassageKind.TableRow;
             if (passage.SectionId != section) { section = passage.SectionId; inReferences = false; rowCountry = null; }
             var text = passage.Text;
             if (passage.Kind == PassageKind.Heading) { inReferences = false; continue; }
@@ -45,10 +48,19 @@ public sealed class EventExtractor : IFactExtractor
 
             var dates = _dates.Find(context, passage);
             if (dates.Count == 0) continue;
+            // A markdown table's header row names its columns (| 項目 | 現状（2024年） | 2030年目標 |); it states nothing.
+            if (passage.Kind == PassageKind.TableRow && text.StartsWith('|') && !tableRowBefore) continue;
             var mentions = _mentions.Find(context, passage);
             foreach (var (start, end) in Sentences(text))
                 Emit(context, passage, text, start, end, dates, mentions, rowCountry, facts);
         }
+    }
+
+    private static bool IsRestatement(string text, SpottedDate previous, SpottedDate date)
+    {
+        if (date.Start <= previous.End) return false;
+        var between = text.AsSpan(previous.End, date.Start - previous.End).Trim();
+        return between is "（" or "(";
     }
 
     private static void Emit(ExtractionContext context, Passage passage, string text, int start, int end,
@@ -56,9 +68,20 @@ public sealed class EventExtractor : IFactExtractor
     {
         var inSentence = new List<SpottedDate>();
         foreach (var d in dates)
-            if (d.Start >= start && d.End <= end && (d.From is not null || d.To is not null) && !TooVague(d, text)) inSentence.Add(d);
+        {
+            if (d.Start < start || d.End > end || d.From is null && d.To is null || TooVague(d, text)) continue;
+            // A date restated in brackets right after another (2025年度（2025年4月1日～2026年3月31日）) is the same milestone.
+            if (inSentence.Count > 0 && IsRestatement(text, inSentence[^1], d)) continue;
+            inSentence.Add(d);
+        }
         if (inSentence.Count == 0) return;
         var sentence = text.AsSpan(start, end - start);
+        // A dateline (令和7年8月29日 文部科学省, Published: March 12, 2025, 日時：…) dates the document, not a milestone.
+        if (inSentence[0].Precision == "day")
+        {
+            int lead = sentence.Length - sentence.TrimStart().Length;
+            if (Fukan.Extraction.Dates.Dateline.Is(sentence.Trim(), inSentence[0].Start - start - lead, inSentence[0].End - start - lead)) return;
+        }
         foreach (var mark in CitationMarks) if (sentence.Contains(mark, StringComparison.Ordinal)) return;
         if (WordsBesideDates(text, start, end, inSentence) < 2) return;
 

@@ -13,7 +13,7 @@ public static class EventStatus
     private static readonly string[] PlannedMarkers =
     [
         "予定", "目指", "めざ", "目標", "計画", "見込", "見通", "予想", "予測", "めど", "目途", "狙", "想定", "方針", "検討", "見られる", "期待",
-        "will ", "plan", "target", "expected", "aim", "scheduled", "forecast", "by 20",
+        "will ", "plans", "planned", "planning", "plan to", "target", "expected", "aim", "scheduled", "forecast", "by 20",
     ];
 
     /// <summary>Plan words that are nouns: a sentence ending in the past reports a deed done to the plan ("実証計画に2億ドルが配分された").</summary>
@@ -26,7 +26,8 @@ public static class EventStatus
         "ており", "ている", "配分された", "投じた",
         "launched", "announced", "began", "started", "completed", "signed", "enacted", "released", "opened", "demonstrated", "shipped",
         "installed", "delivered", "reached", "achieved", "unveiled", "introduced", "deployed", "approved", "passed", "reauthorized",
-        "established", "founded", "awarded", "raised", "acquired",
+        "established", "founded", "awarded", "raised", "acquired", "filed", "went public", "reported", "received", "committed",
+        "invested", "grew",
     ];
 
     /// <summary>
@@ -60,7 +61,7 @@ public static class EventStatus
     {
         foreach (var m in PlannedMarkers)
         {
-            if (!text.Contains(m, ComparisonFor(m))) continue;
+            if (!Contains(text, m)) continue;
             if (sentenceIsPast && Array.IndexOf(PlanNouns, m) >= 0) continue;
             return true;
         }
@@ -80,23 +81,41 @@ public static class EventStatus
             // "開始する予定" / "稼働を目指す": the plan governs the deed.
             return Planned;
         if (eventStart is { } start && documentDate is { } doc) return start > doc ? Planned : PastTense(clause) ? Done : Unknown;
-        return PastTense(clause) ? Done : Unknown;
+        if (PastTense(clause)) return Done;
+        // "2030年度までに…75%以上に高める": a deadline on a sentence not in the past is a target.
+        return clause.Contains("までに", StringComparison.Ordinal) ? Planned : Unknown;
     }
 
     private static bool PastTense(ReadOnlySpan<char> clause)
     {
         var t = clause.TrimEnd("。．.」）) ");
-        return t.EndsWith("した") || t.EndsWith("された") || t.EndsWith("った") || t.EndsWith("れた") || t.EndsWith("ed");
+        return t.EndsWith("した") || t.EndsWith("された") || t.EndsWith("った") || t.EndsWith("れた") || t.EndsWith("んだ") || t.EndsWith("ed");
     }
 
-    /// <summary>English markers match in any case; Japanese ones have none, and ordinal search is several times faster.</summary>
-    private static StringComparison ComparisonFor(string marker) =>
-        marker.Length > 0 && marker[0] < 0x80 ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     private static bool ContainsAny(ReadOnlySpan<char> text, string[] markers)
     {
         foreach (var m in markers)
-            if (text.Contains(m, ComparisonFor(m))) return true;
+            if (Contains(text, m)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Japanese markers anywhere; English ones only at the start of a word ("aim" is not in "claim", "target" not in
+    /// "retarget").
+    /// </summary>
+    private static bool Contains(ReadOnlySpan<char> text, string marker)
+    {
+        if (marker.Length == 0 || marker[0] >= 0x80) return text.Contains(marker, StringComparison.Ordinal);
+        int from = 0;
+        while (from < text.Length)
+        {
+            int at = text[from..].IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return false;
+            at += from;
+            if (at == 0 || !char.IsAsciiLetter(text[at - 1])) return true;
+            from = at + 1;
+        }
         return false;
     }
 }
