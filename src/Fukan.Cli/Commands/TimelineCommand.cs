@@ -77,6 +77,9 @@ public static class TimelineCommand
         "month" => e.Date.Start?.ToString("yyyy-MM") ?? e.DateText,
         "year" => e.Date.Start?.Year.ToString() ?? e.DateText,
         "open" => e.Date.Start is { } s ? $"{s:yyyy-MM}…" : $"…{e.Date.End:yyyy-MM}",
+        // A part of one month (2025年12月中旬: the 11th to the 20th) shows its days.
+        _ when e.Date.Start is { } a && e.Date.End is { } b && a.Year == b.Year && a.Month == b.Month
+            => a.Day == b.Day ? $"{a:yyyy-MM-dd}" : $"{a:yyyy-MM-dd}–{b:dd}",
         _ => $"{e.Date.Start:yyyy-MM}–{e.Date.End:yyyy-MM}",
     };
 }
