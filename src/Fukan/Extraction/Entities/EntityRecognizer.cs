@@ -359,16 +359,9 @@ public sealed class EntityRecognizer
             return false;
         }
 
-        // 2025年プロジェクト → プロジェクト's stem starts after the date.
-        private int SkipLeadingDate(int start, int stemEnd)
-        {
-            int i = start;
-            while (i < stemEnd && char.IsAsciiDigit(F[i])) i++;
-            if (i == start || i >= stemEnd) return start;
-            if (F[i] == '年') { i++; if (i < stemEnd && F[i] == '度') i++; return i; }
-            if (F[i] == '月') return i + 1;
-            return start;
-        }
+        // 2025年プロジェクト, 令和7年8月29日文部科学省 (a dateline joined to the line below), 1兆円基金: the stem
+        // starts after the date or amount.
+        private int SkipLeadingDate(int start, int stemEnd) => start + LeadingNumber.Length(F[start..stemEnd]);
 
         private bool AddPattern(int start, int end, int stemStart, int stemEnd, EntityType type, KeywordRole role, string keyword)
         {
