@@ -11,7 +11,7 @@ namespace Fukan.Extraction.Entities;
 /// Pattern entities get an id derived from their normalised name (legal forms removed, folded, no spaces).
 /// Immutable and thread-safe once built.
 /// </summary>
-public sealed class EntityRecognizer
+public sealed partial class EntityRecognizer
 {
     private const int MaxStem = 30;
     private const int MaxQuoted = 40;
@@ -64,6 +64,8 @@ public sealed class EntityRecognizer
             scan.Keywords();
             scan.Quoted();
             scan.English();
+            scan.EnglishCompanies();
+            scan.ShaSuffix();
             scan.Acronyms();
             var chosen = scan.Resolve();
             scan.LinkDefinitions(chosen);
@@ -82,7 +84,7 @@ public sealed class EntityRecognizer
     }
 
     /// <summary>The state of one <see cref="Find"/> call; its buffers are kept for the next call on the same thread.</summary>
-    private sealed class Scan
+    private sealed partial class Scan
     {
         private Gazetteer _gaz = null!;
         private string _text = "";

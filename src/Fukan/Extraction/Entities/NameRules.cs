@@ -131,6 +131,8 @@ internal static class NameRules
         ["Academy"] = EntityType.Org, ["Center"] = EntityType.Org, ["Centre"] = EntityType.Org, ["Ministry"] = EntityType.Org,
         ["Department"] = EntityType.Org, ["Consortium"] = EntityType.Org, ["Alliance"] = EntityType.Org, ["Organization"] = EntityType.Org,
         ["Organisation"] = EntityType.Org, ["Commission"] = EntityType.Org,
+        ["Corp"] = EntityType.Org, ["Ltd"] = EntityType.Org, ["LLC"] = EntityType.Org, ["GmbH"] = EntityType.Org, ["AG"] = EntityType.Org,
+        ["plc"] = EntityType.Org, ["PLC"] = EntityType.Org,
         ["Project"] = EntityType.Program, ["Program"] = EntityType.Program, ["Programme"] = EntityType.Program,
         ["Initiative"] = EntityType.Program, ["Strategy"] = EntityType.Program, ["Flagship"] = EntityType.Program,
         ["Partnership"] = EntityType.Program, ["Act"] = EntityType.Program,
