@@ -64,14 +64,25 @@ public class EntitySeedTests
         TestContext.Current.TestOutputHelper?.WriteLine($"001: {mentions.Count} mentions in {sw.ElapsedMilliseconds} ms (pipeline included)");
         Assert.True(mentions.Count > 5000);
         var summaries = EntityCatalog.Aggregate(mentions);
-        foreach (var id in new[] { "jst", "nedo", "nims", "aist", "crest", "sip", "moonshot", "nni", "mgi", "horizon-europe", "chips-act", "imec", "darpa" })
+        foreach (var id in new[] { "jst", "nedo", "nims", "aist", "crest", "sip", "moonshot", "nni", "mgi", "horizon-europe", "chips-act", "imec", "darpa",
+                                   "bmbf", "bmwk", "dfg", "anr-france", "tia", "coi-stream", "coi-next" })
             Assert.Contains(summaries, s => s.Id == id);
         Assert.Contains(summaries, s => s.Type == EntityType.Program && s.Origin() == MentionOrigin.Pattern && s.Name.EndsWith("プロジェクト", StringComparison.Ordinal));
         Assert.Contains(summaries, s => s.Type == EntityType.Org && s.Name.EndsWith("大学", StringComparison.Ordinal) && !Gazetteer.Default.TryFindName(s.Name, out _));
 
-        var junk = new[] { "本プロジェクト", "研究所", "大学", "プロジェクト", "nm", "CO2", "LiPF6", "GeV", "PFLOPS", "COVID", "国家戦略", "同大学" };
+        var junk = new[] { "本プロジェクト", "研究所", "大学", "プロジェクト", "nm", "CO2", "LiPF6", "GeV", "PFLOPS", "COVID", "国家戦略", "同大学",
+                           "STRATEGIC", "SUPPLEMENT", "PRESIDENT", "STREAM" };
         foreach (var m in mentions)
             Assert.DoesNotContain(m.Surface, junk);
+    }
+
+    [Fact]
+    public void Report_NamesForeignCompaniesWrittenWithSha()
+    {
+        var summaries = EntityCatalog.Aggregate(Mentions("001"));
+        foreach (var name in new[] { "Graphcore", "Climeworks", "10x Genomics", "Oxford Instruments", "ロールス・ロイス" })
+            Assert.Contains(summaries, s => s.Name == name && s.Type == EntityType.Org);
+        Assert.Contains(summaries, s => s.Id == "siemens" || s.Name == "Siemens");
     }
 }
 

@@ -97,6 +97,32 @@ internal static class AcronymRules
         return symbols >= 2;
     }
 
+    /// <summary>
+    /// True when an all-capital <paramref name="token"/> reads like an ordinary word (SAN, FRANCISCO, STRATEGY):
+    /// it has vowels, at least one in four letters, and no more than three consonants in a row. TSMC, BSPDN and
+    /// HVM do not; GAA and NEDO do, which is why this alone never rejects a token (see <see cref="IsPhraseWord"/>).
+    /// </summary>
+    public static bool ReadsAsWord(ReadOnlySpan<char> token)
+    {
+        int vowels = 0, run = 0;
+        foreach (char c in token)
+        {
+            if (c is < 'A' or > 'Z') return false; // DYNAPs, ReRAM: mixed case is a coined name, never a plain word
+            if (c is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y') { vowels++; run = 0; continue; }
+            if (++run > 3) return false;
+        }
+        return vowels > 0 && vowels * 4 >= token.Length;
+    }
+
+    /// <summary>The shortest word that makes a run of capitals a phrase (FRANCISCO in SAN FRANCISCO; not DRAM in HBM DRAM).</summary>
+    public const int PhraseWordLength = 5;
+
+    /// <summary>True when <paramref name="token"/>, written in capitals next to others, shows the run is a phrase or heading.</summary>
+    public static bool IsPhraseWord(ReadOnlySpan<char> token) =>
+        token.Length >= PhraseWordLength && ReadsAsWord(token) || WordLookup.Contains(token);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool IsRomanNumeral(ReadOnlySpan<char> token)
     {
         foreach (char c in token)

@@ -11,7 +11,7 @@ namespace Fukan.Extraction.Entities;
 /// Pattern entities get an id derived from their normalised name (legal forms removed, folded, no spaces).
 /// Immutable and thread-safe once built.
 /// </summary>
-public sealed class EntityRecognizer
+public sealed partial class EntityRecognizer
 {
     private const int MaxStem = 30;
     private const int MaxQuoted = 40;
@@ -64,6 +64,8 @@ public sealed class EntityRecognizer
             scan.Keywords();
             scan.Quoted();
             scan.English();
+            scan.EnglishCompanies();
+            scan.ShaSuffix();
             scan.Acronyms();
             var chosen = scan.Resolve();
             scan.LinkDefinitions(chosen);
@@ -82,7 +84,7 @@ public sealed class EntityRecognizer
     }
 
     /// <summary>The state of one <see cref="Find"/> call; its buffers are kept for the next call on the same thread.</summary>
-    private sealed class Scan
+    private sealed partial class Scan
     {
         private Gazetteer _gaz = null!;
         private string _text = "";
@@ -359,16 +361,9 @@ public sealed class EntityRecognizer
             return false;
         }
 
-        // 2025年プロジェクト → プロジェクト's stem starts after the date.
-        private int SkipLeadingDate(int start, int stemEnd)
-        {
-            int i = start;
-            while (i < stemEnd && char.IsAsciiDigit(F[i])) i++;
-            if (i == start || i >= stemEnd) return start;
-            if (F[i] == '年') { i++; if (i < stemEnd && F[i] == '度') i++; return i; }
-            if (F[i] == '月') return i + 1;
-            return start;
-        }
+        // 2025年プロジェクト, 令和7年8月29日文部科学省 (a dateline joined to the line below), 1兆円基金: the stem
+        // starts after the date or amount.
+        private int SkipLeadingDate(int start, int stemEnd) => start + LeadingNumber.Length(F[start..stemEnd]);
 
         private bool AddPattern(int start, int end, int stemStart, int stemEnd, EntityType type, KeywordRole role, string keyword)
         {
@@ -507,7 +502,9 @@ public sealed class EntityRecognizer
             while (i < N)
             {
                 int j = i;
-                while (j < N && (EntityText.IsAsciiAlnum(f[j]) || (f[j] is '-' or '\'' && j + 1 < N && char.IsAsciiLetter(f[j + 1])))) j++;
+                // R&D and AT&T are one word: a name must not start at the D of R&D ("R&D Strategy" is no "D Strategy").
+                while (j < N && (EntityText.IsAsciiAlnum(f[j]) || (f[j] is '-' or '\'' && j + 1 < N && char.IsAsciiLetter(f[j + 1]))
+                                 || (f[j] == '&' && j > i && j + 1 < N && EntityText.IsAsciiAlnum(f[j + 1])))) j++;
                 words.Add(new Word(i, j));
                 i = NextWordStart(j);
             }
@@ -518,6 +515,8 @@ public sealed class EntityRecognizer
                 int first = w;
                 while (first > 0 && Adjacent(words[first - 1], words[first]) && IsCapitalised(words[first - 1])) first--;
                 while (first < w && NameRules.EnglishDeterminers.Contains(WordText(words[first]))) first++;
+                // Germany's Federal Ministry of…: the owner opens no name; the name after it may be a known one.
+                if (first < w && IsPossessive(words[first])) first++;
                 int last = w;
                 if (w + 2 < words.Count && Adjacent(words[w], words[w + 1]) && WordText(words[w + 1]) is "of" or "for" or "on"
                     && Adjacent(words[w + 1], words[w + 2]) && IsCapitalised(words[w + 2]))
@@ -567,6 +566,8 @@ public sealed class EntityRecognizer
 
         private string WordText(Word w) => _text[w.Start..w.End];
 
+        private bool IsPossessive(Word w) => w.End - w.Start > 2 && F[w.End - 1] == 's' && F[w.End - 2] == '\'';
+
         private bool Adjacent(Word a, Word b) => b.Start == a.End + 1 && F[a.End] == ' ';
 
         private bool IsCapitalised(Word w) => char.IsUpper(_text[w.Start]) || (char.IsDigit(_text[w.Start]) && w.End - w.Start <= 4);
@@ -586,8 +587,8 @@ public sealed class EntityRecognizer
                 i = NextWordStart(j);
                 if (j - start > AcronymRules.MaxLength || GazetteerAt(start) >= 0) continue;
                 // Part of a hyphenated or dotted identifier (COVID-19, SWE-bench, example.COM): the gazetteer decides.
-                if (j + 1 < N && f[j] is '-' or '.' or '/' && EntityText.IsAsciiAlnum(f[j + 1])) continue;
-                if (start >= 2 && f[start - 1] is '-' or '.' or '/' && EntityText.IsAsciiAlnum(f[start - 2])) continue;
+                if (j + 1 < N && f[j] is '-' or '.' or '/' or '&' && EntityText.IsAsciiAlnum(f[j + 1])) continue;
+                if (start >= 2 && f[start - 1] is '-' or '.' or '/' or '&' && EntityText.IsAsciiAlnum(f[start - 2])) continue;
                 for (int k = start; k < j; k++)
                 {
                     char c = _text[k];
@@ -595,9 +596,38 @@ public sealed class EntityRecognizer
                 }
                 var tok = token[..(j - start)];
                 if (!AcronymRules.IsAcronym(tok) || IsIgnored(start, j)) continue;
+                if (AcronymRules.ReadsAsWord(tok) && InCapitalPhrase(start, j)) continue;
                 var name = tok.ToString();
                 Add(start, j, PatternId(name, EntityType.Tech), name, EntityType.Tech, MentionOrigin.Acronym, 2);
             }
+        }
+
+        // SAN FRANCISCO —, RISK FACTORS AND OUTLOOK: words of a heading or place name in capitals, not acronyms. A run
+        // of two or more capital words is a phrase when one of them is a long ordinary word or a common one (AND, NEW);
+        // then a token that reads as a word is part of it. HBM DRAM and GAA BSPDN are no phrase.
+        private bool InCapitalPhrase(int start, int end)
+        {
+            bool phrase = AcronymRules.IsPhraseWord(_text.AsSpan(start, end - start));
+            int others = 0;
+            for (int e = start - 1; e >= 1 && F[e] == ' ';)
+            {
+                int s = e;
+                while (s > 0 && char.IsAsciiLetterUpper(_text[s - 1])) s--;
+                if (s == e || (s > 0 && EntityText.IsAsciiAlnum(F[s - 1]))) break;
+                others++;
+                phrase |= AcronymRules.IsPhraseWord(_text.AsSpan(s, e - s));
+                e = s - 1;
+            }
+            for (int s = end + 1; s < N && F[s - 1] == ' ';)
+            {
+                int e = s;
+                while (e < N && char.IsAsciiLetterUpper(_text[e])) e++;
+                if (e == s || (e < N && EntityText.IsAsciiAlnum(F[e]))) break;
+                others++;
+                phrase |= AcronymRules.IsPhraseWord(_text.AsSpan(s, e - s));
+                s = e + 1;
+            }
+            return phrase && others > 0;
         }
 
         // ---- resolution ---------------------------------------------------------------------------------------

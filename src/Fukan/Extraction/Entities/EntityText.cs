@@ -27,7 +27,7 @@ internal static class EntityText
     private static readonly SearchValues<char> LegalFormFirsts = SearchValues.Create(string.Concat(LegalForms.Select(f => f[0])));
     private static readonly SearchValues<char> LegalFormLasts = SearchValues.Create(string.Concat(LegalForms.Select(f => f[^1])));
 
-    private static readonly string[] EnglishLegalForms = [", Inc.", " Inc.", " Inc", " Corporation", " Corp.", " Co., Ltd.", " Co.,Ltd.", " Ltd.", " LLC", " GmbH", " plc"];
+    private static readonly string[] EnglishLegalForms = [", Inc.", " Inc.", " Inc", " Corporation", " Corp.", " Corp", " Co., Ltd.", " Co.,Ltd.", " Ltd.", " Ltd", " LLC", " GmbH", " AG", " plc"];
 
     // Below the kana, and in the full-width block, characters fold through tables made by FoldAny itself (so they
     // cannot disagree): ASCII, Japanese punctuation (、。「」) and full-width letters are common, and the general fold

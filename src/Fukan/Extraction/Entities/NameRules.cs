@@ -77,6 +77,8 @@ internal static class NameRules
         "国家プロジェクト", "パートナーシップ", "大", "元", "二", "三", "十", "重大", "州", "県", "市", "官", "系", "政府系", "サブ", "一般", "特別",
         "現場", "利用", "試験", "試験的", "オープン", "資金", "提供", "加速", "連邦", "学際", "職業", "注目", "ファンディング", "施設", "共用",
         "専門", "工程", "前工程", "後工程", "維持", "経済", "獲得", "規制", "知財", "従来", "参画", "計画", "取組", "取り組み", "活動",
+        // a company's periods: 通期計画 and 上期計画 are its budget for the year or half, not programmes
+        "通期", "今期", "来期", "前期", "上期", "下期", "半期", "四半期", "年間", "単年度", "複数年度", "期初", "期末", "月次",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private const int LongestGenericWord = 8;
@@ -117,7 +119,7 @@ internal static class NameRules
     public static readonly string[] WorkPlanTails =
     [
         "研究", "開発", "研究開発", "技術", "製品", "商品", "生産", "設備", "整備", "作業", "製造", "実施", "年度", "行動", "中期経営", "防衛", "実験",
-        "建設", "量産", "都市", "工事", "保守", "運用", "試験", "増産", "販売",
+        "建設", "量産", "都市", "工事", "保守", "運用", "試験", "増産", "販売", "通期", "上期", "下期", "四半期", "年間", "単年度",
     ];
 
     /// <summary>English words that end an organisation or programme name.</summary>
@@ -129,6 +131,8 @@ internal static class NameRules
         ["Academy"] = EntityType.Org, ["Center"] = EntityType.Org, ["Centre"] = EntityType.Org, ["Ministry"] = EntityType.Org,
         ["Department"] = EntityType.Org, ["Consortium"] = EntityType.Org, ["Alliance"] = EntityType.Org, ["Organization"] = EntityType.Org,
         ["Organisation"] = EntityType.Org, ["Commission"] = EntityType.Org,
+        ["Corp"] = EntityType.Org, ["Ltd"] = EntityType.Org, ["LLC"] = EntityType.Org, ["GmbH"] = EntityType.Org, ["AG"] = EntityType.Org,
+        ["plc"] = EntityType.Org, ["PLC"] = EntityType.Org,
         ["Project"] = EntityType.Program, ["Program"] = EntityType.Program, ["Programme"] = EntityType.Program,
         ["Initiative"] = EntityType.Program, ["Strategy"] = EntityType.Program, ["Flagship"] = EntityType.Program,
         ["Partnership"] = EntityType.Program, ["Act"] = EntityType.Program,
