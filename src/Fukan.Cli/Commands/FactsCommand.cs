@@ -30,7 +30,7 @@ public static class FactsCommand
         ["date"] = ["text", "start", "end", "precision"],
         ["event"] = ["date.start", "date.precision", "status", "label", "actors", "technologies"],
         ["mention"] = ["name", "type", "surface", "entityId"],
-        ["statement"] = ["topic", "side", "text"],
+        ["statement"] = ["topic", "side", "speakerName", "speakerRole", "text"],
         ["signal"] = ["metric", "comparator", "threshold", "unit", "currentValue.text", "domain", "implication"],
         ["comparison"] = ["areaId", "area", "country", "phase", "rating", "trend"],
         ["area"] = ["areaId", "title", "division"],

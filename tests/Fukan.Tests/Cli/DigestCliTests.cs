@@ -50,6 +50,16 @@ public class DigestCliTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFix
     }
 
     [Fact]
+    public async Task FactsStatementCsv_HasTheSpeakerColumns()
+    {
+        var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "facts", "--kind", "statement", "--doc", "002", "--csv");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("topic,side,speakerName,speakerRole,text,documentId,line,endLine,sourceStart,sourceEnd", lines[0].TrimEnd('\r'));
+        Assert.True(lines.Length > 10);
+    }
+
+    [Fact]
     public async Task Minutes_OnAReport_SaysItIsNotMinutes()
     {
         var r = await Support.Cli.RunAsync("--db", seeds.DbPath, "minutes", "001");
