@@ -67,6 +67,12 @@ public class RealisticDocumentTests
     [InlineData("its actuators now deliver torque of 180 Nm", "180 Nm", "torque")]
     [InlineData("Q4 2025: complete the 5 MW pilot plant in Osaka.", "5 MW", "pilot plant")]
     [InlineData("received a €75 million grant from the EU", "€75 million", "grant")]
+    [InlineData("営業利益は96億5千万円（同8.1%減）となりました。", "8.1%", "営業利益")]
+    [InlineData("売上高は1,284億円（前年同期比12.4%増）、", "12.4%", "売上高")]
+    [InlineData("3年間で総額約850億円を投資する計画です。", "約850億円", "投資")]
+    [InlineData("年間配当は1株当たり62円（前期比4円増配）を予定", "62円", "配当")]
+    [InlineData("従業員数は2025年9月末時点で12,480名です。", "12,480名", "従業員数")]
+    [InlineData("with capacity of up to 20,000 robots a year.", "up to 20,000 robots a year", "capacity")]
     public void Subjects(string text, string expected, string subject) => Assert.Equal(subject, Quantity(text, expected).Subject);
 
     [Theory]

@@ -13,7 +13,9 @@ namespace Fukan.Extraction.Quantities;
 /// <param name="Approximate">Marked as approximate: 約, 程度, 規模, about …</param>
 /// <param name="Bound">A one-sided bound (以上 → min, 以下 → max), else null.</param>
 /// <param name="Per">The period or unit the amount is per (年間予算 → "year", 円/Nm3 → "Nm3"), else null.</param>
-/// <param name="Subject">The phrase the quantity measures as best found (予算, 消費電力削減), else null.</param>
+/// <param name="Subject">The phrase the quantity measures as best found (予算, 消費電力削減), else null. A change figure in
+/// brackets after an amount (営業利益は96億円（同8.1%減）) measures that amount: it takes the amount's subject.</param>
+/// <param name="Change">"increase" or "decrease" when a change word follows the figure (12.4%増, 1.6ポイント低下), else null.</param>
 public sealed record QuantityMatch(
     CharSpan Span,
     string Text,
@@ -23,4 +25,5 @@ public sealed record QuantityMatch(
     bool Approximate,
     QuantityBound? Bound,
     string? Per,
-    string? Subject);
+    string? Subject,
+    string? Change = null);

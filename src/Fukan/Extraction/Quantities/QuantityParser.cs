@@ -74,6 +74,18 @@ public sealed class QuantityParser
     private static readonly (string Word, string Per)[] PerPeriods = [("year", "year"), ("annum", "year"), ("month", "month"), ("day", "day")];
     private static readonly (string Word, string Per)[] PeriodPhrases = [("a year", "year"), ("annually", "year"), ("a month", "month"), ("a day", "day")];
 
+    /// <summary>Approximations that may open the right end of an English range: 640 to roughly 900.</summary>
+    private static readonly string[] RangeApproximations = ["roughly", "about", "approximately", "around", "nearly", "almost", "some"];
+
+    /// <summary>English verbs of change before "from": "grow from 640 to 900" states two values, not a range.</summary>
+    private static readonly string[] ChangeVerbs =
+    [
+        "grow", "grows", "grew", "grown", "rise", "rises", "rose", "risen", "increase", "increases", "increased", "fall",
+        "falls", "fell", "fallen", "decline", "declines", "declined", "drop", "drops", "dropped", "expand", "expands",
+        "expanded", "climb", "climbs", "climbed", "jump", "jumps", "jumped", "reduce", "reduces", "reduced", "cut", "cuts",
+        "shrink", "shrinks", "shrank", "go", "goes", "went", "double", "doubled", "triple", "tripled",
+    ];
+
     private readonly UnitTable _units = new();
 
     /// <summary>The quantities in <paramref name="text"/>, in order, not overlapping.</summary>
@@ -93,6 +105,9 @@ public sealed class QuantityParser
             int next = ParseAt(text, f, i, floor, out var match);
             if (match is not null)
             {
+                // 96億5千万円（同8.1%減）: the change figure measures the amount before it.
+                if (results.Count > 0 && ChangeAmount.IsChangeOf(f, results[^1], match))
+                    match = match with { Subject = results[^1].Subject };
                 results.Add(match);
                 floor = match.Span.End;
             }
@@ -114,8 +129,10 @@ public sealed class QuantityParser
         public bool Kanji;
         public UnitDefinition? Unit;
         public string? Currency;
+        /// <summary>The singular noun of an English count (320 patents → patent), when no unit matched.</summary>
+        public string? Count;
 
-        public readonly string? Symbol => Currency ?? Unit?.Symbol;
+        public readonly string? Symbol => Currency ?? Unit?.Symbol ?? Count;
         public readonly decimal Factor => Currency is null && Unit is not null ? Unit.Factor : 1m;
     }
 
@@ -134,7 +151,7 @@ public sealed class QuantityParser
         // A range: 10〜15%, 50～70億ユーロ, 100V～600V, $15,000,000 ～ $25,000,000, 600万ドルから1億ドル.
         int rs = ScanText.SkipBlank(f, left.End);
         int sepLength = 0;
-        bool kara = false;
+        bool kara = false, approximateEnd = false;
         if (rs < f.Length)
         {
             if (ScanText.IsRangeSeparator(f[rs])) sepLength = 1;
@@ -145,6 +162,12 @@ public sealed class QuantityParser
         {
             int r2 = ScanText.SkipBlank(f, rs + sepLength);
             if (r2 < f.Length && f[r2] == '約') r2++;
+            else if (sepLength == 2 && !kara)
+            {
+                // 640 to roughly 900: an approximation of the right end.
+                foreach (var w in RangeApproximations)
+                    if (ScanText.StartsWithWord(f, r2, w) && r2 + w.Length < f.Length && f[r2 + w.Length] == ' ') { r2 += w.Length + 1; approximateEnd = true; break; }
+            }
             if (r2 < f.Length && (ScanText.IsDigit(f[r2]) || NumberReader.IsKanjiNumeral(f[r2]) || f[r2] is '$' or '€' or '£' or '¥')
                 && TryReadSide(f, r2, -1, out var right, out _))
             {
@@ -158,6 +181,15 @@ public sealed class QuantityParser
                     factor = right.Factor;
                     end = right.End;
                     left.Unit = right.Unit;
+                }
+                else if (sepLength == 2 && !kara && left.Symbol is null && right.Symbol is not null && ChangeFromBefore(f, left.Start))
+                {
+                    // grow from 640 to 900 researchers: two values of a change, not a range; each is its own fact,
+                    // the first in the unit of the second. The scan resumes at the second.
+                    unit = right.Symbol;
+                    factor = right.Factor;
+                    end = left.NumberEnd;
+                    approximateEnd = false;
                 }
                 else if (!kara || !IsChangeAfter(f, right.End))
                 {
@@ -197,7 +229,7 @@ public sealed class QuantityParser
         end = ReadPer(f, end, ref per);
 
         // Suffix modifiers: 以上, 程度, を超え, or more, a lone trailing 〜 (2nm〜).
-        bool approximate = false;
+        bool approximate = ranged && approximateEnd;
         QuantityBound? bound = null;
         // 10%から80%まで: まで closes the から range; it is not an upper bound on top of it.
         if (ranged && kara && ScanText.At(f, end, "まで")) end += 2;
@@ -229,7 +261,7 @@ public sealed class QuantityParser
         string? subject = SubjectFinder.Find(text, f, start, end, floor, ref per);
 
         match = new QuantityMatch(new CharSpan(start, end), text[start..end], Normalize(value), valueMax is decimal m ? Normalize(m) : null,
-            unit, approximate, bound, per, subject);
+            unit, approximate, bound, per, subject, ChangeAmount.After(f, end));
         return end;
     }
 
@@ -335,6 +367,11 @@ public sealed class QuantityParser
         {
             side.Unit = unit;
             side.End = ue;
+        }
+        else if (currency is null && !kanji && CountNoun.Read(f, numStart, pos, tok, out int ce) is string noun)
+        {
+            side.Count = noun;
+            side.End = ce;
         }
         skipTo = side.NumberEnd;
         return true;
@@ -451,6 +488,21 @@ public sealed class QuantityParser
                || (f[j] is '.' or ',' && j + 1 < f.Length && ScanText.IsDigit(f[j + 1]))))
             j++;
         return Math.Max(j, i + 1);
+    }
+
+    /// <summary>"grew from " before <paramref name="start"/>: a change verb, then "from".</summary>
+    private static bool ChangeFromBefore(ReadOnlySpan<char> f, int start)
+    {
+        int k = start - 1;
+        if (k < 5 || f[k] != ' ' || !ScanText.EndsWithWord(f, k, "from")) return false;
+        k -= 5;
+        if (k < 1 || f[k] != ' ') return false;
+        int w = k;
+        while (w > 0 && ScanText.IsAsciiLetter(f[w - 1])) w--;
+        var verb = f[w..k];
+        foreach (var v in ChangeVerbs)
+            if (verb.Equals(v, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static bool IsChangeAfter(ReadOnlySpan<char> f, int end)

@@ -50,9 +50,37 @@ internal static class SubjectFinder
         bool change = fe - fs >= 1 && StartsWithChangeWord(f[fs..fe]);
         if (fe - fs >= 2 && !change && !IsEmptyNoun(f[fs..fe])) return text[fs..fe];
 
-        // 3. A noun touching the number from before (予算18.5億ユーロ); 年間 and 毎年 give the period.
+        // 3–4. A noun touching the number from before, else the topic before は.
         int b = start;
         if (b > floor && ScanText.IsBlank(f[b - 1])) b--;
+        if (Before(text, f, b, floor, ref per) is string before) return before;
+
+        // 年間配当は1株当たり62円: the amount is per share; the subject is named before the per-unit phrase.
+        int u = PerUnitStart(text, f, b, floor, ref per);
+        if (u < b && Before(text, f, u, floor, ref per) is string perUnit) return perUnit;
+
+        // 5. English: "a net loss of $1.2bn", "capacity of up to 20,000 robots"; "a €75 million grant".
+        if (EnglishSubject(f, start, end, floor) is var (es, ee)) return text[es..ee];
+
+        // 6. 総額約850億円を投資する: after a bare total (総額, 合計) the verb noun after を names what it totals.
+        if (end < f.Length && f[end] == 'を' && TotalBefore(f, b, floor))
+        {
+            var (os, oe) = ForwardRun(f, end + 1);
+            if (oe - os >= 2 && !IsEmptyNoun(f[os..oe]) && !StartsWithChangeWord(f[os..oe])) return text[os..oe];
+        }
+
+        // 7. 従業員数は2025年9月末時点で12,480名: the topic earlier in the same clause, across a date or time phrase.
+        if (ClauseTopic(f, b, floor) is var (cs, ce)) return text[cs..ce];
+
+        // 8. A change word after it (上昇, 増加) is better than nothing.
+        if (change && fe - fs >= 1) return text[fs..fe];
+        return null;
+    }
+
+    /// <summary>Steps 3 and 4 of <see cref="Find"/> from <paramref name="b"/>, the position just before the number.</summary>
+    private static string? Before(string text, ReadOnlySpan<char> f, int b, int floor, ref string? per)
+    {
+        // 3. A noun touching the number from before (予算18.5億ユーロ); 年間 and 毎年 give the period.
         var (bs, be) = BackwardRun(f, b, floor);
         // 2019年度2万人: the run before is the tail of a date or another number, not a noun; 2025年度売上高 keeps 売上高.
         bs = SkipDateTail(f, bs, be);
@@ -60,7 +88,9 @@ internal static class SubjectFinder
         {
             var (ps, pe, p) = StripPeriod(f, bs, be);
             if (p is not null) per ??= p;
-            if (pe - ps >= 2 && !IsEmptyNoun(f[ps..pe])) return text[ps..pe];
+            // 研究開発費は前年度比15～20%増: a comparison (…比) says against what, not what; the topic before it says what.
+            if (pe > ps && f[pe - 1] == '比' && ps > floor && ps > 0 && f[ps - 1] is 'は' or 'が') b = ps;
+            else if (pe - ps >= 2 && !IsEmptyNoun(f[ps..pe])) return text[ps..pe];
         }
 
         // 4. The topic: 予算規模は…, GDP が…, 目標：….
@@ -74,12 +104,67 @@ internal static class SubjectFinder
             var (ps, pe, _) = StripPeriod(f, ts, te);
             if (pe - ps >= 2 && !IsEmptyNoun(f[ps..pe])) return text[ps..pe];
         }
+        return null;
+    }
 
-        // 5. English: "a net loss of $1.2bn", "capacity of up to 20,000 robots"; "a €75 million grant".
-        if (EnglishSubject(f, start, end, floor) is var (es, ee)) return text[es..ee];
+    private static readonly string[] TotalWords = ["総額", "合計", "総計", "総額で", "合計で"];
 
-        // 6. A change word after it (上昇, 増加) is better than nothing.
-        if (change && fe - fs >= 1) return text[fs..fe];
+    /// <summary>A bare total word (総額, 合計で) right before the number.</summary>
+    private static bool TotalBefore(ReadOnlySpan<char> f, int b, int floor)
+    {
+        foreach (var w in TotalWords)
+            if (b - w.Length >= Math.Max(floor, 0) && ScanText.Before(f, b, w)) return true;
+        return false;
+    }
+
+    private static readonly string[] PerUnitWords = ["当たり", "あたり", "当り"];
+
+    /// <summary>
+    /// The start of a per-unit phrase (1株当たり, 1人あたり) ending at <paramref name="b"/>, its counter noun given as
+    /// <paramref name="per"/>; <paramref name="b"/> when there is none.
+    /// </summary>
+    private static int PerUnitStart(string text, ReadOnlySpan<char> f, int b, int floor, ref string? per)
+    {
+        foreach (var w in PerUnitWords)
+        {
+            if (b - w.Length <= floor || !ScanText.Before(f, b, w)) continue;
+            var (rs, re) = BackwardRun(f, b - w.Length, floor);
+            if (re - rs is < 1 or > 4 || rs - 1 < Math.Max(floor, 0) || f[rs - 1] is not ('1' or '一')) return b;
+            if (rs - 1 > 0 && (ScanText.IsDigit(f[rs - 2]) || f[rs - 2] is '.' or ',')) return b; // 21株: not one unit
+            per ??= text[rs..re];
+            int k = rs - 1;
+            if (k > floor && ScanText.IsBlank(f[k - 1])) k--;
+            return k;
+        }
+        return b;
+    }
+
+    /// <summary>How far back <see cref="ClauseTopic"/> looks for the topic.</summary>
+    private const int ClauseReach = 20;
+
+    /// <summary>
+    /// A topic (noun + は) earlier in the clause before <paramref name="b"/>, with no punctuation between:
+    /// the subject of a figure that a date or a time phrase separates from it.
+    /// </summary>
+    private static (int Start, int End)? ClauseTopic(ReadOnlySpan<char> f, int b, int floor)
+    {
+        int low = Math.Max(Math.Max(floor, 0), b - ClauseReach);
+        for (int k = b - 1; k > low; k--)
+        {
+            char c = f[k];
+            if (c == 'は')
+            {
+                var (ts, te) = BackwardRun(f, k, floor);
+                ts = SkipDateTail(f, ts, te);
+                var (ps, pe, _) = StripPeriod(f, ts, te);
+                if (pe - ps >= 2 && !IsEmptyNoun(f[ps..pe])) return (ps, pe);
+                return null;
+            }
+            // Only a date or time phrase may stand between: words, digits, and the particles で and に. Not の or が:
+            // 中国が市場の87%を占める has another subject, and the share is of the market.
+            if (!(ScanText.IsKanji(c) || ScanText.IsKatakana(c) || ScanText.IsDigit(c) || ScanText.IsBlank(c) || c is 'で' or 'に'))
+                return null;
+        }
         return null;
     }
 
