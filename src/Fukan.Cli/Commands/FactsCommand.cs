@@ -26,7 +26,7 @@ public static class FactsCommand
     /// <summary>Columns shown to humans per kind (JSON paths); the JSON output always has every field.</summary>
     private static readonly Dictionary<string, string[]> Columns = new(StringComparer.Ordinal)
     {
-        ["quantity"] = ["text", "value", "valueMax", "unit", "approximate", "bound", "per", "subject"],
+        ["quantity"] = ["text", "value", "valueMax", "unit", "approximate", "bound", "per", "change", "subject"],
         ["date"] = ["text", "start", "end", "precision"],
         ["event"] = ["date.start", "date.precision", "status", "label", "actors", "technologies"],
         ["mention"] = ["name", "type", "surface", "entityId"],
