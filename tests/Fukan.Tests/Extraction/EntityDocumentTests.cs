@@ -1,3 +1,4 @@
+using Fukan.Tests.Support;
 using Fukan.Extraction.Entities;
 using Fukan.Pipeline;
 using Xunit;
@@ -12,17 +13,7 @@ namespace Fukan.Tests.Extraction;
 public class EntityDocumentTests
 {
     private static readonly FukanPipeline Pipeline = new FukanPipelineBuilder().UseDefaults().Build();
-    private static readonly string DocumentDir = Locate();
-
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "Expectations", "documents");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("Expectations/documents not found above " + AppContext.BaseDirectory);
-    }
+    private static readonly string DocumentDir = TestDocuments.Directory;
 
     private static List<MentionFact> Mentions(string file)
     {

@@ -1,3 +1,4 @@
+using Fukan.Tests.Support;
 using System.Globalization;
 using Fukan.Extraction.Dates;
 using Fukan.Extraction.Quantities;
@@ -14,17 +15,7 @@ public class RealisticDocumentTests
 {
     private static readonly QuantityParser Quantities = new();
     private static readonly DateParser Dates = new();
-    private static readonly string DocumentDir = Locate();
-
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "Expectations", "documents");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("Expectations/documents not found above " + AppContext.BaseDirectory);
-    }
+    private static readonly string DocumentDir = TestDocuments.Directory;
 
     private static QuantityMatch Quantity(string text, string expected)
     {

@@ -313,15 +313,7 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
     // 伊藤 錬 Sakana AI 株式会社… → name "伊藤 錬"; 松尾豊 東京大学… → name "松尾豊"; 松尾豊東京大学教授 → split at the organisation.
     private (int NameEnd, int AffStart) SplitBySpaces(string line, int start, int end)
     {
-        var tokens = new List<(int Start, int End)>();
-        int i = start;
-        while (i < end)
-        {
-            while (i < end && MinutesLabels.IsSpace(line[i])) i++;
-            int s = i;
-            while (i < end && !MinutesLabels.IsSpace(line[i])) i++;
-            if (i > s) tokens.Add((s, i));
-        }
+        var tokens = Tokens(line, start, end);
         if (tokens.Count == 0) return (start, end);
         if (tokens.Count == 1)
         {
