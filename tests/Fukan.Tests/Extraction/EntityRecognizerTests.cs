@@ -1,29 +1,11 @@
 using Fukan.Extraction.Entities;
 using Xunit;
+using static Fukan.Tests.Support.RecognizerProbe;
 
 namespace Fukan.Tests.Extraction;
 
 public class EntityRecognizerTests
 {
-    private static readonly EntityRecognizer Recognizer = new();
-
-    private static IReadOnlyList<EntityMention> Find(string text)
-    {
-        var mentions = Recognizer.Find(text);
-        foreach (var m in mentions) Assert.Equal(text[m.Span.Start..m.Span.End], m.Surface);
-        return mentions;
-    }
-
-    private static EntityMention Single(string text, string surface)
-    {
-        var found = Find(text).Where(m => m.Surface == surface).ToList();
-        Assert.True(found.Count == 1, $"'{surface}' in '{text}': found [{string.Join(", ", Find(text).Select(m => m.Surface))}]");
-        return found[0];
-    }
-
-    private static void None(string text, string surface) =>
-        Assert.DoesNotContain(Find(text), m => m.Surface.Contains(surface, StringComparison.Ordinal));
-
     [Fact]
     public void Aliases_OfOneCountry_LinkToOneEntity()
     {

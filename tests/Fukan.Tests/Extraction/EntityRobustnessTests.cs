@@ -1,5 +1,6 @@
 using Fukan.Extraction.Entities;
 using Xunit;
+using static Fukan.Tests.Support.RecognizerProbe;
 
 namespace Fukan.Tests.Extraction;
 
@@ -10,26 +11,6 @@ namespace Fukan.Tests.Extraction;
 /// </summary>
 public class EntityRobustnessTests
 {
-    private static readonly EntityRecognizer Recognizer = new();
-
-    private static IReadOnlyList<EntityMention> Find(string text)
-    {
-        var mentions = Recognizer.Find(text);
-        foreach (var m in mentions) Assert.Equal(text[m.Span.Start..m.Span.End], m.Surface);
-        return mentions;
-    }
-
-    private static EntityMention Single(string text, string surface)
-    {
-        var all = Find(text);
-        var found = all.Where(m => m.Surface == surface).ToList();
-        Assert.True(found.Count == 1, $"'{surface}' in '{text}': found [{string.Join(", ", all.Select(m => m.Surface))}]");
-        return found[0];
-    }
-
-    private static void None(string text, string surface) =>
-        Assert.DoesNotContain(Find(text), m => m.Surface.Contains(surface, StringComparison.Ordinal));
-
     // ---- 1. a pattern name never starts with a date or an amount ---------------------------------------------
 
     [Theory]
