@@ -51,7 +51,9 @@ public static class TimelineCommand
                 {
                     kind = "event", lane = l.Name, label = e.Label,
                     date = new { start = e.Date.Start, end = e.Date.End, precision = e.Date.Precision, text = e.DateText },
-                    actors = e.Actors, technologies = e.Technologies, status = e.Status, domain = e.Domain, provenance = e.Source,
+                    actors = e.Actors, technologies = e.Technologies, status = e.Status, domain = e.Domain,
+                    dateText = e.DateText,   // as in the stored event fact, so either shape reads the same field
+                    provenance = e.Source,
                 })));
                 return ExitCodes.Ok;
             }

@@ -101,6 +101,9 @@ public class DigestCliTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFix
             var anchor = start.ValueKind == JsonValueKind.Null ? end.GetString()! : start.GetString()!;
             Assert.InRange(int.Parse(anchor[..4]), 2024, 2030);   // open-ended: where it starts (or, for "by", ends)
         });
+        // The date's words are where the event fact keeps them too.
+        Assert.All(json.RootElement.EnumerateArray(), e =>
+            Assert.Equal(e.GetProperty("date").GetProperty("text").GetString(), e.GetProperty("dateText").GetString()));
         Assert.Contains(json.RootElement.EnumerateArray(), e => e.GetProperty("label").GetString()!.Contains("N2量産開始"));
         XDocument.Load(svg);   // well-formed
     }
