@@ -1,8 +1,18 @@
 using Fukan.Bench;
 using Fukan.Bench.Accuracy;
 
-// A thin dispatcher: each verb lives in its own class.
-return args.Length == 0 ? Usage() : args[0] switch
+// A thin dispatcher: each verb lives in its own class. Bad arguments and missing inputs are one line and exit 2.
+try
+{
+    return Dispatch(args);
+}
+catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or FileNotFoundException or FormatException)
+{
+    Console.Error.WriteLine($"fukan-bench: {e.Message}");
+    return 2;
+}
+
+static int Dispatch(string[] args) => args.Length == 0 ? Usage() : args[0] switch
 {
     "outline" => OutlineDump.Run(args[1..]),
     "ingest" => IngestBench.Run(args[1..]),
