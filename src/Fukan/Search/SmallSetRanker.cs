@@ -38,7 +38,6 @@ internal sealed class SmallSetRanker
     /// <summary>How many postings (row, term) bm25() would walk to count the phrases' rows: the sum of their terms' row counts.</summary>
     public long PostingsOf(IReadOnlyList<Phrase> phrases, SqliteTransaction? transaction)
     {
-        Refresh(transaction);
         long sum = 0;
         foreach (var p in phrases)
             foreach (var term in p.Terms) sum += DocumentFrequency(term, transaction);
@@ -49,7 +48,6 @@ internal sealed class SmallSetRanker
     public double[] Score(IReadOnlyList<Row> rows, IReadOnlyList<Phrase> phrases, ISearchAnalyzer analyzer, TokenBuffer buffer,
         double bodyWeight, double pathWeight, SqliteTransaction? transaction)
     {
-        Refresh(transaction);
         var (rowCount, averageLength) = _averages ??= ReadAverages(transaction);
         var idf = new double[phrases.Count];
         for (int i = 0; i < phrases.Count; i++)
@@ -83,8 +81,11 @@ internal sealed class SmallSetRanker
         return scores;
     }
 
-    /// <summary>Forgets the statistics when the database changed since they were read (here or elsewhere).</summary>
-    private void Refresh(SqliteTransaction? transaction)
+    /// <summary>
+    /// Starts a query: forgets the statistics when the database changed since they were read (here or elsewhere).
+    /// Call once per query, before <see cref="PostingsOf"/> and <see cref="Score"/>.
+    /// </summary>
+    public void Begin(SqliteTransaction? transaction)
     {
         using var cmd = _connection.CreateCommand();
         cmd.Transaction = transaction;

@@ -320,11 +320,14 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Queries matching at most this many passages are ranked by <see cref="SmallSetRanker"/>, others by FTS5's bm25().</summary>
     internal const int SmallSetLimit = 400;
 
+    /// <summary>The columns <see cref="ReadHits"/> reads, in its order (then the score, then optionally the rowid).</summary>
+    private const string HitColumns = "p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end";
+
     /// <summary>Ranks inside FTS5 on rowids alone; only the top rows are joined for their text.</summary>
     private List<Candidate> RankWithBm25(string match, SearchFilters filters, int pool, SqliteTransaction? transaction)
     {
         var sql = new StringBuilder($"""
-            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end, f.score
+            SELECT {HitColumns}, f.score
             FROM (SELECT rowid, bm25(search_fts, {BodyWeight.ToString(CultureInfo.InvariantCulture)}, {PathWeight.ToString(CultureInfo.InvariantCulture)}) AS score
                   FROM search_fts WHERE search_fts MATCH $match
             """);
@@ -356,6 +359,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         foreach (var t in terms) phrases.Add(new SmallSetRanker.Phrase(FtsTerms.Of(t.Terms), InBody: true, InPath: true));
         foreach (var t in sections) phrases.Add(new SmallSetRanker.Phrase(FtsTerms.Of(t.Terms), InBody: false, InPath: true));
         var ranker = _ranker ??= new SmallSetRanker(_connection);
+        ranker.Begin(transaction);
         // Worth it up to this many matching rows.
         long cap = Ranking switch
         {
@@ -402,8 +406,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var top = Enumerable.Range(0, rows.Count).OrderByDescending(i => scores[i]).ThenBy(i => rowids[i]).Take(pool).ToList();
         var scoreOf = top.ToDictionary(i => rowids[i], i => scores[i]);
 
-        using var full = Command(_connection, transaction, """
-            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end, 0.0, p.rowid
+        using var full = Command(_connection, transaction, $"""
+            SELECT {HitColumns}, 0.0, p.rowid
             FROM search_passage p
             JOIN search_document d ON d.doc_rowid = p.doc_rowid
             JOIN search_content c ON c.rowid = p.rowid
@@ -507,8 +511,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
             strings.Add(weighted[i].Term);
             terms.Add(new AnalyzedTerm(new QueryTerm(weighted[i].Term, false), [weighted[i].Term], [0], i));
         }
-        using var q = Command(_connection, transaction, """
-            SELECT p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end, f.score
+        using var q = Command(_connection, transaction, $"""
+            SELECT {HitColumns}, f.score
             FROM (SELECT rowid, bm25(search_fts, 1.0, 0.0) AS score FROM search_fts
                   WHERE search_fts MATCH $match AND rowid <> $self ORDER BY score LIMIT $limit) f
             JOIN search_passage p ON p.rowid = f.rowid

@@ -77,11 +77,7 @@ public sealed class EventExtractor : IFactExtractor
         if (inSentence.Count == 0) return;
         var sentence = text.AsSpan(start, end - start);
         // A dateline (令和7年8月29日 文部科学省, Published: March 12, 2025, 日時：…) dates the document, not a milestone.
-        if (inSentence[0].Precision == "day")
-        {
-            int lead = sentence.Length - sentence.TrimStart().Length;
-            if (Fukan.Extraction.Dates.Dateline.Is(sentence.Trim(), inSentence[0].Start - start - lead, inSentence[0].End - start - lead)) return;
-        }
+        if (inSentence[0].Precision == "day" && Fukan.Extraction.Dates.Dateline.Is(sentence, inSentence[0].Start - start, inSentence[0].End - start)) return;
         foreach (var mark in CitationMarks) if (sentence.Contains(mark, StringComparison.Ordinal)) return;
         if (WordsBesideDates(text, start, end, inSentence) < 2) return;
 
