@@ -30,6 +30,7 @@ public static class TimelineCommand
             };
             int? fromYear = result.GetValue(from), toYear = result.GetValue(to);
             if (fromYear is < 1 or > 9998 || toYear is < 1 or > 9998) throw new CliException("--from/--to: a year between 1 and 9998", ExitCodes.Usage);
+            if (result.GetValue(svg) is { } named && string.IsNullOrWhiteSpace(named)) throw new CliException("--svg: needs a file name", ExitCodes.Usage);
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
             DocumentId? only = null;
             if (result.GetValue(doc) is { } d) only = (await ShowCommand.Resolve(store, d, ct)).Id;
@@ -39,7 +40,7 @@ public static class TimelineCommand
             {
                 var title = $"Fukan timeline {view.FromYear}–{view.ToYear}";
                 try { await File.WriteAllTextAsync(svgPath, new TimelineSvgRenderer().Render(view, title), ct); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
                 {
                     throw new CliException($"{svgPath}: cannot write the SVG: {e.Message}");
                 }

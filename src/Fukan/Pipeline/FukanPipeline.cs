@@ -73,7 +73,9 @@ public sealed class FukanPipeline
         long t1 = Stopwatch.GetTimestamp();
 
         var structure = _tree.Build(source, raw.BodyStartLine, furniture, layout, kind, markdown);
-        var (title, date, dateText) = _classifier.Describe(raw, kind);
+        var describeWarnings = new List<string>();
+        var (title, date, dateText) = _classifier.Describe(raw, kind, describeWarnings);
+        foreach (var w in describeWarnings) diagnostics.Add(Diagnostic.Warning(raw.Path, w));
         var passages = _passages.Build(raw.Id, source, structure, layout, markdown);
         long t2 = Stopwatch.GetTimestamp();
 

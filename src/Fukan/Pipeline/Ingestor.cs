@@ -51,7 +51,7 @@ public sealed class Ingestor
     private readonly Func<string, byte[]> _readFile;
 
     public Ingestor(FukanPipeline pipeline, IKnowledgeStore store)
-        : this(pipeline, store, File.ReadAllBytes)
+        : this(pipeline, store, path => FileProbe.ReadAllBytes(path, MaxFileBytes))
     {
     }
 
@@ -139,13 +139,38 @@ public sealed class Ingestor
 
     private Prepared Prepare(string file, HashSet<DocumentId> known, CancellationToken cancellationToken)
     {
+        try { return PrepareUnguarded(file, known, cancellationToken); }
+        catch (Exception e) when (e is OutOfMemoryException or InsufficientExecutionStackException)
+        {
+            // One document too big or too deep for this process: it fails alone, the run goes on.
+            var what = e is OutOfMemoryException ? "out of memory" : "nested too deeply";
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, $"cannot process: {what}; the document is not stored")]);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, $"cannot process: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}")]);
+        }
+    }
+
+    private Prepared PrepareUnguarded(string file, HashSet<DocumentId> known, CancellationToken cancellationToken)
+    {
         byte[] bytes;
+        var check = FileProbe.Probe(file);
+        if (check.Kind == FileKind.Missing && file.Contains('\uFFFD', StringComparison.Ordinal))
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, "file name is not valid UTF-8; cannot be opened (rename the file)")]);
+        if (check.Kind == FileKind.Missing)
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, "file vanished before it could be read")]);
+        if (check.Kind is not FileKind.Regular)
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, check.Reason)]);
+        if (check.Length > MaxFileBytes)
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, new FileTooLargeException(check.Length, MaxFileBytes).Message)]);
         try
         {
-            var info = new FileInfo(file);
-            if (info.Length > MaxFileBytes)
-                return new Prepared(file, 0, false, null, [Diagnostic.Error(file, $"file too large ({info.Length / 1_048_576} MB; limit {MaxFileBytes / 1_048_576} MB)")]);
             bytes = _readFile(file);
+        }
+        catch (FileTooLargeException e)
+        {
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, e.Message)]);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

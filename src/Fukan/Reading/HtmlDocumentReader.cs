@@ -29,8 +29,6 @@ public sealed class HtmlDocumentReader : IDocumentReader
     public ReadResult Read(string path, byte[] bytes)
     {
         if (bytes.Length == 0) return ReadResult.Failed(path, "empty file");
-        if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0 && !(bytes.Length >= 2 && (bytes[0] == 0xFF || bytes[0] == 0xFE)))
-            return ReadResult.Failed(path, "binary file (NUL bytes), not HTML");
         var decoded = _decoder.Decode(bytes);
         if (decoded.Text is null) return ReadResult.Failed(path, decoded.Error ?? "cannot decode", decoded.ErrorOffset);
 

@@ -39,16 +39,11 @@ public static class YamlInput
     public static YamlMappingNode? ParseMapping(string yaml, string source, Func<string, Exception> error)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
+        YamlStream stream;
+        try { stream = GuardedYamlParser.Load(yaml); }
         catch (YamlException e)
         {
-            throw error($"{source}: line {e.Start.Line}: malformed YAML: {FirstLine(e.Message)}");
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up this way on some unterminated flow collections.
-            throw error($"{source}: malformed YAML (an unclosed bracket, brace or quote?)");
+            throw error($"{source}: line {e.Start.Line}: malformed YAML: {GuardedYamlParser.Reason(e)}");
         }
         return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
     }

@@ -128,7 +128,14 @@ public sealed class TimelineSvgRenderer
 
     private static string Short(string label) => Truncate(label, MaxLabelChars);
 
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+    /// <summary>At most <paramref name="max"/> characters, never cutting a surrogate pair (𠮷) in two.</summary>
+    internal static string Truncate(string s, int max)
+    {
+        if (s.Length <= max) return s;
+        int cut = max - 1;
+        if (cut > 0 && char.IsHighSurrogate(s[cut - 1])) cut--;
+        return s[..cut] + "…";
+    }
 
     private static double TextWidth(string s)
     {
@@ -137,12 +144,16 @@ public sealed class TimelineSvgRenderer
         return w;
     }
 
-    /// <summary>XML-escapes document text (it is untrusted) and drops characters XML cannot carry.</summary>
+    /// <summary>XML-escapes document text (it is untrusted) and drops characters XML cannot carry (controls, lone surrogates).</summary>
     internal static string Escape(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (char c in s)
+        for (int i = 0; i < s.Length; i++)
         {
+            char c = s[i];
+            // XML 1.0 carries tab, line feed, carriage return, U+0020–U+D7FF, paired surrogates and U+E000–U+FFFD.
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[++i]); continue; }
+            if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF') continue;
             switch (c)
             {
                 case '<': sb.Append("&lt;"); break;

@@ -106,8 +106,11 @@ public sealed partial class DocumentClassifier
         return share >= 0.7 ? "ja" : share <= 0.15 ? "en" : "mixed";
     }
 
-    /// <summary>Title and date, once the structure is known.</summary>
-    public (string Title, DateOnly? Date, string? DateText) Describe(RawDocument doc, DocumentKind kind)
+    /// <summary>
+    /// Title and date, once the structure is known. A metadata date that is not a date (9999-99-99) is passed
+    /// over with a line in <paramref name="warnings"/>.
+    /// </summary>
+    public (string Title, DateOnly? Date, string? DateText) Describe(RawDocument doc, DocumentKind kind, ICollection<string>? warnings = null)
     {
         var source = doc.Source;
         string? title = First(doc.Metadata, "title");
@@ -123,7 +126,7 @@ public sealed partial class DocumentClassifier
         }
         if (string.IsNullOrWhiteSpace(title)) title = Path.GetFileNameWithoutExtension(doc.Path);
 
-        var (date, text) = FromMetadata(doc.Metadata);
+        var (date, text) = FromMetadata(doc.Metadata, warnings);
         if (date is null && kind == DocumentKind.Minutes) (date, text) = FromMinutes(source, doc.BodyStartLine);
         if (date is null) (date, text) = FromDateline(source, doc.BodyStartLine);
         if (date is null) (date, text) = FromPublicationLine(source, doc.BodyStartLine);
@@ -139,7 +142,7 @@ public sealed partial class DocumentClassifier
     private static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> meta, string key) =>
         meta.TryGetValue(key, out var v) && v.Count > 0 ? v[0] : null;
 
-    private static (DateOnly?, string?) FromMetadata(IReadOnlyDictionary<string, IReadOnlyList<string>> meta)
+    private static (DateOnly?, string?) FromMetadata(IReadOnlyDictionary<string, IReadOnlyList<string>> meta, ICollection<string>? warnings)
     {
         foreach (var key in new[] { "date", "published", "pubDate", "created", "pdf.creationDate" })
         {
@@ -152,11 +155,11 @@ public sealed partial class DocumentClassifier
             {
                 int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 int mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-                if (mo is < 1 or > 12) continue;
+                if (y < 1 || mo is < 1 or > 12) { warnings?.Add($"metadata {key} '{v.Trim()}' is not a valid date; ignored"); continue; }
                 if (m.Groups[3].Success)
                 {
                     int d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
-                    if (d < 1 || d > DateTime.DaysInMonth(y, mo)) continue;
+                    if (d < 1 || d > DateTime.DaysInMonth(y, mo)) { warnings?.Add($"metadata {key} '{v.Trim()}' is not a valid date; ignored"); continue; }
                     var date = new DateOnly(y, mo, d);
                     return (date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 }

@@ -66,11 +66,11 @@ public sealed class GazetteerBuilder
     /// <summary>Adds the entries of one YAML document; <paramref name="source"/> names it in diagnostics.</summary>
     public GazetteerBuilder AddYaml(string yaml, string source)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
+        YamlStream stream;
+        try { stream = Fukan.Reading.GuardedYamlParser.Load(yaml); }
         catch (YamlException e)
         {
-            _diagnostics.Add(Diagnostic.Error(source, $"malformed YAML: {e.Message.ReplaceLineEndings(" ")}", (int)e.Start.Line));
+            _diagnostics.Add(Diagnostic.Error(source, $"malformed YAML: {Fukan.Reading.GuardedYamlParser.Reason(e)}", (int)e.Start.Line));
             return this;
         }
         if (stream.Documents.Count == 0) return this;
