@@ -56,6 +56,8 @@ public sealed class FukanPipeline
             return new ProcessResult(null, [Diagnostic.Error(path, $"cannot read: {e.Message.ReplaceLineEndings(" ")}")]);
         }
         if (read.Document is null) return new ProcessResult(null, read.Diagnostics);
+        if (read.Document.Source.Text.Length > InputLimits.MaxSourceChars)
+            return new ProcessResult(null, [.. read.Diagnostics, Diagnostic.Error(path, InputLimits.TextTooLong(read.Document.Source.Text.Length))]);
         long t1 = Stopwatch.GetTimestamp();
         var processed = Process(read.Document, read.Diagnostics, Stopwatch.GetElapsedTime(t0, t1).TotalSeconds);
         return new ProcessResult(processed, processed.Diagnostics);

@@ -33,6 +33,9 @@ public sealed class TextDecoder
 
     public DecodeResult Decode(ReadOnlySpan<byte> bytes)
     {
+        // No encoding Fukan reads takes more than four bytes a character: a longer file is refused unread.
+        if (bytes.Length / 4 > InputLimits.MaxSourceChars)
+            return new DecodeResult(null, "unknown", InputLimits.TextTooLong(bytes.Length / 4), null);
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
             return DecodeUtf8(bytes[3..], "utf-8-bom", 3);
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
