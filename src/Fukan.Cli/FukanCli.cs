@@ -51,6 +51,7 @@ public static class FukanCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellationToken = default)
     {
         var context = new CliContext(output, error, interactive);
+        error = context.Err; // messages quote document text: through the terminal-safety filter too
         var root = CreateRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
