@@ -97,7 +97,7 @@ public static class RobustnessBench
             File.WriteAllText(file, OnePassage(20_000));
             var store = FukanDefaults.OpenStoreAsync(db).GetAwaiter().GetResult();
             new Ingestor(pipeline, store).IngestAsync([file]).GetAwaiter().GetResult();
-            var index = store.Hook<SearchStoreHook>()!.Index;
+            var index = store.Search;
             double first = 0;
             foreach (int k in new[] { 1, 4, 16 })
             {

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Reflection;
 using Fukan.Model;
-using Fukan.Pipeline;
 using Fukan.Reading;
+using Fukan.Storage;
 
 namespace Fukan.Cli.Commands;
 
@@ -63,18 +63,22 @@ public static class DemoCommand
     /// </summary>
     private static async Task EnsureDemoOnlyAsync(string db, IReadOnlyList<(string Name, byte[] Bytes)> samples, CancellationToken ct)
     {
-        var check = FileProbe.Probe(Path.GetFullPath(db));
-        if (check.Kind == FileKind.Missing) return;
-        if (check.Kind != FileKind.Regular)
-            throw new CliException($"{db}: {(check.Kind == FileKind.Directory ? "a folder" : check.Reason)}; the demo writes a knowledge base of its own (pass --db NEW.db)");
+        if (!KnowledgeBase.IsPostgres(db))
+        {
+            var check = FileProbe.Probe(Path.GetFullPath(db));
+            if (check.Kind == FileKind.Missing) return;
+            if (check.Kind != FileKind.Regular)
+                throw new CliException($"{db}: {(check.Kind == FileKind.Directory ? "a folder" : check.Reason)}; the demo writes a knowledge base of its own (pass --db NEW.db)");
+        }
         var ids = samples.Select(s => DocumentId.FromContent(s.Bytes)).ToHashSet();
         IReadOnlyList<DocumentInfo> docs;
         try
         {
-            await using var store = await FukanDefaults.OpenStoreAsync(db, null, ct);
+            // Read-only: looking must not change what is there.
+            await using var store = await KnowledgeBase.OpenAsync(db, StoreAccess.Read, null, ct);
             docs = await store.ListDocumentsAsync(ct);
         }
-        catch (Exception e) when (e is Fukan.Storage.StoreException or Microsoft.Data.Sqlite.SqliteException)
+        catch (StoreException e)
         {
             throw new CliException($"{db}: not a demo knowledge base ({e.Message.ReplaceLineEndings(" ")}); the demo writes a knowledge base of its own (pass --db NEW.db)");
         }
