@@ -95,3 +95,26 @@ public class ExpansionLimitTests
         Assert.Contains("\"System.GC.HeapHardLimit\": 234881024", config);
     }
 }
+
+/// <summary>Issue 16, case 10: an encrypted PDF was called "damaged or truncated".</summary>
+public class EncryptedPdfTests
+{
+    [Fact]
+    public void EncryptedPdf_WithAPassword_IsNamedEncrypted()
+    {
+        // A standard security handler whose user password is not empty: the reader cannot open it.
+        var o = new string('A', 32);
+        var u = new string('B', 32);
+        var body = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+            + $"3 0 obj << /Filter /Standard /V 1 /R 2 /O ({o}) /U ({u}) /P -4 >> endobj\n";
+        var xref = body.Length;
+        var pdf = body + "xref\n0 4\n0000000000 65535 f \n" + string.Concat(new[] { "1 0 obj", "2 0 obj", "3 0 obj" }.Select(m => $"{body.IndexOf(m, StringComparison.Ordinal):D10} 00000 n \n"))
+            + "trailer << /Size 4 /Root 1 0 R /Encrypt 3 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\n"
+            + $"startxref\n{xref}\n%%EOF\n";
+
+        var r = new PdfDocumentReader().Read("locked.pdf", Encoding.ASCII.GetBytes(pdf));
+
+        Assert.Null(r.Document);
+        Assert.Equal("locked.pdf: encrypted PDF (password-protected); not read", Assert.Single(r.Diagnostics).ToString());
+    }
+}
