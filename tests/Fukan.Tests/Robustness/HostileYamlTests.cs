@@ -107,3 +107,28 @@ public class HostileYamlTests
         Assert.Contains(r.Diagnostics, d => d.Severity == Severity.Warning && d.Message == "metadata date '9999-99-99' is not a valid date; ignored");
     }
 }
+
+/// <summary>A watchlist, weights or gazetteer file that is a device is refused without reading it.</summary>
+public class HostileYamlFileTests
+{
+    [Fact]
+    public void Watchlist_FromADevice_IsOneLine_NotAnEndlessRead()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "/dev/zero is a Linux fixture");
+
+        var e = Assert.Throws<WatchlistException>(() => WatchlistLoader.Load("/dev/zero"));
+
+        Assert.Equal("/dev/zero: cannot read the watchlist: a device, not a regular file; not read", e.Message);
+    }
+
+    [Fact]
+    public void Gazetteer_FromADevice_IsAnErrorDiagnostic()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "/dev/zero is a Linux fixture");
+        var builder = new GazetteerBuilder();
+
+        builder.AddFile("/dev/zero");
+
+        Assert.Equal("/dev/zero: cannot read gazetteer: a device, not a regular file; not read", Assert.Single(builder.Diagnostics).ToString());
+    }
+}

@@ -54,10 +54,12 @@ public sealed class GazetteerBuilder
     public GazetteerBuilder AddFile(string path)
     {
         string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        try { text = Fukan.Reading.YamlInput.ReadFile(path, "gazetteer", m => new IOException(m)); }
+        catch (IOException e)
         {
-            _diagnostics.Add(Diagnostic.Error(path, $"cannot read gazetteer: {e.Message}"));
+            // ReadFile's line starts with the path, which the diagnostic names already.
+            var reason = e.Message.StartsWith(path + ": cannot read the gazetteer: ", StringComparison.Ordinal) ? e.Message[(path.Length + 29)..] : e.Message;
+            _diagnostics.Add(Diagnostic.Error(path, $"cannot read gazetteer: {reason}"));
             return this;
         }
         return AddYaml(text, path);
