@@ -45,8 +45,10 @@ public static class FactsCommand
         var doc = new Option<string?>("--doc") { Description = "Only this document (id prefix, file name prefix or path)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var csv = new Option<bool>("--csv") { Description = "Print CSV" };
-        var limit = new Option<int?>("--limit") { Description = "At most N facts (human output defaults to 200)" };
-        var command = new Command("facts", "List extracted facts of one kind, each with the lines it came from") { kind, doc, json, csv, limit };
+        var limit = CliOptions.Limit("At most N facts (human output defaults to 200)");
+        var offset = CliOptions.Offset();
+        var command = new Command("facts", "List extracted facts of one kind, each with the lines it came from") { kind, doc, json, csv, limit, offset };
+        CliOptions.OneOf(command, json, csv);
         command.SetAction(async (result, ct) =>
         {
             var requested = result.GetValue(kind)!;
@@ -57,7 +59,8 @@ public static class FactsCommand
             if (result.GetValue(doc) is { } d) only = (await ShowCommand.Resolve(store, d, ct)).Id;
             var rows = await LoadAsync(store, requested.ToLowerInvariant() == "statement" ? "statement" : stored, stored, only, ct);
             int max = result.GetValue(limit) ?? (result.GetValue(json) || result.GetValue(csv) ? int.MaxValue : 200);
-            var shown = rows.Take(max).ToList();
+            int skip = result.GetValue(offset) ?? 0;
+            var shown = CliOptions.Page(rows, skip, max);
             var columnKey = requested.ToLowerInvariant() == "statement" ? "statement" : stored;
             if (result.GetValue(json))
             {
@@ -81,17 +84,17 @@ public static class FactsCommand
                 writer.Flush();
                 return ExitCodes.Ok;
             }
-            if (rows.Count == 0) { context.Out.WriteLine($"No {requested} facts{(only is null ? "" : " in that document")}."); return ExitCodes.Ok; }
+            if (shown.Count == 0) { context.Out.WriteLine($"No {requested} facts{(only is null ? "" : " in that document")}{(skip > 0 && rows.Count > 0 ? $" after the first {skip}" : "")}."); return ExitCodes.Ok; }
             var table = new Table().Border(TableBorder.Rounded).AddColumn("doc").AddColumn("lines");
             foreach (var c in columns) table.AddColumn(c);
             foreach (var r in shown)
             {
-                var cells = new List<string> { Cell(r, "provenance.documentId")[..Math.Min(12, Cell(r, "provenance.documentId").Length)], Lines(r) };
-                cells.AddRange(columns.Select(c => Markup.Escape(DocsCommand.Truncate(Cell(r, c), c is "label" or "text" or "implication" ? 60 : 28))));
+                var cells = new List<string> { TerminalText.DocRef(Cell(r, "provenance.documentId")), Lines(r) };
+                cells.AddRange(columns.Select(c => Markup.Escape(TerminalText.Truncate(Cell(r, c), c is "label" or "text" or "implication" ? 60 : 28))));
                 table.AddRow(cells.ToArray());
             }
             context.Console.Write(table);
-            if (rows.Count > shown.Count) context.Console.WriteLine($"… {rows.Count - shown.Count} more (use --limit, --json or --csv)");
+            if (rows.Count > skip + shown.Count) context.Console.WriteLine($"… {rows.Count - skip - shown.Count} more (use --limit/--offset, --json or --csv)");
             return ExitCodes.Ok;
         });
         return command;

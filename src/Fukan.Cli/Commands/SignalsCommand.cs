@@ -12,7 +12,7 @@ public static class SignalsCommand
 {
     public static Command Create(CliContext context)
     {
-        var watchlist = new Option<string?>("--watchlist", "-w") { Description = "Watchlist YAML (default: the one Fukan ships; see data/watchlist.yaml)" };
+        var watchlist = new Option<string?>("--watchlist", "-w") { Description = "Watchlist YAML (default: the one Fukan ships; `fukan init` writes a copy to edit)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("signals", "Evaluate the watchlist of signals (met / not met / no evidence / conflicting) and give a verdict per domain") { watchlist, json };
         command.SetAction(async (result, ct) =>
@@ -55,8 +55,8 @@ public static class SignalsCommand
                 var threshold = s.Comparator == "occurs" ? "occurs" : $"{s.Comparator} {s.Threshold} {s.Unit}";
                 // A numeric reason already quotes the value; a qualitative one needs the sentence it read.
                 var latest = s.Latest is not { } e ? "—" : e.Value is not null ? e.Reason : $"{e.Reason}: {e.Sentence}";
-                var where = s.Latest is { } l ? $"{l.DocumentId.Short[..6]}:{l.Line}" : "";
-                table.AddRow(Markup.Escape(s.Id), status, Markup.Escape(threshold), Markup.Escape(DocsCommand.Truncate(latest, 70)),
+                var where = s.Latest is { } l ? $"{l.DocumentId.Short}:{l.Line}" : "";
+                table.AddRow(Markup.Escape(s.Id), status, Markup.Escape(threshold), Markup.Escape(TerminalText.Truncate(latest, 70)),
                     Markup.Escape(s.Latest?.Date ?? ""), where);
             }
             console.Write(table);

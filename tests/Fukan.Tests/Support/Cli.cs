@@ -17,4 +17,13 @@ public static class Cli
         int code = await FukanCli.RunAsync(args, output, error);
         return new Result(code, output.ToString(), error.ToString());
     }
+
+    /// <summary>With human output laid out for <paramref name="width"/> columns, as on a terminal that wide.</summary>
+    public static async Task<Result> RunAtWidthAsync(int width, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = await FukanCli.RunAsync(args, output, error, false, width);
+        return new Result(code, output.ToString(), error.ToString());
+    }
 }
