@@ -23,7 +23,7 @@ public static class CliOptions
         var option = new Option<int?>(name) { Description = description };
         option.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is int y && y is < 1 or > 9998) r.AddError($"{name} {y}: a year between 1 and 9998");
+            if (Value<int?>(r) is int y && y is < 1 or > 9998) r.AddError($"{name} {y}: a year between 1 and 9998");
         });
         return option;
     }
@@ -33,7 +33,7 @@ public static class CliOptions
     {
         option.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is int v && v < min)
+            if (Value<int?>(r) is int v && v < min)
                 r.AddError($"{option.Name} {v}: must be {(min == 1 ? "1 or more" : min == 0 ? "0 or more" : $"at least {min}")}");
         });
         return option;
@@ -44,8 +44,7 @@ public static class CliOptions
     {
         option.Validators.Add(r =>
         {
-            int v = r.GetValueOrDefault<int>();
-            if (v < min || v > max) r.AddError($"{option.Name} {v}: must be between {min} and {max}");
+            if (Value<int?>(r) is int v && (v < min || v > max)) r.AddError($"{option.Name} {v}: must be between {min} and {max}");
         });
         return option;
     }
@@ -60,6 +59,18 @@ public static class CliOptions
                 if (r.GetResult(o) is { Implicit: false } given1 && IsSet(given1)) given.Add(o.Name);
             if (given.Count > 1) r.AddError($"{string.Join(" and ", given)}: choose one");
         });
+    }
+
+    /// <summary>The value of <paramref name="option"/> in a command validator, or null when it is absent or did not parse.</summary>
+    public static T? ValueOf<T>(CommandResult r, Option<T> option) => r.GetResult(option) is { } o ? Value<T>(o) : default;
+
+    /// <summary>The value, or null when it did not parse (that error is reported already, as "not a whole number").</summary>
+    private static T? Value<T>(OptionResult r)
+    {
+        if (r.Errors.Any()) return default;
+        // A value that does not convert fails here too; the parser reports it ("--from abc: not a whole number").
+        try { return r.GetValueOrDefault<T>(); }
+        catch (Exception) { return default; }
     }
 
     /// <summary>A flag given as <c>--json false</c> is not set.</summary>

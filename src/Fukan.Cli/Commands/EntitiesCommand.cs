@@ -12,6 +12,7 @@ public static class EntitiesCommand
     public static Command Create(CliContext context)
     {
         var type = new Option<string?>("--type", "-t") { Description = "org | program | country | tech" };
+        type.CompletionSources.Add("org", "program", "country", "tech");
         var doc = new Option<string?>("--doc") { Description = "Only mentions in this document" };
         var limit = CliOptions.Limit("At most N entities (human output defaults to 50)");
         var offset = CliOptions.Offset();

@@ -42,6 +42,7 @@ public static class FactsCommand
     public static Command Create(CliContext context)
     {
         var kind = new Option<string>("--kind", "-k") { Description = "quantity | date | event | entity | statement | signal | comparison | area | division | priority-theme | minutes", Required = true };
+        kind.CompletionSources.Add([.. Kinds.Keys.Where(k => k != "mention")]);
         var doc = new Option<string?>("--doc") { Description = "Only this document (id prefix, file name prefix or path)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var csv = new Option<bool>("--csv") { Description = "Print CSV" };

@@ -15,6 +15,7 @@ public static class GapsCommand
         var country = new Option<string>("--country", "-c") { Description = "Country code or name (default JP)", DefaultValueFactory = _ => "JP" };
         var doc = LandscapeCommand.DocOption();
         var kind = new Option<string?>("--kind", "-k") { Description = "Only one kind: applied-lags-basic, falling or trails-leader" };
+        kind.CompletionSources.Add(Gap.AppliedLagsBasic, Gap.Falling, Gap.TrailsLeader);
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("gaps", "Where a country is strong in basic but weak in applied research, falling, or trails the leader") { country, doc, kind, json };
         command.SetAction(async (result, ct) =>

@@ -21,6 +21,7 @@ public static class LandscapeCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var phase = new Option<string?>("--phase", "-p") { Description = "Only one phase: basic, applied or other" };
+        phase.CompletionSources.Add("basic", "applied", "other");
         var json = new Option<bool>("--json") { Description = "Print the rows as JSON" };
         var csv = new Option<bool>("--csv") { Description = "Print the rows as CSV" };
         var wide = new Option<bool>("--wide") { Description = "A column per country and phase (needs about 120 columns) instead of the compact heatmap" };
@@ -199,8 +200,10 @@ public static class LandscapeCommand
         }
         foreach (var l in TerminalText.Wrap("b = 基礎研究 basic research, a = 応用研究・開発 applied research & development; ? = not readable (see `fukan show DOC`)", total))
             console.MarkupLine($"[grey]{Markup.Escape(l)}[/]");
-        foreach (var l in TerminalText.Wrap("◎ particularly remarkable  ○ remarkable  △ not remarkable  × nothing notable  ·  ↗ rising  → steady  ↘ falling", total))
-            console.MarkupLine($"[grey]{Markup.Escape(l)}[/]");
+        const string ratings = "◎ particularly remarkable  ○ remarkable  △ not remarkable  × nothing notable", trends = "↗ rising  → steady  ↘ falling";
+        // One legend line when it fits, else ratings and trends each on their own.
+        foreach (var part in TerminalText.Width(ratings + "  ·  " + trends) <= total ? [ratings + "  ·  " + trends] : new[] { ratings, trends })
+            foreach (var l in TerminalText.Wrap(part, total)) console.MarkupLine($"[grey]{Markup.Escape(l)}[/]");
         foreach (var n in notes)
             foreach (var l in TerminalText.Wrap(n, total)) console.MarkupLine($"[grey]{Markup.Escape(l)}[/]");
     }

@@ -15,6 +15,7 @@ public static class RankCommand
     {
         var weights = new Option<string?>("--weights", "-w") { Description = "Weights YAML (default: the report's three selection criteria; `fukan init` writes a copy to edit)" };
         var method = new Option<string>("--method", "-m") { Description = "wsum (weighted sum) or topsis", DefaultValueFactory = _ => "wsum" };
+        method.CompletionSources.Add("wsum", "topsis");
         var country = new Option<string>("--country", "-c") { Description = "Whose position is assessed: JP, US, EU, CN, KR …", DefaultValueFactory = _ => "JP" };
         var sensitivity = new Option<bool>("--sensitivity") { Description = "Perturb every weight by up to ±20 % in many draws and report how stable each rank is" };
         var draws = CliOptions.AtLeast(new Option<int>("--draws") { Description = "Sensitivity draws", DefaultValueFactory = _ => 1000 }, 1, 100_000);
@@ -70,13 +71,14 @@ public static class RankCommand
         var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("rank").RightAligned()).AddColumn("area").AddColumn("title")
             .AddColumn(new TableColumn("score").RightAligned()).AddColumn("largest contributions");
         if (report.Sensitivity is not null) table.AddColumn("stability (5–95 %)");
+        bool narrow = console.Profile.Width < 100;
         foreach (var a in areas)
         {
-            var top = a.Criteria.Where(c => c.Contribution > 0).OrderByDescending(c => c.Contribution).Take(3)
+            var top = a.Criteria.Where(c => c.Contribution > 0).OrderByDescending(c => c.Contribution).Take(narrow ? 2 : 3)
                 .Select(c => $"{c.Id} {c.Contribution.ToString("0.000", CultureInfo.InvariantCulture)}");
             var row = new List<string>
             {
-                a.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.AreaId), Markup.Escape(TerminalText.Truncate(a.Title, 30)),
+                a.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.AreaId), Markup.Escape(TerminalText.Truncate(a.Title, narrow ? 16 : 30)),
                 a.Score.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", top)),
             };
             if (a.Stability is { } s) row.Add($"{s.Stability:P0} ({s.P05}–{s.P95})");

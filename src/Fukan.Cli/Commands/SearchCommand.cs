@@ -65,6 +65,7 @@ public static class SearchCommand
     public static Command CreateReindex(CliContext context)
     {
         var analyzer = new Option<string>("--analyzer") { Description = "bigram (default) or mecab (needs libmecab and a dictionary)", DefaultValueFactory = _ => "bigram" };
+        analyzer.CompletionSources.Add("bigram", "mecab");
         var command = new Command("reindex", "Rebuild the search index from the stored passages") { analyzer };
         command.SetAction(async (result, ct) =>
         {

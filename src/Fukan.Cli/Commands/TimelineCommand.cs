@@ -14,6 +14,7 @@ public static class TimelineCommand
         var from = CliOptions.Year("--from", "First year shown");
         var to = CliOptions.Year("--to", "Last year shown");
         var group = new Option<string>("--group") { Description = "Lanes: domain (default), actor or document", DefaultValueFactory = _ => "domain" };
+        group.CompletionSources.Add("domain", "actor", "document");
         var domain = new Option<string?>("--domain") { Description = "Only this domain (AI, semiconductors, batteries, energy, quantum, bio, materials, policy, other)" };
         var doc = new Option<string?>("--doc") { Description = "Only this document" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
@@ -21,7 +22,7 @@ public static class TimelineCommand
         var command = new Command("timeline", "Milestones (dated events, planned or done) on a time axis") { from, to, group, domain, doc, json, svg };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(from) is int a && r.GetValue(to) is int b && a > b) r.AddError($"--from {a} --to {b}: the range runs backwards (did you mean --from {b} --to {a}?)");
+            if (CliOptions.ValueOf(r, from) is int a && CliOptions.ValueOf(r, to) is int b && a > b) r.AddError($"--from {a} --to {b}: the range runs backwards (did you mean --from {b} --to {a}?)");
         });
         command.SetAction(async (result, ct) =>
         {
@@ -72,7 +73,7 @@ public static class TimelineCommand
                     var cells = new List<string>
                     {
                         Markup.Escape(When(e)), e.Status == "planned" ? "[yellow]planned[/]" : e.Status == "done" ? "[green]done[/]" : "[grey]?[/]",
-                        Markup.Escape(TerminalText.Truncate(e.Label, narrow ? 34 : 64)),
+                        Markup.Escape(TerminalText.Truncate(e.Label, narrow ? Math.Max(20, context.Width - 50) : 64)),
                     };
                     if (!narrow) cells.Add(Markup.Escape(TerminalText.Truncate(string.Join(", ", e.Actors), 24)));
                     cells.Add($"{TerminalText.DocRef(e.Source.Document)}:{e.Source.Line}");
