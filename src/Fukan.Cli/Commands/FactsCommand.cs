@@ -86,15 +86,33 @@ public static class FactsCommand
                 return ExitCodes.Ok;
             }
             if (shown.Count == 0) { context.Out.WriteLine($"No {requested} facts{(only is null ? "" : " in that document")}{(skip > 0 && rows.Count > 0 ? $" after the first {skip}" : "")}."); return ExitCodes.Ok; }
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("doc").AddColumn("lines");
-            foreach (var c in columns) table.AddColumn(c);
+            // As many of the kind's columns as the terminal holds, in their order of importance; the rest are in --json/--csv.
+            string Shown(JsonObject r, string c) => TerminalText.Truncate(Cell(r, c), c is "label" or "text" or "implication" ? 60 : 28);
+            int budget = context.Width - 1 - (12 + 3) - (11 + 3);   // the table's edge, the doc prefix and the lines
+            // Sentences (label, text) are what a fact says: they are kept first, folding down to 24 columns; the short
+            // values then go in, in their order, while they fit as they are.
+            static bool IsSentence(string c) => c is "label" or "text" or "implication";
+            var need = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var c in columns)
+            {
+                int w = TerminalText.Width(c);
+                foreach (var r in shown) w = Math.Max(w, TerminalText.Width(Shown(r, c)));
+                need[c] = (IsSentence(c) ? Math.Min(w, 24) : w) + 3;
+            }
+            var keep = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var c in columns) if (IsSentence(c) && need[c] <= budget) { keep.Add(c); budget -= need[c]; }
+            foreach (var c in columns) if (!IsSentence(c) && need[c] <= budget) { keep.Add(c); budget -= need[c]; }
+            var fit = columns.Where(keep.Contains).ToList();
+            var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("doc").NoWrap()).AddColumn(new TableColumn("lines").NoWrap());
+            foreach (var c in fit) table.AddColumn(c);
             foreach (var r in shown)
             {
                 var cells = new List<string> { TerminalText.DocRef(Cell(r, "provenance.documentId")), Lines(r) };
-                cells.AddRange(columns.Select(c => Markup.Escape(TerminalText.Truncate(Cell(r, c), c is "label" or "text" or "implication" ? 60 : 28))));
+                cells.AddRange(fit.Select(c => Markup.Escape(Shown(r, c))));
                 table.AddRow(cells.ToArray());
             }
             context.Console.Write(table);
+            if (fit.Count < columns.Length) context.Console.WriteLine($"not shown at this width: {string.Join(", ", columns.Where(c => !keep.Contains(c)))} (in --json and --csv)");
             if (rows.Count > skip + shown.Count) context.Console.WriteLine($"… {rows.Count - skip - shown.Count} more (use --limit/--offset, --json or --csv)");
             return ExitCodes.Ok;
         });

@@ -67,11 +67,11 @@ public static class RankCommand
 
     private static void Print(IAnsiConsole console, RankingReport report, IReadOnlyList<RankedArea> areas)
     {
+        bool narrow = console.Profile.Width < 100;
         console.MarkupLine($"[grey]{Markup.Escape(report.Method)} · country {Markup.Escape(report.Country)} · weights {Markup.Escape(report.Weights)}[/]");
         var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("rank").RightAligned()).AddColumn("area").AddColumn("title")
             .AddColumn(new TableColumn("score").RightAligned()).AddColumn("largest contributions");
-        if (report.Sensitivity is not null) table.AddColumn("stability (5–95 %)");
-        bool narrow = console.Profile.Width < 100;
+        if (report.Sensitivity is not null) table.AddColumn(new TableColumn(narrow ? "stability" : "stability (5–95 %)").NoWrap());
         foreach (var a in areas)
         {
             var top = a.Criteria.Where(c => c.Contribution > 0).OrderByDescending(c => c.Contribution).Take(narrow ? 2 : 3)
@@ -79,7 +79,7 @@ public static class RankCommand
             var row = new List<string>
             {
                 a.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.AreaId), Markup.Escape(TerminalText.Truncate(a.Title, narrow ? 16 : 30)),
-                a.Score.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", top)),
+                a.Score.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(string.Join(narrow ? "\n" : ", ", top)),
             };
             if (a.Stability is { } s) row.Add($"{s.Stability:P0} ({s.P05}–{s.P95})");
             table.AddRow(row.ToArray());
