@@ -140,6 +140,7 @@ public sealed partial class SqliteKnowledgeStore
         using var cmd = Command(lease.Connection, "");
         cmd.Parameters.AddWithValue("$kind", query.Kind);
         if (query.Document is { } doc) { where.Append(" AND d.id = $doc"); cmd.Parameters.AddWithValue("$doc", doc.Value); }
+        if (query.CurrencyOnly) where.Append(" AND f.unit GLOB '[A-Z][A-Z][A-Z]'");
         if (query.Unit is { } unit) { where.Append(" AND f.unit = $unit COLLATE NOCASE"); cmd.Parameters.AddWithValue("$unit", unit); }
         if (query.Min is { } min) { where.Append(" AND coalesce(f.value_max, f.value) >= $min"); cmd.Parameters.AddWithValue("$min", (double)min); }
         if (query.Max is { } max) { where.Append(" AND f.value <= $max"); cmd.Parameters.AddWithValue("$max", (double)max); }
@@ -165,15 +166,16 @@ public sealed partial class SqliteKnowledgeStore
         int total = Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (total == 0 || query.Limit == 0 || query.Offset >= total) return Task.FromResult(new FactPage([], total));
         cmd.CommandText = $"""
-            SELECT d.id, f.chunk, f.idx, f.ord, f.doc FROM fact_rows f JOIN documents d ON d.doc_key = f.doc
+            SELECT d.id, f.chunk, f.idx, f.ord, f.doc, f.date_start FROM fact_rows f JOIN documents d ON d.doc_key = f.doc
             WHERE {where} ORDER BY d.id, f.ord LIMIT $limit OFFSET $offset
             """;
         cmd.Parameters.AddWithValue("$limit", query.Limit);
         cmd.Parameters.AddWithValue("$offset", query.Offset);
-        var wanted = new List<(DocumentId Doc, int Chunk, int Index, int Ord, long Key)>();
+        var wanted = new List<(DocumentId Doc, int Chunk, int Index, int Ord, long Key, DateOnly? Date)>();
         using (var reader = cmd.ExecuteReader())
             while (reader.Read())
-                wanted.Add((new DocumentId(reader.GetString(0)), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4)));
+                wanted.Add((new DocumentId(reader.GetString(0)), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4),
+                    reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         var facts = new List<StoredFact>(wanted.Count);
         // The JSON of the wanted facts: each chunk they sit in is read once.
         using var chunkCmd = Command(lease.Connection, "SELECT data FROM fact_sets WHERE kind = $kind AND doc_id = $doc AND chunk = $chunk");
@@ -196,7 +198,7 @@ public sealed partial class SqliteKnowledgeStore
                 }
                 var element = open.RootElement[w.Index];
                 var source = element.TryGetProperty("provenance", out var p) ? p.Deserialize<Provenance>(FukanJson.Options)! : new Provenance(w.Doc, 0, 0, default);
-                facts.Add(new StoredFact(w.Doc, query.Kind, source, element.GetRawText()) { Entities = query.WithEntities ? EntitiesOf(lease.Connection, w.Key, query.Kind, w.Ord) : null });
+                facts.Add(new StoredFact(w.Doc, query.Kind, source, element.GetRawText()) { Entities = query.WithEntities ? EntitiesOf(lease.Connection, w.Key, query.Kind, w.Ord) : null, Date = w.Date });
             }
         }
         finally
@@ -206,16 +208,23 @@ public sealed partial class SqliteKnowledgeStore
         return Task.FromResult(new FactPage(facts, total));
     }
 
-    private static List<string> EntitiesOf(SqliteConnection connection, long doc, string kind, int ord)
+    private static List<EntityRef> EntitiesOf(SqliteConnection connection, long doc, string kind, int ord)
     {
-        using var cmd = Command(connection, "SELECT entity_id FROM fact_entities WHERE doc = $doc AND kind = $kind AND ord = $ord");
+        using var cmd = Command(connection, """
+            SELECT e.entity_id, t.name, t.type FROM fact_entities e JOIN entity_totals t ON t.entity_id = e.entity_id
+            WHERE e.doc = $doc AND e.kind = $kind AND e.ord = $ord
+            """);
         cmd.Parameters.AddWithValue("$doc", doc);
         cmd.Parameters.AddWithValue("$kind", kind);
         cmd.Parameters.AddWithValue("$ord", ord);
         using var reader = cmd.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read()) ids.Add(reader.GetString(0));
-        return ids;
+        var list = new List<EntityRef>();
+        while (reader.Read())
+        {
+            EntityTypeNames.TryParse(reader.GetString(2), out var type);
+            list.Add(new EntityRef(reader.GetString(0), reader.GetString(1), type));
+        }
+        return list;
     }
 
     /// <summary>Mentions are not rows of their own (there are ~10,000 per report): listed from the stored facts, a page at a time.</summary>
