@@ -21,14 +21,18 @@ public static class DocumentNames
         return false;
     }
 
+    /// <summary>The first <paramref name="max"/> of <paramref name="values"/>, comma separated, and how many more there are.</summary>
+    public static string Some(IEnumerable<string> values, int max)
+    {
+        var list = values.ToList();
+        var shown = string.Join(", ", list.Take(max));
+        return list.Count > max ? $"{shown} and {list.Count - max} more" : shown;
+    }
+
     /// <summary><c>no document matches 'zzz'; there are: 000_….txt, 001_….txt (`fukan docs` lists them)</c>.</summary>
     public static string NoMatch(IReadOnlyList<DocumentInfo> documents, string reference)
     {
         if (documents.Count == 0) return $"no document matches '{reference}': the knowledge base is empty";
-        const int Shown = 8;
-        var names = new List<string>();
-        foreach (var d in documents.Take(Shown)) names.Add(Path.GetFileName(d.Path));
-        var more = documents.Count > Shown ? $" and {documents.Count - Shown} more" : "";
-        return $"no document matches '{reference}'; there are: {string.Join(", ", names)}{more} (`fukan docs` lists them)";
+        return $"no document matches '{reference}'; there are: {Some(documents.Select(d => Path.GetFileName(d.Path)), 8)} (`fukan docs` lists them)";
     }
 }

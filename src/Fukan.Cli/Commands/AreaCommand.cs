@@ -75,7 +75,7 @@ public static class AreaCommand
             if (s > score) { score = s; best = a; }
         }
         if (best is { } b && score >= 0.5) return b;
-        throw new CliException($"no area '{query}' in {LandscapeCommand.Name(doc)} ({areas.Count} areas; `fukan landscape` lists them)");
+        throw new CliException($"no area '{query}' in {LandscapeCommand.Name(doc)}; its areas: {DocumentNames.Some(areas.Select(a => $"{a.AreaId} {a.Title}"), 6)} (`fukan landscape` lists them)");
     }
 
     private static void Render(IAnsiConsole console, TextWriter plain, string areaId, string title, string? division, AreaProfile? profile, IReadOnlyList<ComparisonRow> rows, bool full, DocumentInfo doc)

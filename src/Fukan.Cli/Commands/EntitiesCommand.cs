@@ -65,8 +65,17 @@ public static class EntitiesCommand
     private static async Task<int> ShowOneAsync(CliContext context, ParseResult result, string wanted, bool json, int? limit, CancellationToken ct)
     {
         await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-        var detail = await store.FindEntityAsync(wanted, ct)
-            ?? throw new CliException($"no entity '{wanted}' (try `fukan entities` for the known ones)");
+        var detail = await store.FindEntityAsync(wanted, ct);
+        if (detail is null)
+        {
+            // Name the known entities: those whose name contains what was asked, else the most mentioned.
+            var known = await store.ListEntitiesAsync(new EntityQuery { Limit = 2000 }, ct);
+            var near = known.Where(k => k.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase)).ToList();
+            var shown = (near.Count > 0 ? near : known).Select(k => k.Name);
+            throw new CliException(known.Count == 0
+                ? $"no entity '{wanted}': the knowledge base has none"
+                : $"no entity '{wanted}'; {(near.Count > 0 ? "similar" : "known")}: {DocumentNames.Some(shown, 8)} (`fukan entities` lists them)");
+        }
         var e = detail.Entity;
         if (json)
         {

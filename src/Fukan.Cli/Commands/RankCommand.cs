@@ -54,7 +54,8 @@ public static class RankCommand
             if (result.GetValue(area) is { } wanted)
             {
                 areas = areas.Where(a => a.AreaId == wanted || a.Title == wanted).ToList();
-                if (areas.Count == 0) throw new CliException($"--area {wanted}: no ranked area has that id or title");
+                if (areas.Count == 0)
+                    throw new CliException($"--area {wanted}: no ranked area has that id or title; ranked: {DocumentNames.Some(report.Areas.Select(a => $"{a.AreaId} {a.Title}"), 6)}");
             }
             if (result.GetValue(limit) is int top) areas = areas.Take(top).ToList();
             if (result.GetValue(json)) { context.WriteJson(report with { Areas = areas }); return ExitCodes.Ok; }

@@ -31,6 +31,8 @@ public class ErrorRuleTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFix
     [InlineData("--offset -3: must be 0 or more", "facts", "--kind", "date", "--offset", "-3")]
     [InlineData("--limit 0: must be 1 or more", "entities", "--limit", "0")]
     [InlineData("--limit x: not a whole number", "rank", "--limit", "x")]
+    [InlineData("--limit 0: must be 1 or more", "money", "--limit", "0")]
+    [InlineData("--offset -1: must be 0 or more", "entities", "--offset", "-1")]
     [InlineData("--limit 0: must be between 1 and 1000", "search", "蓄電", "--limit", "0")]
     [InlineData("--draws 0: must be between 1 and 100000", "rank", "--sensitivity", "--draws", "0")]
     [InlineData("the range runs backwards", "timeline", "--from", "2030", "--to", "2024")]
@@ -58,6 +60,9 @@ public class ErrorRuleTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFix
     [InlineData("no document matches 'zzz'; there are: 000_", "facts", "--kind", "date", "--doc", "zzz")]
     [InlineData("no document matches 'zzz'; there are: 000_", "landscape", "--doc", "zzz")]
     [InlineData("no document matches 'zzz'; there are: 000_", "report", "--doc", "zzz")]
+    [InlineData("no area 'zzzz' in 001_972bf78de6d42bb8.txt; its areas: 2.1.1 蓄電デバイス, 2.1.2", "area", "zzzz", "--doc", "001")]
+    [InlineData("--area 9.9.9: no ranked area has that id or title; ranked: ", "rank", "--area", "9.9.9")]
+    [InlineData("no entity 'Zyxwvu Corp'; known: ", "entities", "Zyxwvu Corp")]
     public async Task UnknownValues_AreExit1_WithTheKnownOnesListed(string message, params string[] args)
     {
         AssertOneLine(await Run(args), 1, message);
