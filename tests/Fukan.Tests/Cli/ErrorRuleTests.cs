@@ -140,4 +140,37 @@ public class ErrorRuleTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFix
         var docs = await Support.Cli.RunAsync("--db", db, "docs", "--json");
         Assert.Equal(1, JsonDocument.Parse(docs.Out).RootElement.GetArrayLength());
     }
+
+    [Fact]
+    public async Task PipedOutput_TakesItsWidthFromCOLUMNS_Else120()
+    {
+        // The only test that leaves the width to the environment (every other run passes one), so setting it here is safe.
+        var saved = Environment.GetEnvironmentVariable("COLUMNS");
+        try
+        {
+            foreach (var (columns, width) in new[] { ("72", 72), ("junk", 120), ("", 120) })
+            {
+                Environment.SetEnvironmentVariable("COLUMNS", columns.Length == 0 ? null : columns);
+                var output = new StringWriter();
+                var error = new StringWriter();
+                int code = await Fukan.Cli.FukanCli.RunAsync(["--db", seeds.DbPath, "docs"], output, error);
+                Assert.Equal(0, code);
+                var lines = output.ToString().TrimEnd('\n').Split('\n');
+                int widest = lines.Max(l => Fukan.Cli.TerminalText.Width(l));
+                Assert.True(widest <= width && widest > width - 10, $"COLUMNS={columns}: {widest} columns");
+                Assert.Equal(width >= 110, lines[1].Contains("passages", StringComparison.Ordinal));   // narrow tables drop the counts
+            }
+        }
+        finally { Environment.SetEnvironmentVariable("COLUMNS", saved); }
+    }
+
+    [Fact]
+    public async Task Ingest_WhenPiped_ShowsNoProgress()
+    {
+        using var dir = new TempDir();
+        var r = await Support.Cli.RunAsync("--db", dir.File("kb.db"), "ingest", Path.Combine(GoldenCliTests.RepoRoot, "samples"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Err);
+        Assert.Single(r.Out.TrimEnd('\n').Split('\n'));
+    }
 }
