@@ -59,6 +59,7 @@ public class GoldenCliTests(SampleStoreFixture samples) : IClassFixture<SampleSt
     private static readonly Dictionary<string, string[]> Verbs = new(StringComparer.Ordinal)
     {
         ["docs"] = ["docs"],
+        ["outline"] = ["show", "report_sample", "--outline"],
         ["landscape"] = ["landscape"],
         ["landscape-wide"] = ["landscape", "--wide"],
         ["area"] = ["area", "2.1.1"],
