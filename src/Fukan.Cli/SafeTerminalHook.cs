@@ -4,7 +4,7 @@ using Spectre.Console.Rendering;
 namespace Fukan.Cli;
 
 /// <summary>
-/// Spectre.Console's render pipeline, through <see cref="TerminalText"/>: the text of every segment a widget
+/// Spectre.Console's render pipeline, through <see cref="TerminalSafety"/>: the text of every segment a widget
 /// renders (titles in tables, passages in trees) is made safe; Spectre's own control codes are left alone.
 /// </summary>
 public sealed class SafeTerminalHook : IRenderHook
@@ -21,7 +21,7 @@ public sealed class SafeTerminalHook : IRenderHook
         public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
         {
             foreach (var s in inner.Render(options, maxWidth))
-                yield return s.IsControlCode || s.IsLineBreak || TerminalText.IsSafe(s.Text) ? s : new Segment(TerminalText.Sanitize(s.Text), s.Style);
+                yield return s.IsControlCode || s.IsLineBreak || TerminalSafety.IsSafe(s.Text) ? s : new Segment(TerminalSafety.Sanitize(s.Text), s.Style);
         }
     }
 }

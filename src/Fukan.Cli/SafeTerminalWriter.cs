@@ -4,7 +4,7 @@ using Fukan.Rendering;
 namespace Fukan.Cli;
 
 /// <summary>
-/// Human output on its way to a terminal: every write passes through <see cref="TerminalText"/>, so text that
+/// Human output on its way to a terminal: every write passes through <see cref="TerminalSafety"/>, so text that
 /// came from a document cannot drive the terminal. Machine output (JSON, CSV) is written to the inner writer.
 /// </summary>
 public sealed class SafeTerminalWriter(TextWriter inner) : TextWriter
@@ -24,13 +24,13 @@ public sealed class SafeTerminalWriter(TextWriter inner) : TextWriter
         // One char at a time cannot pair surrogates; pairs come in strings, which Sanitize checks.
         if (char.IsSurrogate(value)) { Inner.Write(value); return; }
         if (value == '\r') { Inner.Write(value); return; }
-        if (TerminalText.Visible(value) is { } shown) { if (shown != '\0') Inner.Write(shown); }
+        if (TerminalSafety.Visible(value) is { } shown) { if (shown != '\0') Inner.Write(shown); }
         else Inner.Write(value);
     }
 
     public override void Write(string? value)
     {
-        if (value is not null) Inner.Write(TerminalText.Sanitize(value));
+        if (value is not null) Inner.Write(TerminalSafety.Sanitize(value));
     }
 
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));

@@ -103,6 +103,15 @@ public static class DemoCommand
         yield return ["--db", db, "rank", "--country", "JP"];
     }
 
+    /// <summary>Writes the embedded samples into <paramref name="folder"/> (created); a file already there is an error, never overwritten.</summary>
+    public static int WriteSamples(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var samples = Samples();
+        foreach (var (name, bytes) in samples) WriteNew(Path.Combine(folder, name), bytes);
+        return samples.Count;
+    }
+
     /// <summary>The embedded samples, by file name, in name order.</summary>
     public static IReadOnlyList<(string Name, byte[] Bytes)> Samples() =>
         Assembly.GetExecutingAssembly().GetManifestResourceNames()

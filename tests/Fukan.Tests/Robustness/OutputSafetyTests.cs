@@ -81,15 +81,15 @@ public class OutputSafetyTests
     [InlineData("x\u202Eevil\u2066y", "xevily")]
     [InlineData("ok\r\nline\rover", "ok\r\nline␍over")]
     [InlineData("plain 日本語\ttext\n", "plain 日本語\ttext\n")]
-    public void TerminalText_Sanitize(string input, string expected)
+    public void TerminalSafety_Sanitize(string input, string expected)
     {
-        Assert.Equal(expected, TerminalText.Sanitize(input));
+        Assert.Equal(expected, TerminalSafety.Sanitize(input));
     }
 
     [Fact]
-    public void TerminalText_LoneSurrogate_IsShownAsReplacement()
+    public void TerminalSafety_LoneSurrogate_IsShownAsReplacement()
     {
-        Assert.Equal("lone \uFFFD and pair 𠮷", TerminalText.Sanitize("lone \uD842 and pair \uD842\uDFB7"));
+        Assert.Equal("lone \uFFFD and pair 𠮷", TerminalSafety.Sanitize("lone \uD842 and pair \uD842\uDFB7"));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Fukan.Rendering;
 /// Pictures (ESC → ␛), C1 controls and lone surrogates as U+FFFD, and drops bidi embedding controls. Tab and
 /// line feed stay; a carriage return stays only before a line feed. JSON output keeps the text as stored.
 /// </summary>
-public static class TerminalText
+public static class TerminalSafety
 {
     private static readonly SearchValues<char> Unsafe = SearchValues.Create(BuildUnsafe());
 
