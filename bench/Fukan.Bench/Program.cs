@@ -39,7 +39,7 @@ static int Usage()
         "  facts-accuracy [--seeds DIR] [--expectations DIR] [--verbose] [--dump SEED]   precision/recall and MB/s of the quantity and date parsers\n" +
         "  rank-signals [--seeds DIR] [--runs N] [--json]   ms of fukan signals and fukan rank (wsum, topsis, sensitivity) on the seeds\n" +
         "  scaling [--seeds DIR]   entity recogniser and minutes parser on a text and on it repeated: linear or not\n" +
-        "  robustness [--scale N] [--only lines|passage|nesting|query]   long line, long passage, deep HTML, repeated query term at 1×, 4×, 16×: time ratios\n" +
+        "  robustness [--scale N] [--only lines|passage|nesting|query]   long line, many lines, long passage, deep HTML, query terms at 1×, 4×, 16×: time ratios\n" +
         "  scale [--copies N] [--runs R] [--work DIR] [--peer]   seeds ×N ingested by the CLI; every verb's process time, peak RSS and warm time; KB size ÷ text");
     return 2;
 }
