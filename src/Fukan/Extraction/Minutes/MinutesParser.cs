@@ -75,6 +75,7 @@ public sealed partial class MinutesParser
         private int _pendingLine;
         private bool _anyField;
         private AttendeeRole _role;
+        private bool _assembly;
         private AttendeeTable _table = new();
         private readonly List<MarkerStyle> _agendaStyles = [];
         private readonly List<AgendaNode> _agendaLast = [];
@@ -225,6 +226,16 @@ public sealed partial class MinutesParser
                 return true;
             }
 
+            // 令和2年11月10日(火曜日) 午前10時00分開議: an assembly's dateline under the title, before any field.
+            if (!_anyField && _date is null && t.Length <= 60 && !EndsSentence(t) && ParseDate(t.ToString()) is { } day)
+            {
+                _date = day;
+                var (from, to) = ParseTimes(t.ToString());
+                _startTime ??= from;
+                _endTime ??= to;
+                return true;
+            }
+
             // "2. 事務局説明" in an agenda is an item, not the secretariat's part of the proceedings.
             if (_block == BlockKind.Agenda && MinutesLabels.TryMarker(t, out var style, out _, out _) && style != MarkerStyle.None && t.Length <= 60 && !EndsSentence(t))
             {
@@ -366,6 +377,17 @@ public sealed partial class MinutesParser
         private void AttendeeLine(int start, int end, AttendeeRole role)
         {
             var line = source.Text[start..end];
+            if (role == AttendeeRole.Official) _assembly = true;
+            if (RosterLineReader.Looks(line, _assembly))
+            {
+                _assembly = true;
+                foreach (var e in RosterLineReader.Read(line))
+                {
+                    var affiliations = e.Office.Length > 0 ? new List<Affiliation> { new("", e.Office) } : new List<Affiliation>();
+                    _attendees.Add(new Attendee(e.Name, "", e.Office, RosterRole(e.Office, role), affiliations, Prov(start + e.Start, start + e.End)));
+                }
+                return;
+            }
             var parsed = new List<ParsedAttendee>();
             owner._attendees.ParseLine(line, role, _table, parsed);
             foreach (var p in parsed)
@@ -374,6 +396,24 @@ public sealed partial class MinutesParser
                 _attendees.Add(new Attendee(p.Name, org, title, p.Role, p.Affiliations, Prov(start + p.Start, start + p.End)));
             }
         }
+
+        /// <summary>
+        /// The role of a roster entry: its office decides where the block does not (a Diet committee lists the chair, other
+        /// house members, ministers' aides and its clerks in one block); otherwise the block's.
+        /// </summary>
+        private static AttendeeRole RosterRole(string office, AttendeeRole block)
+        {
+            if (office.Length == 0) return block;
+            if (office is "委員長" or "議長" or "座長" or "会長") return block is AttendeeRole.Member or AttendeeRole.Chair ? AttendeeRole.Chair : block;
+            if (block is not (AttendeeRole.Member or AttendeeRole.Chair)) return block;
+            if (office.StartsWith("参議院", StringComparison.Ordinal) || office.StartsWith("衆議院", StringComparison.Ordinal)) return AttendeeRole.Observer;
+            foreach (var w in OfficialWords) if (office.Contains(w, StringComparison.Ordinal)) return AttendeeRole.Official;
+            foreach (var w in ClerkWords) if (office.Contains(w, StringComparison.Ordinal)) return AttendeeRole.Secretariat;
+            return block;
+        }
+
+        private static readonly string[] OfficialWords = ["大臣", "政務官", "政府参考人", "長官", "局長", "審議官", "知事", "市長", "町長", "村長", "区長", "教育長", "部長", "課長"];
+        private static readonly string[] ClerkWords = ["専門員", "調査室長", "事務局", "書記"];
 
         private static string Join(IReadOnlyList<Affiliation> affiliations, Func<Affiliation, string> part)
         {
