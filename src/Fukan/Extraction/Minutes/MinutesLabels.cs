@@ -40,7 +40,8 @@ internal static class MinutesLabels
 {
     private static readonly (string Label, BlockKind Kind, AttendeeRole Role)[] Labels = Sorted(
     [
-        ("開催日時", BlockKind.Date, default), ("日時", BlockKind.Date, default), ("開催日", BlockKind.Date, default),
+        ("開催日時", BlockKind.Date, default), ("招集日時", BlockKind.Date, default), ("招集年月日", BlockKind.Date, default),
+        ("招集場所", BlockKind.Place, default), ("日時", BlockKind.Date, default), ("開催日", BlockKind.Date, default),
         ("日付", BlockKind.Date, default), ("期日", BlockKind.Date, default), ("開催期日", BlockKind.Date, default),
         ("開催場所", BlockKind.Place, default), ("場所", BlockKind.Place, default), ("会場", BlockKind.Place, default),
         ("出席者名簿", BlockKind.Attendees, AttendeeRole.Member), ("出席構成員", BlockKind.Attendees, AttendeeRole.Member),
@@ -115,6 +116,8 @@ internal static class MinutesLabels
         {
             int q = MatchSpaced(t, p, label);
             if (q < 0) continue;
+            // 事 務 局 長 田 伏 智 / 議 事 係 長: a letter-spaced word that goes on past the label is no label.
+            if (q - p > label.Length && ContinuesSpaced(t, q)) continue;
             if (close != '\0')
             {
                 while (q < t.Length && IsSpace(t[q])) q++;
@@ -146,6 +149,15 @@ internal static class MinutesLabels
             }
         }
         return null;
+    }
+
+    /// <summary>After a letter-spaced label, the next character stands alone too (長 in 事 務 局 長): the word goes on.</summary>
+    private static bool ContinuesSpaced(ReadOnlySpan<char> t, int q)
+    {
+        int i = q;
+        while (i < t.Length && IsSpace(t[i])) i++;
+        if (i == q || i >= t.Length) return false;
+        return (i + 1 >= t.Length || IsSpace(t[i + 1])) && char.IsLetter(t[i]);
     }
 
     // The label's characters in order, allowing spaces between them (日 時, 場　所).

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Fukan.Extraction.Entities;
+using Fukan.Extraction.Dates;
 using Fukan.Model;
 using Fukan.Normalizing;
 using Fukan.Structure;
@@ -76,6 +77,7 @@ public sealed partial class MinutesParser
         private bool _anyField;
         private AttendeeRole _role;
         private bool _assembly;
+        private readonly HashSet<(string, AttendeeRole)> _seen = [];
         private AttendeeTable _table = new();
         private readonly List<MarkerStyle> _agendaStyles = [];
         private readonly List<AgendaNode> _agendaLast = [];
@@ -217,6 +219,13 @@ public sealed partial class MinutesParser
                 return true;
             }
 
+            // 午前十時開議 / 午後3時15分 散 会: when the sitting opened or closed.
+            if (SittingTime(t) is { } sitting)
+            {
+                if (sitting.Opens) _startTime ??= sitting.Time;
+                else _endTime = sitting.Time;
+                return true;
+            }
             if (_title is null && !_anyField && !IsSentence(t) && t[^1] != '。')
             {
                 var s = t.ToString();
@@ -227,7 +236,7 @@ public sealed partial class MinutesParser
             }
 
             // 令和2年11月10日(火曜日) 午前10時00分開議: an assembly's dateline under the title, before any field.
-            if (!_anyField && _date is null && t.Length <= 60 && !EndsSentence(t) && ParseDate(t.ToString()) is { } day)
+            if (!_anyField && t.Length <= 60 && !EndsSentence(t) && ParseDate(t.ToString()) is { } day && (_date is null || _date == day))
             {
                 _date = day;
                 var (from, to) = ParseTimes(t.ToString());
@@ -378,11 +387,16 @@ public sealed partial class MinutesParser
         {
             var line = source.Text[start..end];
             if (role == AttendeeRole.Official) _assembly = true;
-            if (RosterLineReader.Looks(line, _assembly))
+            bool roster = RosterLineReader.Looks(line, _assembly);
+            // In an assembly's roster a line of another shape is an office alone (教育委員会 事務局), wrapped onto the next
+            // line, or the record going on (十二月八日, a bill's title): no attendee.
+            if (!roster && _assembly) return;
+            if (roster)
             {
                 _assembly = true;
                 foreach (var e in RosterLineReader.Read(line))
                 {
+                    if (!_seen.Add((e.Name, RosterRole(e.Office, role)))) continue;
                     var affiliations = e.Office.Length > 0 ? new List<Affiliation> { new("", e.Office) } : new List<Affiliation>();
                     _attendees.Add(new Attendee(e.Name, "", e.Office, RosterRole(e.Office, role), affiliations, Prov(start + e.Start, start + e.End)));
                 }
@@ -392,6 +406,8 @@ public sealed partial class MinutesParser
             owner._attendees.ParseLine(line, role, _table, parsed);
             foreach (var p in parsed)
             {
+                // The same person listed twice in one role (a typo in the roster) is one attendee.
+                if (!_seen.Add((p.Name, p.Role))) continue;
                 string org = Join(p.Affiliations, a => a.Organization), title = Join(p.Affiliations, a => a.Title);
                 _attendees.Add(new Attendee(p.Name, org, title, p.Role, p.Affiliations, Prov(start + p.Start, start + p.End)));
             }
@@ -568,6 +584,8 @@ public sealed partial class MinutesParser
                 (_speaker, _speakerSide) = (keepSpeaker, keepSide);
                 return;
             }
+            // Assembly records name every speaker; prose before the first (付託された, 日程第1) is the clerk's record.
+            if (_assembly && _speaker is null) return;
             if (marked || _segments.Count == 0 || _blankSince)
             {
                 Flush();
@@ -660,7 +678,29 @@ public sealed partial class MinutesParser
             bool spaced = after < t.Length && MinutesLabels.IsSpace(t[after]);
             if (!(colon || spaced || after == t.Length)) return false;
             if (!marked && !colon && after < t.Length && !spaced) return false;
-            if (!MinutesLabels.Speaker(token, out side)) return false;
+            if (!MinutesLabels.Speaker(token, out side))
+            {
+                // 〇関 三郎委員長 これより… / 〇森 田 一郎委員長: a marked speaker whose name is written with spaces inside.
+                if (!marked || !spaced || token.Length > 4) return false;
+                var joined = token.ToString();
+                int q3 = q;
+                bool found = false;
+                for (int extra = 0; extra < 3 && !found; extra++)
+                {
+                    int q2 = q3;
+                    while (q2 < t.Length && MinutesLabels.IsSpace(t[q2])) q2++;
+                    q3 = q2;
+                    while (q3 < t.Length && q3 - p <= 16 && !MinutesLabels.IsSpace(t[q3]) && t[q3] is not ('：' or ':' or '（' or '(' or '、' or '。')) q3++;
+                    if (q3 == q2 || q3 >= t.Length || !(MinutesLabels.IsSpace(t[q3]) || t[q3] is '：' or ':')) return false;
+                    joined += t[q2..q3].ToString();
+                    if (joined.Length > 10) return false;
+                    found = MinutesLabels.Speaker(joined, out side);
+                    if (!found && q3 - q2 > 2) return false;
+                }
+                if (!found) return false;
+                after = q3;
+                colon = t[after] is '：' or ':';
+            }
             int rest = SkipSeparators(t, after);
             if (!colon && rest < t.Length)
                 foreach (var particle in Particles)
@@ -692,12 +732,45 @@ public sealed partial class MinutesParser
 
     // ---- values -----------------------------------------------------------------------------------------------
 
-    /// <summary>令和8年2月12日, 2026年2月12日 or 2026/2/12 in <paramref name="value"/>.</summary>
+    private static readonly DateParser Dates = new();
+
+    [GeneratedRegex(@"^(午前|午後)?\s*([0-9〇一二三四五六七八九十]{1,3})\s*時\s*(?:([0-9〇一二三四五六七八九十]{1,3})\s*分)?\s*(開\s*議|開\s*会|散\s*会|閉\s*会|延\s*会)$")]
+    private static partial Regex SittingTimeLine();
+
+    /// <summary>A line that is only the time a sitting opened or closed (午前九時開議, 午後3時15分 散 会).</summary>
+    internal static (string Time, bool Opens)? SittingTime(ReadOnlySpan<char> line)
+    {
+        var m = SittingTimeLine().Match(TextFolding.Fold(line.ToString()));
+        if (!m.Success) return null;
+        int hour = SmallNumber(m.Groups[2].Value), minute = m.Groups[3].Success ? SmallNumber(m.Groups[3].Value) : 0;
+        if (m.Groups[1].Value == "午後" && hour < 12) hour += 12;
+        if (hour > 24 || minute > 59) return null;
+        bool opens = m.Groups[4].Value.Contains('開');
+        return (string.Create(CultureInfo.InvariantCulture, $"{hour:D2}:{minute:D2}"), opens);
+    }
+
+    private static int SmallNumber(string s)
+    {
+        if (s.Length > 0 && s[0] is >= '0' and <= '9') return int.Parse(s, CultureInfo.InvariantCulture);
+        int value = 0, current = 0;
+        foreach (char c in s)
+        {
+            int d = "〇一二三四五六七八九".IndexOf(c);
+            if (c == '十') { value += (current == 0 ? 1 : current) * 10; current = 0; }
+            else if (d >= 0) current = d;
+        }
+        return value + current;
+    }
+
+    /// <summary>令和8年2月12日, 2026年2月12日, 平成三十年十二月十日 or 2026/2/12 in <paramref name="value"/>.</summary>
     internal static DateOnly? ParseDate(string value)
     {
         var folded = TextFolding.Fold(value);
         var date = DocumentClassifier.ParseJapaneseDate(folded);
         if (date is not null) return date;
+        // 平成三十年十二月十日: kanji numerals, as the Diet writes them.
+        foreach (var written in Dates.Parse(folded))
+            if (written.Precision == DatePrecision.Day && written.Start is { } day) return day;
         var m = NumericDate().Match(folded);
         if (!m.Success) return null;
         int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);

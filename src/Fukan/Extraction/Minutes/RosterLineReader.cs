@@ -54,8 +54,13 @@ internal static class RosterLineReader
         else
         {
             var tokens = Tokens(line);
-            if (LetterSpaced(tokens)) Spaced(line, tokens, output);
-            else Pairs(line, tokens, output);
+            Pairs(line, tokens, output);
+            // A letter-spaced line holds one entry unless it reads as several office-name pairs (町 長 木下 誠 副 町 長 …).
+            if (LetterSpaced(tokens) && output.Count < 2)
+            {
+                output.Clear();
+                Spaced(line, tokens, output);
+            }
         }
         return output;
     }
@@ -137,16 +142,32 @@ internal static class RosterLineReader
             }
             int n = j + 1;
             if (n >= tokens.Count) return; // an office alone
-            // The name: one token, or family and given name as two when the second is no office.
+            // The name: family and given name as two tokens when the next office starts after them (or the line ends),
+            // one token when the next office starts right after it (早坂紀美江 産業振興課長; 木下 誠 副 町 長 is two).
             int nameEnd = n;
-            if (n + 1 < tokens.Count && !IsOffice(line.AsSpan(tokens[n + 1].Start, tokens[n + 1].End - tokens[n + 1].Start))
-                && Squeeze(line.AsSpan(tokens[n].Start, tokens[n + 1].End - tokens[n].Start)).Length <= 6
-                && !(tokens[n + 1].End - tokens[n + 1].Start == 1 && n + 2 < tokens.Count && tokens[n + 2].End - tokens[n + 2].Start == 1))
+            if (n + 1 < tokens.Count && Squeeze(line.AsSpan(tokens[n].Start, tokens[n + 1].End - tokens[n].Start)).Length <= 6
+                && (OfficeStartsAt(line, tokens, n + 2) || !OfficeStartsAt(line, tokens, n + 1)))
                 nameEnd = n + 1;
             var name = Squeeze(line.AsSpan(tokens[n].Start, tokens[nameEnd].End - tokens[n].Start));
             output.Add(new Entry(name, office.ToString(), officeStart, tokens[nameEnd].End));
             i = nameEnd + 1;
         }
+    }
+
+    /// <summary>An office starts at token <paramref name="k"/> (written whole or letter-spaced), or the line ends there.</summary>
+    private static bool OfficeStartsAt(string line, List<(int Start, int End)> tokens, int k)
+    {
+        if (k >= tokens.Count) return true;
+        var office = new StringBuilder();
+        for (int j = k; j < tokens.Count && j < k + 8; j++)
+        {
+            office.Append(line.AsSpan(tokens[j].Start, tokens[j].End - tokens[j].Start));
+            if (OfficeEnds.Contains(office[^1]) && office.Length >= 2 && (j + 1 >= tokens.Count || tokens[j + 1].End - tokens[j + 1].Start >= 2 || j + 2 >= tokens.Count))
+                return true;
+            if (tokens[j].End - tokens[j].Start > 1 && j > k) return false;
+            if (tokens[j].End - tokens[j].Start > 1 && !OfficeEnds.Contains(office[^1])) return false;
+        }
+        return false;
     }
 
     // 副 市 長 清 水 幸 雄 / 議 事 係 長 大久保 英 輝 / 会 計 管 理 者 兼 高 橋 弥 一 / 木 原 大 輔 重 信 元 子
