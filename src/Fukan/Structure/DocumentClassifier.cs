@@ -265,7 +265,8 @@ public sealed partial class DocumentClassifier
         int seen = 0;
         for (int l = first; l <= source.LineCount && seen < DatelineZone; l++)
         {
-            var line = source.Line(l).Trim();
+            // #### June 10, 2015: a memo's date set as a markdown heading.
+            var line = source.Line(l).Trim().TrimStart('#').Trim();
             if (line.IsEmpty) continue;
             seen++;
             if (line.Length > Fukan.Extraction.Dates.Dateline.MaxLength) continue;

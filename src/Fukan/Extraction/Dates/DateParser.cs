@@ -38,6 +38,7 @@ public sealed class DateParser
     private static readonly (string Word, Open Kind)[] EnglishPrepositions =
     [
         // Longer phrases first: "by the end of 2026" closes the end; "end of 2026" alone is the year.
+        ("no later than", Open.End), ("not later than", Open.End),
         ("by the end of", Open.End), ("by end of", Open.End), ("until the end of", Open.End), ("before the end of", Open.End),
         ("starting in", Open.Start), ("beginning in", Open.Start), ("starting from", Open.Start), ("starting", Open.Start),
         ("by", Open.End), ("until", Open.End), ("till", Open.End), ("through", Open.End), ("up to", Open.End),
@@ -657,6 +658,8 @@ public sealed class DateParser
             int from = year, to = year + 9;
             if (ScanText.At(f, e, "前半")) { to = year + 4; e += 2; }
             else if (ScanText.At(f, e, "後半")) { from = year + 5; e += 2; }
+            // 2000年代半ば: the middle of the decade, its fourth to seventh years.
+            else if (ScanText.At(f, e, "半ば")) { from = year + 3; to = year + 6; e += 2; }
             p = new Point(start, e, new DateOnly(from, 1, 1), new DateOnly(to, 12, 31), DatePrecision.Period, Shape.Japanese);
             skip = e;
             return Read.Ok;
