@@ -24,7 +24,7 @@ public static class SearchCommand
             int n = result.GetValue(limit);
             if (n is < 1 or > 1000) throw new CliException("--limit: between 1 and 1000", ExitCodes.Usage);
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            var hits = Index(store).Search(parsed, new SearchOptions(n));
+            var hits = Searched(() => store.Search.Search(parsed, new SearchOptions(n)));
             Print(context, hits, result.GetValue(json), query);
             return ExitCodes.Ok;
         });
@@ -43,7 +43,7 @@ public static class SearchCommand
             var passageId = result.GetValue(id)!;
             if ((await store.GetPassagesByIdAsync([passageId], ct)).Count == 0)
                 throw new CliException($"no passage '{passageId}' (ids look like d6df080bb3a3-1657; see `fukan search … --json`)");
-            var hits = Index(store).Related(passageId, result.GetValue(limit));
+            var hits = Searched(() => store.Search.Related(passageId, result.GetValue(limit)));
             Print(context, hits, result.GetValue(json), $"related to {passageId}");
             return ExitCodes.Ok;
         });
@@ -62,32 +62,20 @@ public static class SearchCommand
                 "mecab" => MecabAnalyzer.TryCreate(out var reason) ?? throw new CliException($"mecab analyzer unavailable: {reason}"),
                 var a => throw new CliException($"--analyzer {a}: use bigram or mecab", ExitCodes.Usage),
             };
-            await using var store = await context.OpenStoreAsync(result, mustExist: true, ct, chosen);
-            var index = Index(store);
-            var docs = await store.ListDocumentsAsync(ct);
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            var all = new List<(Model.DocumentInfo, IReadOnlyList<Model.Passage>)>(docs.Count);
-            foreach (var d in docs) all.Add((d, await store.GetPassagesAsync(d.Id, ct)));
-            int passages = 0;
-            using (var tx = store.Connection.BeginTransaction(deferred: false))
-            {
-                index.Clear(tx);
-                foreach (var (d, ps) in all)
-                {
-                    index.Add(d, ps, tx);
-                    passages += ps.Count;
-                }
-                index.Optimize(tx);
-                tx.Commit();
-            }
-            context.Out.WriteLine($"reindexed {docs.Count} document(s), {passages} passage(s) with the {chosen.Name} analyzer in {sw.Elapsed.TotalSeconds:F2} s");
+            await using var store = await context.OpenStoreAsync(result, mustExist: false, ct, chosen);
+            var done = await store.ReindexAsync(chosen, ct);
+            context.Out.WriteLine($"reindexed {done.Documents} document(s), {done.Passages} passage(s) with the {done.Analyzer} analyzer in {done.Seconds:F2} s");
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static SqliteSearchIndex Index(SqliteKnowledgeStore store) =>
-        store.Hook<SearchStoreHook>()?.Index ?? throw new InvalidOperationException("the store was opened without its search index");
+    /// <summary>A search whose index cannot answer (out of date, read-only) is a one-line error.</summary>
+    private static IReadOnlyList<SearchHit> Searched(Func<IReadOnlyList<SearchHit>> search)
+    {
+        try { return search(); }
+        catch (StoreException e) { throw new CliException(e.Message); }
+    }
 
     /// <summary>
     /// Rejoins shell words. A single word is the whole query (<c>fukan search "中国 蓄電デバイス"</c>: two terms, AND);
