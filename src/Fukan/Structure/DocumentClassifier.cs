@@ -178,7 +178,7 @@ public sealed partial class DocumentClassifier
             if (m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is > 1900 and < 2200)
                 (date, text) = (new DateOnly(y, 1, 1), y.ToString(CultureInfo.InvariantCulture));
         }
-        return (title.Trim(), date, text);
+        return (LetterSpacing.Repair(title.Trim()), date, text);
     }
 
     /// <summary>A title set by the authoring tool, not the author: "Microsoft Word - plan (4).docx", a file path.</summary>

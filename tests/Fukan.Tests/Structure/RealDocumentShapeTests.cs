@@ -143,4 +143,12 @@ public class RealDocumentShapeTests
         Assert.Equal("Ocean Data Guidance", doc.Info.Title);
         Assert.Equal(["Background", "Guidance to Agencies on Ocean Data", "The Ocean Data Fund", "APPENDIX A"], doc.Sections.Select(s => s.Title).ToArray());
     }
+
+    [Theory]
+    [InlineData("国 際 半 導 体 技 術 ロードマップ", "国際半導体技術 ロードマップ")]
+    [InlineData("材料分野（2023 年）研究開発の俯瞰報告書 概要", "材料分野（2023年）研究開発の俯瞰報告書 概要")]
+    [InlineData("AI 半導体 の 動向", "AI 半導体 の 動向")]
+    [InlineData("no spacing", "no spacing")]
+    public void LetterSpacing_IsUndoneInDisplayStrings_WordSpacesStay(string text, string expected) =>
+        Assert.Equal(expected, Fukan.Normalizing.LetterSpacing.Repair(text));
 }

@@ -158,8 +158,9 @@ public sealed class EventExtractor : IFactExtractor
 
     private static string Label(ReadOnlySpan<char> sentence)
     {
-        var s = sentence.Trim();
-        while (s.Length > 0 && s[0] is '•' or '・' or '●' or '-' or '*') s = s[1..].TrimStart();
-        return s.Length <= MaxLabel ? s.ToString() : string.Concat(s[..(MaxLabel - 1)], "…");
+        var trimmed = sentence.Trim();
+        while (trimmed.Length > 0 && trimmed[0] is '•' or '・' or '●' or '-' or '*') trimmed = trimmed[1..].TrimStart();
+        var s = Fukan.Normalizing.LetterSpacing.Repair(trimmed.ToString());
+        return s.Length <= MaxLabel ? s : string.Concat(s.AsSpan(0, MaxLabel - 1), "…");
     }
 }
