@@ -42,10 +42,10 @@ public static class EventStatus
         while (right < sentence.Length && sentence[right] is not ('、' or '，' or ',')) right++;
         bool past = PastTense(sentence);
         var own = Markers(sentence.AsSpan(left, right - left), past);
-        if (own is not null) return Adjust(own, eventStart, documentDate);
+        if (own is not null) return Past(Adjust(own, eventStart, documentDate), sentence.AsSpan(left, right - left), eventStart, documentDate);
         var after = Markers(sentence.AsSpan(dateStart), past);
-        if (after is not null) return Adjust(after, eventStart, documentDate);
-        return Classify(sentence, eventStart, documentDate);
+        if (after is not null) return Past(Adjust(after, eventStart, documentDate), sentence.AsSpan(dateStart), eventStart, documentDate);
+        return Past(Classify(sentence, eventStart, documentDate), sentence, eventStart, documentDate);
     }
 
     /// <summary>planned, done, or null when the text has no marker either way; a plan wins over a deed.</summary>
@@ -66,6 +66,17 @@ public static class EventStatus
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A deed dated two or more years before the document is done, whatever plan it names
+    /// (2019年には商務省が…計画を発表し in a 2023 report). A year's distance is left alone: a roadmap dated January may
+    /// still call last year's target planned.
+    /// </summary>
+    private static string Past(string status, ReadOnlySpan<char> clause, DateOnly? eventStart, DateOnly? documentDate)
+    {
+        if (status != Planned || eventStart is not { } s || documentDate is not { } d || s.Year > d.Year - 2) return status;
+        return ContainsAny(clause, DoneMarkers) || PastTense(clause) ? Done : status;
     }
 
     private static string Adjust(string status, DateOnly? eventStart, DateOnly? documentDate) =>
