@@ -100,7 +100,7 @@ public sealed class EventExtractor : IFactExtractor
                 foreach (var m in mentions)
                     if (m.Type == "tech" && m.Start >= start && m.End <= end && !technologies.Contains(m.Name)) technologies.Add(m.Name);
             var sentenceText = text[start..end];
-            var status = EventStatus.Classify(sentenceText, d.Start - start, d.End - start, d.From ?? d.To, context.Document.Date);
+            var status = EventStatus.Classify(sentenceText, d.Start - start, d.End - start, d.From ?? d.To, context.Document.Date, d.To);
             var domain = DomainClassifier.Classify(sentence.ToString(), technologies);
             var source = passage.ProvenanceOf(d.Start, d.End, context.Source);
             facts.Add(new EventFact(source, label, new EventDate(d.From, d.To, d.Precision), actors, technologies, status, domain, text[d.Start..d.End]));
