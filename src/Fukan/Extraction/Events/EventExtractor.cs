@@ -141,7 +141,7 @@ public sealed class EventExtractor : IFactExtractor
             if (technologies.Count == 0 && inSentence.Count == 1)
                 foreach (var m in mentions)
                     if (m.Type == "tech" && m.Start >= start && m.End <= end && !technologies.Contains(m.Name)) technologies.Add(m.Name);
-            var status = EventStatus.Classify(sentenceText, d.Start - start, d.End - start, d.From ?? d.To, context.Document.Date);
+            var status = EventStatus.Classify(sentenceText, d.Start - start, d.End - start, d.From ?? d.To, context.Document.Date, d.To);
             var domain = DomainClassifier.Classify(sentenceText, technologies);
             var source = passage.ProvenanceOf(d.Start, d.End, context.Source);
             facts.Add(new EventFact(source, label, new EventDate(d.From, d.To, d.Precision), actors, technologies, status, domain, text[d.Start..d.End]));
@@ -199,8 +199,9 @@ public sealed class EventExtractor : IFactExtractor
 
     private static string Label(ReadOnlySpan<char> sentence)
     {
-        var s = sentence.Trim();
-        while (s.Length > 0 && s[0] is '•' or '・' or '●' or '-' or '*') s = s[1..].TrimStart();
-        return s.Length <= MaxLabel ? s.ToString() : string.Concat(s[..(MaxLabel - 1)], "…");
+        var trimmed = sentence.Trim();
+        while (trimmed.Length > 0 && trimmed[0] is '•' or '・' or '●' or '-' or '*') trimmed = trimmed[1..].TrimStart();
+        var s = Fukan.Normalizing.LetterSpacing.Repair(trimmed.ToString());
+        return s.Length <= MaxLabel ? s : string.Concat(s.AsSpan(0, MaxLabel - 1), "…");
     }
 }
