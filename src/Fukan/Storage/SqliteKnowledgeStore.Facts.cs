@@ -60,7 +60,7 @@ public sealed partial class SqliteKnowledgeStore
             foreach (var row in prepared.Entities)
             {
                 p[0].Value = row.EntityId; p[2].Value = row.Mentions;
-                p[3].Value = JsonSerializer.Serialize(row.Surfaces.Select(s => new object[] { s.Surface, s.Count }).ToArray(), FukanJson.Options);
+                p[3].Value = row.SurfacesJson();
                 p[4].Value = row.Positions;
                 cmd.ExecuteNonQuery();
                 t[0].Value = row.EntityId; t[1].Value = row.Name; t[2].Value = row.Type.ToName(); t[3].Value = row.Mentions;
@@ -108,7 +108,7 @@ public sealed partial class SqliteKnowledgeStore
             catch (DocumentReferenceException) { source = new SourceText(""); }   // a store of schema 1 could lack it
             var document = new ProcessedDocument(d, source, [], [], facts, [], StageTimings.Zero);
             long key = Scalar<long>("SELECT doc_key FROM documents WHERE id = $id", tx, ("$id", d.Id.Value));
-            InsertFactRows(key, new SqlitePrepared([], KeyRows(document, facts), EntityCatalogRow.Of(facts), []), tx);
+            InsertFactRows(key, new SqlitePrepared([], FactKeyRow.Of(document, facts), EntityCatalogRow.Of(facts), []), tx);
         }
         tx.Commit();
     }
@@ -194,9 +194,7 @@ public sealed partial class SqliteKnowledgeStore
                     open = JsonDocument.Parse(FactBlob.Unpack(data));
                     openKey = (w.Doc, w.Chunk);
                 }
-                var element = open.RootElement[w.Index];
-                var source = element.TryGetProperty("provenance", out var p) ? p.Deserialize<Provenance>(FukanJson.Options)! : new Provenance(w.Doc, 0, 0, default);
-                facts.Add(new StoredFact(w.Doc, query.Kind, source, element.GetRawText()) { Entities = query.WithEntities ? EntitiesOf(lease.Connection, w.Key, query.Kind, w.Ord) : null });
+                facts.Add(FactChunk.Fact(w.Doc, query.Kind, open.RootElement[w.Index]) with { Entities = query.WithEntities ? EntitiesOf(lease.Connection, w.Key, query.Kind, w.Ord) : null });
             }
         }
         finally
@@ -260,7 +258,7 @@ public sealed partial class SqliteKnowledgeStore
             {
                 EntityTypeNames.TryParse(reader.GetString(2), out var type);
                 int mentions = reader.GetInt32(3);
-                var surfaces = Surfaces([reader.GetString(4)]);
+                var surfaces = EntityCatalogRow.SumSurfaces([reader.GetString(4)]);
                 result.Add(new EntitySummary(reader.GetString(0), reader.GetString(1), type, surfaces, mentions, [new EntityDocumentCount(doc, mentions)]));
             }
             return Task.FromResult<IReadOnlyList<EntitySummary>>(result);
@@ -303,23 +301,7 @@ public sealed partial class SqliteKnowledgeStore
                 surfaces.Add(reader.GetString(2));
             }
         docs.Sort(static (a, b) => a.Mentions != b.Mentions ? b.Mentions.CompareTo(a.Mentions) : string.CompareOrdinal(a.Document.Value, b.Document.Value));
-        return (Surfaces(surfaces), docs);
-    }
-
-    /// <summary>Surface counts summed over documents, most written first, then ordinal.</summary>
-    private static IReadOnlyList<string> Surfaces(IEnumerable<string> jsonLists)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var json in jsonLists)
-        {
-            using var doc = JsonDocument.Parse(json);
-            foreach (var pair in doc.RootElement.EnumerateArray())
-            {
-                var s = pair[0].GetString() ?? "";
-                counts[s] = counts.GetValueOrDefault(s) + pair[1].GetInt32();
-            }
-        }
-        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToArray();
+        return (EntityCatalogRow.SumSurfaces(surfaces), docs);
     }
 
     public Task<EntityDetail?> FindEntityAsync(string nameOrId, CancellationToken cancellationToken = default)
