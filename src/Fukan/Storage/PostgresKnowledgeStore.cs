@@ -107,6 +107,7 @@ public sealed partial class PostgresKnowledgeStore : IKnowledgeStore
     public PreparedDocument Prepare(ProcessedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        CheckWritable();
         return new PreparedDocument(document, PrepareRows(document));
     }
 

@@ -297,6 +297,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     public PreparedDocument Prepare(ProcessedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        _ = Writer;   // a store opened for reading says so, before any work
         var rows = PrepareRows(document);
         for (int i = 0; i < _hooks.Count; i++) rows.Hooks[i] = _hooks[i].Prepare(document);
         return new PreparedDocument(document, rows);
