@@ -17,7 +17,7 @@ internal sealed record EntityCatalogRow(string EntityId, string Name, EntityType
         var order = new List<Builder>();
         foreach (var f in facts)
         {
-            if (f is not MentionFact m) continue;
+            if (StoredJsonFact.Unwrap(f) is not MentionFact m) continue;
             if (!byId.TryGetValue(m.EntityId, out var b))
             {
                 b = new Builder(m.EntityId, m.Name, m.Type);

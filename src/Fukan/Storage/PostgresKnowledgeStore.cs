@@ -451,6 +451,17 @@ public sealed partial class PostgresKnowledgeStore : IKnowledgeStore
         return list;
     }
 
+    public Task<IReadOnlyList<string>> GetFactKindsAsync(DocumentId id, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<string>>(async c =>
+        {
+            await using var cmd = new NpgsqlCommand("SELECT DISTINCT kind COLLATE \"C\" FROM fact_sets WHERE doc_id = @id ORDER BY 1", c);
+            cmd.Parameters.AddWithValue("id", id.Value);
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var kinds = new List<string>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) kinds.Add(reader.GetString(0));
+            return kinds;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<Diagnostic>> GetDiagnosticsAsync(DocumentId id, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<Diagnostic>>(async c =>
         {

@@ -80,14 +80,6 @@ public sealed partial class SqliteKnowledgeStore
     /// <summary>How names are compared in the catalogue: trimmed, case-folded (invariant), width as written.</summary>
     internal static string AliasKey(string name) => name.Trim().ToUpperInvariant();
 
-    /// <summary>Types of the facts whose keys come from their typed record; the rest keep provenance only.</summary>
-    private static readonly Dictionary<string, Type> TypedKinds = new(StringComparer.Ordinal)
-    {
-        ["quantity"] = typeof(QuantityFact), ["date"] = typeof(DateFact), [EventFact.FactKind] = typeof(EventFact),
-        [ComparisonRow.FactKind] = typeof(ComparisonRow), [AreaProfile.FactKind] = typeof(AreaProfile),
-        [SignalFact.FactKind] = typeof(SignalFact), [MentionFact.KindName] = typeof(MentionFact),
-    };
-
     /// <summary>Stores written before fact rows existed: each document's rows and catalogue, from its stored facts.</summary>
     private async Task BackfillFactRowsAsync(CancellationToken cancellationToken)
     {
@@ -99,9 +91,7 @@ public sealed partial class SqliteKnowledgeStore
             foreach (var kind in KindsOf(d.Id))
             {
                 foreach (var f in await GetFactsAsync(kind, d.Id, cancellationToken).ConfigureAwait(false))
-                    facts.Add(TypedKinds.TryGetValue(kind, out var type)
-                        ? (Fact)JsonSerializer.Deserialize(f.Json, type, FukanJson.Options)!
-                        : new OpaqueFact(kind, f.Source));
+                    facts.Add(StoredJsonFact.Of(f));
             }
             SourceText source;
             try { source = await GetSourceAsync(d.Id, cancellationToken).ConfigureAwait(false); }
@@ -113,6 +103,9 @@ public sealed partial class SqliteKnowledgeStore
         tx.Commit();
     }
 
+    public Task<IReadOnlyList<string>> GetFactKindsAsync(DocumentId id, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(KindsOf(id));
+
     private List<string> KindsOf(DocumentId id)
     {
         using var lease = Rent();
@@ -122,12 +115,6 @@ public sealed partial class SqliteKnowledgeStore
         var kinds = new List<string>();
         while (reader.Read()) kinds.Add(reader.GetString(0));
         return kinds;
-    }
-
-    /// <summary>A stored fact of a kind without typed keys, during a backfill: its kind and provenance are all that is needed.</summary>
-    private sealed record OpaqueFact(string KindName, Provenance At) : Fact(At)
-    {
-        public override string Kind => KindName;
     }
 
     public Task<FactPage> QueryFactsAsync(FactQuery query, CancellationToken cancellationToken = default)

@@ -110,6 +110,41 @@ public sealed class IdenticalAnswersTests(BothEnginesFixture fixture) : IClassFi
         }
     }
 
+    [Fact]
+    public async Task Copy_EitherWay_GivesTheSameAnswers_AndResumes()
+    {
+        TestPostgres.Require();
+        await using var toPostgres = await TestStoreLocation.CreateAsync("postgres");
+        await using var back = await TestStoreLocation.CreateAsync("sqlite");
+
+        var first = await Support.Cli.RunAsync("--db", fixture.Sqlite!.Location, "copy", "--to", toPostgres.Location);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("4 copied, 0 already there", first.Out);
+        Assert.Contains("verified", first.Out);
+        var again = await Support.Cli.RunAsync("copy", "--from", fixture.Sqlite.Location, "--to", toPostgres.Location);
+        Assert.Contains("0 copied, 4 already there", again.Out);
+        var home = await Support.Cli.RunAsync("copy", "--from", toPostgres.Location, "--to", back.Location);
+        Assert.True(home.ExitCode == 0, home.ToString());
+
+        foreach (var command in new[] { "docs --json", "facts --kind event --json", "facts --kind quantity --json", "facts --kind mention --json --limit 300",
+                     "entities --json", "landscape --json", "timeline --json", "show 001 --outline --json", "source 002 --json", "search 全固体電池 --json" })
+        {
+            var expected = Normalize((await Support.Cli.RunAsync(["--db", fixture.Sqlite.Location, .. Split(command)])).Out);
+            Assert.Equal(expected, Normalize((await Support.Cli.RunAsync(["--db", toPostgres.Location, .. Split(command)])).Out));
+            Assert.Equal(expected, Normalize((await Support.Cli.RunAsync(["--db", back.Location, .. Split(command)])).Out));
+        }
+    }
+
+    [Fact]
+    public async Task Copy_FromAServerThatIsDown_IsOneLine_AndTheTargetUntouched()
+    {
+        using var dir = new TempDir();
+        var result = await Support.Cli.RunAsync("copy", "--from", "postgresql://fukan:pw@127.0.0.1:1/none", "--to", dir.File("kb.db"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("127.0.0.1:1", result.Err);
+        Assert.False(File.Exists(dir.File("kb.db")));
+    }
+
     private static string[] Split(string command) =>
         Regex.Matches(command, "\"([^\"]*)\"|(\\S+)").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToArray();
 
