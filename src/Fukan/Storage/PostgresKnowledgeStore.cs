@@ -47,6 +47,8 @@ public sealed partial class PostgresKnowledgeStore : IKnowledgeStore
         var effective = new NpgsqlConnectionStringBuilder(builder.ConnectionString);
         if (access == StoreAccess.Read)
             effective.Options = ((effective.Options ?? "") + " -c default_transaction_read_only=on").Trim();
+        // One location for a primary and its replicas: writers go to the primary whatever it asks of readers.
+        if (access == StoreAccess.Write && effective.Host?.Contains(',') == true) effective.TargetSessionAttributes = "read-write";
         if (effective.Timeout == 15) effective.Timeout = 10;
         var source = new NpgsqlDataSourceBuilder(effective.ConnectionString).Build();
         try
