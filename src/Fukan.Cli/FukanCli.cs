@@ -30,6 +30,9 @@ public static class FukanCli
         root.Subcommands.Add(AreaCommand.Create(context));
         root.Subcommands.Add(GapsCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(MoneyCommand.Create(context));
+        root.Subcommands.Add(StoreCommands.CreateRemove(context));
+        root.Subcommands.Add(StoreCommands.CreateMigrate(context));
         root.Subcommands.Add(CopyCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive)));
         return root;

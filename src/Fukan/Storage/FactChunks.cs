@@ -11,7 +11,11 @@ namespace Fukan.Storage;
 internal sealed record FactChunk(string Kind, int Chunk, int Count, byte[] Data)
 {
     /// <summary>Facts of one kind per stored row: reading a kind is a handful of rows, not one per fact.</summary>
-    public const int FactsPerChunk = 5000;
+    /// <remarks>
+    /// Small enough that a filtered query reads little more than the facts it returns (each fact row records its
+    /// chunk, so stores written with other sizes read the same).
+    /// </remarks>
+    public const int FactsPerChunk = 256;
 
     public static IReadOnlyList<FactChunk> Of(IReadOnlyList<Fact> facts)
     {
@@ -51,7 +55,13 @@ internal sealed record FactChunk(string Kind, int Chunk, int Count, byte[] Data)
 internal sealed record FactKeyRow(string Kind, int Ord, int Chunk, int Index, Provenance Source, FactRowKeys Keys)
 {
     /// <summary>Keys of every fact but entity mentions (those are kept as the entity catalogue).</summary>
-    public static List<FactKeyRow> Of(ProcessedDocument document, IReadOnlyList<Fact> facts)
+    public static List<FactKeyRow> Of(ProcessedDocument document, IReadOnlyList<Fact> facts) =>
+        Of(document, facts, static (_, ord) => (ord / FactChunk.FactsPerChunk, ord % FactChunk.FactsPerChunk));
+
+    /// <param name="document">The document the facts are of.</param>
+    /// <param name="facts">Its facts, in stored order.</param>
+    /// <param name="place">Where the JSON of a kind's fact number ord is stored: its chunk and index.</param>
+    public static List<FactKeyRow> Of(ProcessedDocument document, IReadOnlyList<Fact> facts, Func<string, int, (int Chunk, int Index)> place)
     {
         var reader = new FactRowKeyReader(document);
         var ords = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -61,7 +71,8 @@ internal sealed record FactKeyRow(string Kind, int Ord, int Chunk, int Index, Pr
             int ord = ords.GetValueOrDefault(f.Kind);
             ords[f.Kind] = ord + 1;
             if (f.Kind == Fukan.Extraction.Entities.MentionFact.KindName) continue;
-            list.Add(new FactKeyRow(f.Kind, ord, ord / FactChunk.FactsPerChunk, ord % FactChunk.FactsPerChunk, f.Source, reader.Of(f)));
+            var (chunk, index) = place(f.Kind, ord);
+            list.Add(new FactKeyRow(f.Kind, ord, chunk, index, f.Source, reader.Of(f)));
         }
         return list;
     }

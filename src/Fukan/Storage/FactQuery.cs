@@ -28,8 +28,30 @@ public sealed record FactQuery(string Kind)
     public string? AreaId { get; init; }
     public int Offset { get; init; }
     public int Limit { get; init; } = int.MaxValue;
+    /// <summary>Only amounts of money (a currency code as unit: JPY, USD, EUR, …).</summary>
+    public bool CurrencyOnly { get; init; }
     /// <summary>Fill <see cref="StoredFact.Entities"/> with the ids of the entities each fact's sentence names.</summary>
     public bool WithEntities { get; init; }
+}
+
+/// <summary>A period a user types for a filter: <c>2024</c>, <c>2026-06</c> or <c>2026-06-15</c>.</summary>
+public static class Period
+{
+    /// <summary>The first and last day of the period, or false when <paramref name="text"/> is not one.</summary>
+    public static bool TryParse(string? text, out DateOnly first, out DateOnly last)
+    {
+        first = last = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var parts = text.Trim().Split('-');
+        if (parts.Length > 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit))) return false;
+        if (parts[0].Length != 4 || !int.TryParse(parts[0], out int year) || year < 1) return false;
+        if (parts.Length == 1) { first = new DateOnly(year, 1, 1); last = new DateOnly(year, 12, 31); return true; }
+        if (!int.TryParse(parts[1], out int month) || month is < 1 or > 12) return false;
+        if (parts.Length == 2) { first = new DateOnly(year, month, 1); last = first.AddMonths(1).AddDays(-1); return true; }
+        if (!int.TryParse(parts[2], out int day) || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        first = last = new DateOnly(year, month, day);
+        return true;
+    }
 }
 
 /// <summary>One page of facts and how many matched in all.</summary>

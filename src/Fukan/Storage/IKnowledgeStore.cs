@@ -28,9 +28,15 @@ public enum StoreAccess
 /// <summary>A fact as stored: its kind, provenance and JSON payload (deserialise with <see cref="FactSerializer"/>).</summary>
 public sealed record StoredFact(DocumentId Document, string Kind, Provenance Source, string Json)
 {
-    /// <summary>Ids of the entities named in the fact's sentence, when the query asked for them (<see cref="FactQuery.WithEntities"/>).</summary>
-    public IReadOnlyList<string>? Entities { get; init; }
+    /// <summary>The entities named in the fact's sentence, when the query asked for them (<see cref="FactQuery.WithEntities"/>).</summary>
+    public IReadOnlyList<EntityRef>? Entities { get; init; }
+
+    /// <summary>The date the fact is filed under (its own, the date in its sentence, or its document's), when queried as a row.</summary>
+    public DateOnly? Date { get; init; }
 }
+
+/// <summary>An entity as a fact links to it.</summary>
+public sealed record EntityRef(string Id, string Name, EntityType Type);
 
 /// <summary>No document matches a reference, or several do.</summary>
 public sealed class DocumentReferenceException(string message) : Exception(message);
@@ -123,6 +129,9 @@ public interface IKnowledgeStore : IAsyncDisposable
     /// follows the rows returned (filters run on indexed columns).
     /// </summary>
     Task<FactPage> QueryFactsAsync(FactQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>How many facts of <paramref name="kind"/> each document has (documents with none are left out).</summary>
+    Task<IReadOnlyDictionary<DocumentId, int>> CountFactsAsync(string kind, CancellationToken cancellationToken = default);
 
     /// <summary>The entity catalogue, most mentioned first: kept at ingest, so this is a grouped lookup.</summary>
     Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(EntityQuery query, CancellationToken cancellationToken = default);

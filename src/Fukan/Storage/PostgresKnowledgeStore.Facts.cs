@@ -111,6 +111,7 @@ public sealed partial class PostgresKnowledgeStore
         cmd.Parameters.AddWithValue("kind", query.Kind);
         // The same filters as the SQLite store: NOCASE there is ASCII case folding, lower() under the "C" collation here.
         if (query.Document is { } doc) { where.Append(" AND d.id = @doc"); cmd.Parameters.AddWithValue("doc", doc.Value); }
+        if (query.CurrencyOnly) where.Append(" AND f.unit COLLATE \"C\" ~ '^[A-Z]{3}$'");
         if (query.Unit is { } unit) { where.Append(" AND lower(f.unit COLLATE \"C\") = lower(@unit COLLATE \"C\")"); cmd.Parameters.AddWithValue("unit", unit); }
         if (query.Min is { } min) { where.Append(" AND coalesce(f.value_max, f.value) >= @min"); cmd.Parameters.AddWithValue("min", (double)min); }
         if (query.Max is { } max) { where.Append(" AND f.value <= @max"); cmd.Parameters.AddWithValue("max", (double)max); }
@@ -135,15 +136,16 @@ public sealed partial class PostgresKnowledgeStore
         int total = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
         if (total == 0 || query.Limit == 0 || query.Offset >= total) return new FactPage([], total);
         cmd.CommandText = $"""
-            SELECT d.id, f.chunk, f.idx, f.ord, f.doc FROM fact_rows f JOIN documents d ON d.doc_key = f.doc
+            SELECT d.id, f.chunk, f.idx, f.ord, f.doc, f.date_start FROM fact_rows f JOIN documents d ON d.doc_key = f.doc
             WHERE {where} ORDER BY d.id COLLATE "C", f.ord LIMIT @limit OFFSET @offset
             """;
         cmd.Parameters.AddWithValue("limit", (long)query.Limit);
         cmd.Parameters.AddWithValue("offset", (long)query.Offset);
-        var wanted = new List<(DocumentId Doc, int Chunk, int Index, int Ord, long Key)>();
+        var wanted = new List<(DocumentId Doc, int Chunk, int Index, int Ord, long Key, DateOnly? Date)>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                wanted.Add((new DocumentId(reader.GetString(0)), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4)));
+                wanted.Add((new DocumentId(reader.GetString(0)), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4),
+                    reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         var facts = new List<StoredFact>(wanted.Count);
         // The JSON of the wanted facts: each chunk they sit in is read once.
         await using var chunkCmd = new NpgsqlCommand("SELECT data FROM fact_sets WHERE kind = @kind AND doc_id = @doc AND chunk = @chunk", connection);
@@ -152,6 +154,7 @@ public sealed partial class PostgresKnowledgeStore
         var pc = chunkCmd.Parameters.Add("chunk", NpgsqlDbType.Integer);
         JsonDocument? open = null;
         (DocumentId, int) openKey = default;
+        var links = new Dictionary<long, Dictionary<int, List<EntityRef>>>();
         try
         {
             foreach (var w in wanted)
@@ -166,7 +169,8 @@ public sealed partial class PostgresKnowledgeStore
                 }
                 facts.Add(FactChunk.Fact(w.Doc, query.Kind, open.RootElement[w.Index]) with
                 {
-                    Entities = query.WithEntities ? await EntitiesOfAsync(connection, w.Key, query.Kind, w.Ord, ct).ConfigureAwait(false) : null,
+                    Entities = query.WithEntities ? await EntitiesOfAsync(connection, links, w.Key, query.Kind, w.Ord, ct).ConfigureAwait(false) : null,
+                    Date = w.Date,
                 });
             }
         }
@@ -177,18 +181,44 @@ public sealed partial class PostgresKnowledgeStore
         return new FactPage(facts, total);
     }
 
-    private static async Task<List<string>> EntitiesOfAsync(NpgsqlConnection connection, long doc, string kind, int ord, CancellationToken ct)
+    /// <summary>The entities linked to one fact; a document's links of the kind are read once, on its first fact.</summary>
+    private static async Task<IReadOnlyList<EntityRef>> EntitiesOfAsync(NpgsqlConnection connection, Dictionary<long, Dictionary<int, List<EntityRef>>> cache,
+        long doc, string kind, int ord, CancellationToken ct)
     {
-        // The SQLite store reads them in its primary key order (entity id): the same here.
-        await using var cmd = new NpgsqlCommand("SELECT entity_id FROM fact_entities WHERE doc = @doc AND kind = @kind AND ord = @ord ORDER BY entity_id COLLATE \"C\"", connection);
-        cmd.Parameters.AddWithValue("doc", doc);
-        cmd.Parameters.AddWithValue("kind", kind);
-        cmd.Parameters.AddWithValue("ord", ord);
-        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        var ids = new List<string>();
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) ids.Add(reader.GetString(0));
-        return ids;
+        if (!cache.TryGetValue(doc, out var byOrd))
+        {
+            cache[doc] = byOrd = new Dictionary<int, List<EntityRef>>();
+            // In the SQLite store's order: its links are keyed (entity, doc, kind, ord) and read by (doc, kind, ord).
+            await using var cmd = new NpgsqlCommand("""
+                SELECT e.ord, e.entity_id, t.name, t.type FROM fact_entities e JOIN entity_totals t ON t.entity_id = e.entity_id
+                WHERE e.doc = @doc AND e.kind = @kind ORDER BY e.ord, e.entity_id COLLATE "C"
+                """, connection);
+            cmd.Parameters.AddWithValue("doc", doc);
+            cmd.Parameters.AddWithValue("kind", kind);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                EntityTypeNames.TryParse(reader.GetString(3), out var type);
+                if (!byOrd.TryGetValue(reader.GetInt32(0), out var list)) byOrd[reader.GetInt32(0)] = list = [];
+                list.Add(new EntityRef(reader.GetString(1), reader.GetString(2), type));
+            }
+        }
+        return byOrd.TryGetValue(ord, out var found) ? found : [];
     }
+
+    public Task<IReadOnlyDictionary<DocumentId, int>> CountFactsAsync(string kind, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyDictionary<DocumentId, int>>(async connection =>
+        {
+            // Mentions have no rows of their own; their chunks hold the counts.
+            await using var cmd = new NpgsqlCommand(kind == MentionFact.KindName
+                ? "SELECT doc_id, sum(count)::integer FROM fact_sets WHERE kind = @kind GROUP BY doc_id"
+                : "SELECT d.id, count(*)::integer FROM fact_rows f JOIN documents d ON d.doc_key = f.doc WHERE f.kind = @kind GROUP BY d.id", connection);
+            cmd.Parameters.AddWithValue("kind", kind);
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var counts = new Dictionary<DocumentId, int>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) counts[new DocumentId(reader.GetString(0))] = reader.GetInt32(1);
+            return counts;
+        }, cancellationToken);
 
     /// <summary>Mentions are not rows of their own (there are ~10,000 per report): listed from the stored facts, a page at a time.</summary>
     private static async Task<FactPage> QueryMentionsAsync(NpgsqlConnection connection, FactQuery query, CancellationToken ct)

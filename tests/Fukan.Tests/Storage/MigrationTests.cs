@@ -30,6 +30,9 @@ public class MigrationTests
         var facts = await store.GetFactsAsync("date");
         Assert.Equal(["first", "second"], facts.Select(f => System.Text.Json.JsonDocument.Parse(f.Json).RootElement.GetProperty("text").GetString()));
         Assert.Equal(2, facts[1].Source.Line);
+        // Migrating to fact rows filled them in from the stored facts.
+        var rows = await store.QueryFactsAsync(new FactQuery("date"));
+        Assert.Equal(facts.Select(f => f.Json), rows.Facts.Select(f => f.Json));
     }
 
     [Fact]
