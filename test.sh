@@ -19,4 +19,17 @@ trap pg_test_stop EXIT
 pg_test_start
 
 dotnet build Fukan.sln -c Release --nologo -v quiet
-dotnet test --project tests/Fukan.Tests -c Release --no-build
+log="$(mktemp)"
+status=0
+dotnet test --project tests/Fukan.Tests -c Release --no-build 2>&1 | tee "$log" || status=$?
+# One plain closing line for any reader of the log: "N passed, N failed, N skipped".
+passed=$(grep -Eo 'succeeded: *[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+failed=$(grep -Eo 'failed: *[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+skipped=$(grep -Eo 'skipped: *[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+rm -f "$log"
+if [ "$status" -eq 0 ]; then
+  # The tool package: small, and `dotnet tool install` from the packed file gives a working `fukan`.
+  "$here/scripts/pack-check.sh"
+fi
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

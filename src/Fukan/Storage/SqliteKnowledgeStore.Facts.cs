@@ -139,6 +139,7 @@ public sealed partial class SqliteKnowledgeStore
         ArgumentNullException.ThrowIfNull(query);
         if (query.Offset < 0 || query.Limit < 0) throw new ArgumentOutOfRangeException(nameof(query), "offset and limit must not be negative");
         using var lease = Rent();
+        using var snapshot = new Snapshot(lease.Connection);
         if (query.Kind == MentionFact.KindName) return Task.FromResult(QueryMentions(lease.Connection, query));
         var where = new StringBuilder("f.kind = $kind");
         using var cmd = Command(lease.Connection, "");
@@ -272,6 +273,7 @@ public sealed partial class SqliteKnowledgeStore
     {
         ArgumentNullException.ThrowIfNull(query);
         using var lease = Rent();
+        using var snapshot = new Snapshot(lease.Connection);
         using var cmd = Command(lease.Connection, "");
         var result = new List<EntitySummary>();
         if (query.Document is { } doc)
@@ -340,6 +342,7 @@ public sealed partial class SqliteKnowledgeStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrId);
         using var lease = Rent();
+        using var snapshot = new Snapshot(lease.Connection);
         var ids = ResolveEntityIds(lease.Connection, nameOrId);
         if (ids.Count == 0) return Task.FromResult<EntityDetail?>(null);
         var id = ids[0];

@@ -164,6 +164,23 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         public void Dispose() => store._readers.Add(Reader);
     }
 
+    /// <summary>
+    /// A read transaction on a reader: the statements of one query see one snapshot of the store, so a writer that
+    /// commits between them (a removed document) cannot leave the query half in the old state and half in the new.
+    /// </summary>
+    private readonly struct Snapshot : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+
+        public Snapshot(SqliteConnection connection)
+        {
+            _connection = connection;
+            Execute(connection, "BEGIN");
+        }
+
+        public void Dispose() => Execute(_connection, "COMMIT");
+    }
+
     private Lease Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -187,6 +204,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
             if (store._searchStale) throw new StoreException($"{store.Location}: the search index is behind the stored documents: run `fukan migrate` (or any ingest) to rebuild it");
             using var lease = store.Rent();
             lease.Reader.Index ??= hook.OpenReader(lease.Connection);
+            using var snapshot = new Snapshot(lease.Connection);
             return action(lease.Reader.Index);
         }
     }
@@ -292,7 +310,11 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>Everything a save writes that needs no database, made on the ingest worker.</summary>
-    private sealed record SqlitePrepared(IReadOnlyList<FactChunk> Facts, IReadOnlyList<FactKeyRow> Keys, IReadOnlyList<EntityCatalogRow> Entities, object?[] Hooks);
+    private sealed record SqlitePrepared(IReadOnlyList<FactChunk> Facts, IReadOnlyList<FactKeyRow> Keys, IReadOnlyList<EntityCatalogRow> Entities, object?[] Hooks)
+    {
+        /// <summary>The source text compressed on the worker (null: compressed at the write).</summary>
+        public byte[]? Source { get; init; }
+    }
 
     public PreparedDocument Prepare(ProcessedDocument document)
     {
@@ -304,7 +326,10 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     }
 
     private SqlitePrepared PrepareRows(ProcessedDocument document) =>
-        new(FactChunk.Of(document.Facts), FactKeyRow.Of(document, document.Facts), EntityCatalogRow.Of(document.Facts), new object?[_hooks.Count]);
+        new(FactChunk.Of(document.Facts), FactKeyRow.Of(document, document.Facts), EntityCatalogRow.Of(document.Facts), new object?[_hooks.Count])
+        {
+            Source = FactBlob.PackText(document.Source.Text),
+        };
 
     private long InsertDocument(ProcessedDocument document, SqlitePrepared prepared, SqliteTransaction tx)
     {
@@ -336,7 +361,9 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         using (var cmd = Command(tx, "INSERT INTO sources(doc_id, text) VALUES ($id, $text)"))
         {
             cmd.Parameters.AddWithValue("$id", info.Id.Value);
-            cmd.Parameters.AddWithValue("$text", document.Source.Text);
+            // The source text is kept compressed (a third of its size): `fukan source` and every provenance read it
+            // back exactly. Stores written before hold it as text, which reads the same.
+            cmd.Parameters.AddWithValue("$text", prepared.Source ?? FactBlob.PackText(document.Source.Text));
             cmd.ExecuteNonQuery();
         }
         using (var cmd = Command(tx, """
@@ -459,9 +486,12 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
 
     public Task<SourceText> GetSourceAsync(DocumentId id, CancellationToken cancellationToken = default)
     {
-        var text = Scalar<string?>("SELECT text FROM sources WHERE doc_id = $id", null, ("$id", id.Value))
-            ?? throw new DocumentReferenceException($"document {id.Short} is not stored");
-        return Task.FromResult(new SourceText(text));
+        using var lease = Rent();
+        using var cmd = Command(lease.Connection, "SELECT text FROM sources WHERE doc_id = $id");
+        cmd.Parameters.AddWithValue("$id", id.Value);
+        var stored = cmd.ExecuteScalar();
+        if (stored is null or DBNull) throw new DocumentReferenceException($"document {id.Short} is not stored");
+        return Task.FromResult(new SourceText(stored is string text ? text : FactBlob.UnpackText((byte[])stored)));
     }
 
     public Task<IReadOnlyList<Section>> GetSectionsAsync(DocumentId id, CancellationToken cancellationToken = default)
