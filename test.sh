@@ -12,6 +12,12 @@ fi
 # shellcheck disable=SC1091
 [ -f "$here/.tmp/test-env" ] && . "$here/.tmp/test-env"
 
+# A throwaway PostgreSQL cluster for the store tests, removed when the run ends however it ends.
+# shellcheck disable=SC1091
+. "$here/scripts/test-postgres.sh"
+trap pg_test_stop EXIT
+pg_test_start
+
 dotnet build Fukan.sln -c Release --nologo -v quiet
 log="$(mktemp)"
 status=0

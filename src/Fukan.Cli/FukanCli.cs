@@ -33,6 +33,7 @@ public static class FukanCli
         root.Subcommands.Add(MoneyCommand.Create(context));
         root.Subcommands.Add(StoreCommands.CreateRemove(context));
         root.Subcommands.Add(StoreCommands.CreateMigrate(context));
+        root.Subcommands.Add(CopyCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(CompletionCommand.Create(context));
