@@ -69,6 +69,11 @@ public static class FukanCli
             error.WriteLine($"fukan: {e.Message}");
             return e.ExitCode;
         }
+        catch (Fukan.Contracts.QueryException e)
+        {
+            error.WriteLine($"fukan: {e.Message}");
+            return e.Problem == Fukan.Contracts.QueryProblem.BadParameter ? ExitCodes.Usage : ExitCodes.BadInput;
+        }
         catch (OperationCanceledException)
         {
             error.WriteLine("fukan: cancelled");

@@ -17,23 +17,9 @@ public static class DiffCommand
         var command = new Command("diff", "Compare two editions of a report: rating and trend changes, areas added, removed and renamed, keyword changes") { from, to, json };
         command.SetAction(async (result, ct) =>
         {
-            LandscapeDocument a, b;
+            EditionDiffResult diff;
             await using (var store = await context.OpenStoreAsync(result, mustExist: true, ct))
-            {
-                var reader = new LandscapeReader(store);
-                try
-                {
-                    var da = await store.ResolveAsync(result.GetValue(from)!, ct);
-                    var db = await store.ResolveAsync(result.GetValue(to)!, ct);
-                    a = await reader.LoadAsync(da, ct);
-                    b = await reader.LoadAsync(db, ct);
-                }
-                catch (DocumentReferenceException e) { throw new CliException(e.Message); }
-            }
-            foreach (var d in new[] { a, b })
-                if (d.Rows.Count == 0 && d.Areas.Count == 0)
-                    throw new CliException($"{LandscapeCommand.Name(d.Document)}: no research areas or comparison in this document");
-            var diff = EditionDiff.Compare(a, b);
+                diff = await new Fukan.Contracts.FukanQueries(store).DiffAsync(result.GetValue(from)!, result.GetValue(to)!, ct);
             if (result.GetValue(json))
             {
                 context.WriteJson(diff);

@@ -18,25 +18,15 @@ public static class EntitiesCommand
         var command = new Command("entities", "Organisations, programmes, countries and technologies, linked across documents") { type, doc, limit, json };
         command.SetAction(async (result, ct) =>
         {
-            EntityType? only = null;
-            if (result.GetValue(type) is { } t)
-            {
-                if (!EntityTypeNames.TryParse(t, out var parsed)) throw new CliException($"--type {t}: use org, program, country or tech", ExitCodes.Usage);
-                only = parsed;
-            }
+            Fukan.Contracts.FukanQueries.EntityTypeOf(result.GetValue(type));
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            DocumentId? docId = null;
-            if (result.GetValue(doc) is { } d) docId = (await ShowCommand.Resolve(store, d, ct)).Id;
-            var mentions = (await store.GetFactsAsync(MentionFact.KindName, docId, ct)).Select(FactSerializer.Deserialize<MentionFact>);
-            var entities = EntityCatalog.Aggregate(mentions, only);
+            var queries = new Fukan.Contracts.FukanQueries(store);
+            var info = result.GetValue(doc) is { } d ? await queries.ResolveAsync(d, ct) : null;
+            var entities = await queries.EntitySummariesAsync(result.GetValue(type), info, ct);
             int max = result.GetValue(limit) ?? (result.GetValue(json) ? int.MaxValue : 50);
             if (result.GetValue(json))
             {
-                context.WriteJson(entities.Take(max).Select(e => new
-                {
-                    id = e.Id, name = e.Name, type = e.Type.ToName(), aliases = e.Aliases, mentions = e.Mentions,
-                    documents = e.Documents.Select(x => new { documentId = x.Document.Value, mentions = x.Mentions }),
-                }));
+                context.WriteJson(entities.Take(max).Select(Fukan.Contracts.EntityListing.Of));
                 return ExitCodes.Ok;
             }
             if (entities.Count == 0) { context.Out.WriteLine("No entities."); return ExitCodes.Ok; }

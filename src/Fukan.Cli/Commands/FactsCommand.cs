@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CsvHelper;
+using Fukan.Contracts;
 using Fukan.Model;
 using Fukan.Storage;
 using Spectre.Console;
@@ -15,30 +15,6 @@ namespace Fukan.Cli.Commands;
 /// </summary>
 public static class FactsCommand
 {
-    /// <summary>User-facing kinds and the stored kinds behind them.</summary>
-    private static readonly Dictionary<string, string> Kinds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["quantity"] = "quantity", ["date"] = "date", ["event"] = "event", ["entity"] = "mention", ["mention"] = "mention",
-        ["statement"] = "minutes", ["signal"] = "signal", ["comparison"] = "comparison", ["area"] = "area",
-        ["division"] = "division", ["priority-theme"] = "priority-theme", ["minutes"] = "minutes",
-    };
-
-    /// <summary>Columns shown to humans per kind (JSON paths); the JSON output always has every field.</summary>
-    private static readonly Dictionary<string, string[]> Columns = new(StringComparer.Ordinal)
-    {
-        ["quantity"] = ["text", "value", "valueMax", "unit", "approximate", "bound", "per", "change", "subject"],
-        ["date"] = ["text", "start", "end", "precision"],
-        ["event"] = ["date.start", "date.precision", "status", "label", "actors", "technologies"],
-        ["mention"] = ["name", "type", "surface", "entityId"],
-        ["statement"] = ["topic", "side", "speakerName", "speakerRole", "text"],
-        ["signal"] = ["metric", "comparator", "threshold", "unit", "currentValue.text", "domain", "implication"],
-        ["comparison"] = ["areaId", "area", "country", "phase", "rating", "trend"],
-        ["area"] = ["areaId", "title", "division"],
-        ["division"] = ["divisionId", "title", "areas"],
-        ["priority-theme"] = ["number", "title", "sectionId", "summaryTitle"],
-        ["minutes"] = ["digest.title", "digest.date", "digest.startTime", "digest.place"],
-    };
-
     public static Command Create(CliContext context)
     {
         var kind = new Option<string>("--kind", "-k") { Description = "quantity | date | event | entity | statement | signal | comparison | area | division | priority-theme | minutes", Required = true };
@@ -50,35 +26,22 @@ public static class FactsCommand
         command.SetAction(async (result, ct) =>
         {
             var requested = result.GetValue(kind)!;
-            if (!Kinds.TryGetValue(requested, out var stored))
-                throw new CliException($"--kind {requested}: unknown kind; use one of {string.Join(", ", Kinds.Keys.Where(k => k != "mention"))}", ExitCodes.Usage);
+            var (columnKey, stored) = FactRows.Kind(requested);
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
             DocumentId? only = null;
             if (result.GetValue(doc) is { } d) only = (await ShowCommand.Resolve(store, d, ct)).Id;
-            var rows = await LoadAsync(store, requested.ToLowerInvariant() == "statement" ? "statement" : stored, stored, only, ct);
+            var rows = await FactRows.LoadAsync(store, columnKey, stored, only, ct);
             int max = result.GetValue(limit) ?? (result.GetValue(json) || result.GetValue(csv) ? int.MaxValue : 200);
             var shown = rows.Take(max).ToList();
-            var columnKey = requested.ToLowerInvariant() == "statement" ? "statement" : stored;
             if (result.GetValue(json))
             {
-                context.Out.WriteLine(new JsonArray(shown.Select(r => (JsonNode?)r.DeepClone()).ToArray()).ToJsonString(FukanJson.Indented));
+                context.Out.WriteLine(FactRows.ToJsonArray(shown).ToJsonString(FukanJson.Indented));
                 return ExitCodes.Ok;
             }
-            var columns = Columns.GetValueOrDefault(columnKey) ?? [];
+            var columns = FactRows.Columns(columnKey);
             if (result.GetValue(csv))
             {
-                using var writer = CsvWriter.Create(context.Out, new CsvWriterOptions(), true);
-                foreach (var c in columns) writer.WriteField(c);
-                // Provenance columns: offsets are named apart from a fact's own start/end (a date's).
-                foreach (var c in new[] { "documentId", "line", "endLine", "sourceStart", "sourceEnd" }) writer.WriteField(c);
-                writer.EndRecord();
-                foreach (var r in shown)
-                {
-                    foreach (var c in columns) writer.WriteField(Cell(r, c));
-                    foreach (var c in new[] { "documentId", "line", "endLine", "start", "end" }) writer.WriteField(Cell(r, "provenance." + c));
-                    writer.EndRecord();
-                }
-                writer.Flush();
+                FactRows.WriteCsv(context.Out, columnKey, shown);
                 return ExitCodes.Ok;
             }
             if (rows.Count == 0) { context.Out.WriteLine($"No {requested} facts{(only is null ? "" : " in that document")}."); return ExitCodes.Ok; }
@@ -97,31 +60,6 @@ public static class FactsCommand
         return command;
     }
 
-    /// <summary>Facts as JSON objects; "statement" flattens the statements of minutes digests.</summary>
-    internal static async Task<List<JsonObject>> LoadAsync(IKnowledgeStore store, string requested, string stored, DocumentId? only, CancellationToken ct)
-    {
-        var facts = await store.GetFactsAsync(stored, only, ct);
-        var rows = new List<JsonObject>(facts.Count);
-        foreach (var f in facts)
-        {
-            if (JsonNode.Parse(f.Json) is not JsonObject obj) continue;
-            if (requested == "statement")
-            {
-                if ((obj["digest"] as JsonObject ?? obj)["statements"] is JsonArray statements)
-                    foreach (var s in statements.OfType<JsonObject>())
-                    {
-                        // Every row of `facts` names its kind first, as the stored facts do.
-                        var row = new JsonObject { ["kind"] = "statement" };
-                        foreach (var (name, value) in s) row[name] = value?.DeepClone();
-                        rows.Add(row);
-                    }
-                continue;
-            }
-            rows.Add(obj);
-        }
-        return rows;
-    }
-
     private static string Lines(JsonObject r)
     {
         var l = Cell(r, "provenance.line");
@@ -129,19 +67,5 @@ public static class FactsCommand
         return e.Length == 0 || e == l ? l : $"{l}–{e}";
     }
 
-    internal static string Cell(JsonObject r, string path)
-    {
-        JsonNode? node = r;
-        foreach (var part in path.Split('.'))
-        {
-            node = node is JsonObject o ? o[part] : null;
-            if (node is null) return "";
-        }
-        return node switch
-        {
-            JsonArray a => string.Join("; ", a.Select(x => x is JsonValue v ? v.ToString() : x?["name"]?.ToString() ?? x?["areaId"]?.ToString() ?? x?.ToJsonString() ?? "")),
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-            _ => node.ToJsonString(),
-        };
-    }
+    internal static string Cell(JsonObject r, string path) => FactRows.Cell(r, path);
 }

@@ -27,23 +27,18 @@ public static class LandscapeCommand
         command.SetAction(async (result, ct) =>
         {
             if (result.GetValue(json) && result.GetValue(csv)) throw new CliException("--json and --csv: choose one", ExitCodes.Usage);
-            LandscapeFilter filter;
-            try { filter = LandscapeFilter.Parse(result.GetValue(country), result.GetValue(phase)); }
-            catch (ArgumentException e) { throw new CliException(e.Message, ExitCodes.Usage); }
+            var filter = Fukan.Contracts.FukanQueries.Filter(result.GetValue(country), result.GetValue(phase));
             var (choice, landscape) = await LoadAsync(context, result, result.GetValue(doc), ct);
-            if (landscape.Rows.Count == 0) throw new CliException($"{Name(choice.Document)}: no international comparison (国際比較) rows in this document");
-
+            var rows = Fukan.Contracts.FukanQueries.Rows(landscape, filter);
             if (result.GetValue(json))
             {
-                var rows = new List<ComparisonRowView>();
-                foreach (var r in landscape.Rows) if (filter.Matches(r)) rows.Add(ComparisonRowView.Of(r));
                 context.WriteJson(rows);
                 return ExitCodes.Ok;
             }
             if (result.GetValue(csv))
             {
                 context.Out.WriteLine(ComparisonRowView.CsvHeader);
-                foreach (var r in landscape.Rows) if (filter.Matches(r)) context.Out.WriteLine(ComparisonRowView.Of(r).ToCsv());
+                foreach (var r in rows) context.Out.WriteLine(r.ToCsv());
                 return ExitCodes.Ok;
             }
             WriteHeader(context, choice);
@@ -63,17 +58,10 @@ public static class LandscapeCommand
     internal static async Task<(LandscapeReader.Choice Choice, LandscapeDocument Landscape)> LoadAsync(CliContext context, ParseResult result, string? reference, CancellationToken ct)
     {
         await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-        var reader = new LandscapeReader(store);
-        try
-        {
-            var choice = await reader.ChooseAsync(reference, ct);
-            return (choice, await reader.LoadAsync(choice.Document, ct));
-        }
-        catch (DocumentReferenceException e) { throw new CliException(e.Message); }
-        catch (NoLandscapeException e) { throw new CliException(e.Message); }
+        return await new Fukan.Contracts.FukanQueries(store).LandscapeAsync(reference, ct);
     }
 
-    internal static string Name(Model.DocumentInfo d) => Path.GetFileName(d.Path);
+    internal static string Name(Model.DocumentInfo d) => Fukan.Contracts.FukanQueries.Name(d);
 
     /// <summary>Which report this is, and that it was chosen by default when it was.</summary>
     internal static void WriteHeader(CliContext context, LandscapeReader.Choice choice)

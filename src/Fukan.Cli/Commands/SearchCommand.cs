@@ -13,18 +13,14 @@ public static class SearchCommand
     {
         var terms = new Argument<string[]>("query") { Description = "Terms (AND), \"phrases\", OR, -exclusion, filters doc: kind: area: section: after: before:", Arity = ArgumentArity.OneOrMore };
         var limit = new Option<int>("--limit", "-n") { Description = "Number of hits (default 10)", DefaultValueFactory = _ => 10 };
+        var offset = new Option<int>("--offset") { Description = "Skip the first N hits (paging)", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var command = new Command("search", "Full-text search over every passage (Japanese and English), with snippets") { terms, limit, json };
+        var command = new Command("search", "Full-text search over every passage (Japanese and English), with snippets") { terms, limit, offset, json };
         command.SetAction(async (result, ct) =>
         {
             var query = JoinQuery(result.GetValue(terms)!);
-            SearchQuery parsed;
-            try { parsed = SearchQueryParser.Parse(query); }
-            catch (SearchQueryException e) { throw new CliException($"query '{query}': {e.Message}"); }
-            int n = result.GetValue(limit);
-            if (n is < 1 or > 1000) throw new CliException("--limit: between 1 and 1000", ExitCodes.Usage);
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            var hits = Index(store).Search(parsed, new SearchOptions(n));
+            var hits = new Fukan.Contracts.FukanQueries(store).Search(query, result.GetValue(limit), result.GetValue(offset));
             Print(context, hits, result.GetValue(json), query);
             return ExitCodes.Ok;
         });
@@ -41,9 +37,7 @@ public static class SearchCommand
         {
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
             var passageId = result.GetValue(id)!;
-            if ((await store.GetPassagesByIdAsync([passageId], ct)).Count == 0)
-                throw new CliException($"no passage '{passageId}' (ids look like d6df080bb3a3-1657; see `fukan search … --json`)");
-            var hits = Index(store).Related(passageId, result.GetValue(limit));
+            var hits = await new Fukan.Contracts.FukanQueries(store).RelatedAsync(passageId, result.GetValue(limit), ct);
             Print(context, hits, result.GetValue(json), $"related to {passageId}");
             return ExitCodes.Ok;
         });
