@@ -30,6 +30,7 @@ public static class FukanCli
         root.Subcommands.Add(AreaCommand.Create(context));
         root.Subcommands.Add(GapsCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive)));
         return root;
     }

@@ -36,6 +36,16 @@ public sealed class FukanQueries(IKnowledgeStore store)
         return list;
     }
 
+    /// <summary>Documents with an international comparison (the ones landscape, gaps, area and diff can show), newest first as stored.</summary>
+    public async Task<IReadOnlyList<DocumentInfo>> ComparisonDocumentsAsync(CancellationToken ct = default)
+    {
+        var docs = await Store.ListDocumentsAsync(ct).ConfigureAwait(false);
+        var list = new List<DocumentInfo>();
+        foreach (var d in docs)
+            if ((await Store.GetFactsAsync(ComparisonRow.FactKind, d.Id, ct).ConfigureAwait(false)).Count > 0) list.Add(d);
+        return list;
+    }
+
     public async Task<DocumentDetails> DocumentAsync(DocumentInfo info, CancellationToken ct = default)
     {
         var sections = await Store.GetSectionsAsync(info.Id, ct).ConfigureAwait(false);
@@ -282,4 +292,30 @@ public sealed record RankRequest(RankingWeights Weights, string Method = "wsum",
     public int? Limit { get; init; }
     public DocumentInfo? Document { get; init; }
     public string? DocumentReference { get; init; }
+}
+
+/// <summary>Weights edited by a user on top of a weights file: criterion id → weight.</summary>
+public static class WeightOverrides
+{
+    /// <summary><paramref name="weights"/> with the given criteria set to new weights (≥ 0); an unknown criterion or a bad number is a bad parameter.</summary>
+    public static Fukan.Analysis.Ranking.RankingWeights Apply(Fukan.Analysis.Ranking.RankingWeights weights, IEnumerable<KeyValuePair<string, string>> overrides)
+    {
+        var list = weights.Weights.ToList();
+        bool changed = false;
+        foreach (var (id, text) in overrides)
+        {
+            var criterion = Fukan.Analysis.Ranking.Criterion.Find(id)
+                ?? throw QueryException.BadParameter($"weight {id}: unknown criterion (known: {string.Join(", ", Fukan.Analysis.Ranking.Criterion.All.Select(c => c.Id))})");
+            if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var w) || w < 0 || !double.IsFinite(w))
+                throw QueryException.BadParameter($"weight {id}={text}: a number of 0 or more");
+            int at = list.FindIndex(x => x.Criterion == criterion.Id);
+            if (at >= 0) list[at] = list[at] with { Weight = w };
+            else list.Add(new Fukan.Analysis.Ranking.CriterionWeight(criterion.Id, w, criterion.DefaultDirection));
+            changed = true;
+        }
+        if (!changed) return weights;
+        var result = weights with { Source = weights.Source + " (edited)", Weights = list };
+        if (result.Sum <= 0) throw QueryException.BadParameter("weights: at least one weight must be above 0");
+        return result;
+    }
 }
