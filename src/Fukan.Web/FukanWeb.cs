@@ -46,12 +46,7 @@ public static class FukanWeb
     {
         app.Use(async (context, next) =>
         {
-            var h = context.Response.Headers;
-            h.ContentSecurityPolicy = ContentSecurityPolicy;
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "no-referrer";
-            h["Cross-Origin-Opener-Policy"] = "same-origin";
+            SecurityHeaders(context.Response);
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
             {
                 // Read-only: nothing is written over HTTP.
@@ -99,6 +94,17 @@ public static class FukanWeb
         return app;
     }
 
+    /// <summary>The headers every response carries (set again after an error clears the response).</summary>
+    internal static void SecurityHeaders(HttpResponse response)
+    {
+        var h = response.Headers;
+        h.ContentSecurityPolicy = ContentSecurityPolicy;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "no-referrer";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+    }
+
     private static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
 
@@ -108,6 +114,7 @@ public static class FukanWeb
     public static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
     {
         context.Response.Clear();
+        SecurityHeaders(context.Response);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json; charset=utf-8";
         var problem = new ProblemBody($"https://tools.ietf.org/html/rfc9110#section-15.5.{(status == 404 ? 5 : status == 405 ? 6 : 1)}", title, status, detail, context.Request.Path.Value ?? "");

@@ -75,6 +75,7 @@ internal static class Pages
     public static Task ErrorAsync(HttpContext context, int status, string message)
     {
         context.Response.Clear();
+        FukanWeb.SecurityHeaders(context.Response);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
         var body = new Html().El("h1", status == 404 ? "Not found" : status == 400 ? "Bad request" : "Error").El("p", message, "class", "error");
