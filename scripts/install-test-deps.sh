@@ -12,6 +12,9 @@ if ldconfig -p 2>/dev/null | grep -q 'libmecab.so.2'; then
   for d in /var/lib/mecab/dic/ipadic-utf8 /usr/lib/x86_64-linux-gnu/mecab/dic/ipadic-utf8; do [ -e "$d" ] && mecab_ok=yes; done
 fi
 [ "$mecab_ok" = yes ] || need+=(mecab libmecab2 mecab-ipadic-utf8)
+# Chromium and CJK fonts: the browser tests drive Debian's Chromium through Playwright (it cannot download browsers here).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

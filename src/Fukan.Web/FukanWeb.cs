@@ -88,6 +88,8 @@ public static class FukanWeb
         {
             endpoints.MapOpenApi();
             ApiEndpoints.Map(endpoints);
+            // Browsers ask for /favicon.ico whatever the page says; answer with the vendored icon rather than a 404.
+            endpoints.MapGet("/favicon.ico", () => Results.Redirect("/static/favicon.svg", permanent: true)).ExcludeFromDescription();
             Pages.Map(endpoints);
             StaticFiles.Map(endpoints);
         });

@@ -62,7 +62,7 @@ internal static class Pages
         var h = new Html();
         h.Raw("<!doctype html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         h.El("title", title + " · Fukan");
-        h.Raw("<link rel=\"stylesheet\" href=\"/static/app.css\"><script src=\"/static/app.js\" defer></script></head><body>");
+        h.Raw("<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/static/app.css\"><script src=\"/static/app.js\" defer></script></head><body>");
         h.Raw("<header><a class=\"brand\" href=\"/\">俯瞰 Fukan</a><nav>");
         foreach (var (href, label) in Nav) h.El("a", label, "href", href, "class", label == active ? "active" : null);
         h.Raw("<a href=\"/openapi/v1.json\">API</a></nav></header><main>");
@@ -181,20 +181,29 @@ internal static class Pages
         if (outline.Sections.Count == 0) h.El("p", "no sections", "class", "muted");
         else { h.Open("ul"); foreach (var n in outline.Sections) OutlineItem(h, info, n); h.Close("ul"); }
         h.Close("nav");
+        // A window of the document around what was asked for: a page costs the lines it shows, not the whole file.
+        int at = Params.Int(c.Request, "at", 1, Math.Max(1, source.LineCount)) ?? 1;
+        int from = spec is not null ? Math.Max(1, hlFrom - 200) : at;
+        int to = Math.Min(source.LineCount, Math.Max(from + ReaderWindow - 1, spec is not null ? hlTo + 200 : 0));
         h.Open("div", "class", "source", "id", "source");
-        for (int l = 1; l <= source.LineCount; l++)
+        if (from > 1) h.Open("p", "class", "pager").A($"?at={Math.Max(1, from - ReaderWindow)}", $"← lines {Math.Max(1, from - ReaderWindow)}–{from - 1}", "prev").Close("p");
+        for (int l = from; l <= to; l++)
         {
             var num = l.ToString(CultureInfo.InvariantCulture);
             h.Raw(l >= hlFrom && l <= hlTo ? "<div class=\"line hl\" id=\"L" : "<div class=\"line\" id=\"L").Raw(num).Raw("\"><a class=\"ln\" href=\"?lines=")
                 .Raw(num).Raw("#L").Raw(num).Raw("\">").Raw(num).Raw("</a><span class=\"lt\">").Text(source.LineString(l)).Raw("</span></div>\n");
         }
+        if (to < source.LineCount) h.Open("p", "class", "pager").A($"?at={to + 1}", $"lines {to + 1}–{Math.Min(source.LineCount, to + ReaderWindow)} →", "next").Close("p");
         h.Close("div").Close("div");
         return (info.Title, "Documents", h);
     }
 
+    /// <summary>Lines the reader shows at once.</summary>
+    private const int ReaderWindow = 1500;
+
     private static void OutlineItem(Html h, DocumentInfo info, OutlineNode n)
     {
-        h.Open("li").A($"?lines={n.StartLine}-{n.EndLine}#L{n.StartLine}", n.Kind == "area" ? $"{n.Id} {n.Title}" : n.Title, n.Kind == "area" ? "area" : null);
+        h.Open("li").A($"?at={n.StartLine}#L{n.StartLine}", n.Kind == "area" ? $"{n.Id} {n.Title}" : n.Title, n.Kind == "area" ? "area" : null);
         if (n.Children.Count > 0) { h.Open("ul"); foreach (var child in n.Children) OutlineItem(h, info, child); h.Close("ul"); }
         h.Close("li");
     }

@@ -8,9 +8,15 @@
   }
 
   ready(function () {
-    // Reader: bring the highlighted lines (?lines=A-B) into view.
+    // Reader: bring the highlighted lines (?lines=A-B) into view, again once fonts and layout have settled
+    // (a long document reflows when the CJK fonts arrive).
     var first = document.querySelector('.line.hl');
-    if (first) first.scrollIntoView({ block: 'center' });
+    if (first) {
+      var show = function () { first.scrollIntoView({ block: 'center' }); };
+      show();
+      window.addEventListener('load', show);
+      if (document.fonts && document.fonts.ready) document.fonts.ready.then(show);
+    }
 
     // Filter forms submit themselves when a choice changes (number inputs after a short pause).
     document.querySelectorAll('form[data-autosubmit]').forEach(function (form) {
