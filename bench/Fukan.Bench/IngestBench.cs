@@ -139,5 +139,5 @@ public static class BenchDefaults
 {
     public static FukanPipeline Pipeline() => FukanDefaults.CreatePipeline();
 
-    public static IReadOnlyList<ISqliteStoreHook> Hooks() => FukanDefaults.StoreHooks();
+    internal static IReadOnlyList<ISqliteStoreHook> Hooks() => FukanDefaults.StoreHooks();
 }

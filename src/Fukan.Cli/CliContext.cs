@@ -92,35 +92,30 @@ public sealed class CliContext
     /// <summary>The --db option, recursive so every verb takes it.</summary>
     public static Option<string?> DbOption { get; } = new("--db")
     {
-        Description = "Knowledge base file (default: $FUKAN_DB, else ./fukan.db)",
+        Description = "Knowledge base: a file (SQLite) or a PostgreSQL URL (default: $FUKAN_DB, else ./fukan.db)",
         Recursive = true,
     };
 
     public static string DbPath(ParseResult result)
     {
         var path = result.GetValue(DbOption);
-        if (string.IsNullOrWhiteSpace(path)) path = Environment.GetEnvironmentVariable("FUKAN_DB");
-        if (string.IsNullOrWhiteSpace(path)) path = "fukan.db";
-        return path;
+        return string.IsNullOrWhiteSpace(path) ? KnowledgeBase.DefaultLocation() : path;
     }
 
-    /// <summary>Opens the store; with <paramref name="mustExist"/> a missing file is an error rather than created.</summary>
-    public async Task<SqliteKnowledgeStore> OpenStoreAsync(ParseResult result, bool mustExist, CancellationToken cancellationToken, ISearchAnalyzer? analyzer = null)
+    /// <summary>
+    /// Opens the knowledge base. With <paramref name="mustExist"/> it is opened for reading: nothing is written and a
+    /// missing one is an error; otherwise for writing (created and migrated when needed).
+    /// </summary>
+    public async Task<IKnowledgeStore> OpenStoreAsync(ParseResult result, bool mustExist, CancellationToken cancellationToken, ISearchAnalyzer? analyzer = null)
     {
-        var path = DbPath(result);
-        if (mustExist && !File.Exists(path))
-            throw new CliException($"{path}: no knowledge base here (run `fukan ingest DIR` first, or pass --db)");
+        var location = DbPath(result);
         try
         {
-            return await FukanDefaults.OpenStoreAsync(path, analyzer, cancellationToken);
+            return await KnowledgeBase.OpenAsync(location, mustExist ? StoreAccess.Read : StoreAccess.Write, analyzer, cancellationToken);
         }
         catch (StoreException e)
         {
             throw new CliException(e.Message);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
-        {
-            throw new CliException($"{path}: not a usable knowledge base: {e.Message}");
         }
     }
 

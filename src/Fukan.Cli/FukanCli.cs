@@ -31,6 +31,9 @@ public static class FukanCli
         root.Subcommands.Add(GapsCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(MoneyCommand.Create(context));
+        root.Subcommands.Add(StoreCommands.CreateRemove(context));
+        root.Subcommands.Add(StoreCommands.CreateMigrate(context));
         root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive)));
         return root;
     }

@@ -24,7 +24,7 @@ public static class FukanWeb
     public static IServiceCollection AddFukanWeb(this IServiceCollection services, FukanWebOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton<KnowledgeBase>();
+        services.AddSingleton<KnowledgeBaseReader>();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -51,7 +51,7 @@ internal static class Pages
     }
 
     private static void Get(IEndpointRouteBuilder e, string pattern, Func<HttpContext, FukanQueries, CancellationToken, Task<(string Title, string Active, Html Body)>> page) =>
-        e.MapGet(pattern, async (HttpContext context, KnowledgeBase kb, CancellationToken ct) =>
+        e.MapGet(pattern, async (HttpContext context, KnowledgeBaseReader kb, CancellationToken ct) =>
         {
             var (title, active, body) = await kb.ReadAsync(q => page(context, q, ct), ct);
             return Results.Content(Layout(title, active, body.ToString()), "text/html; charset=utf-8");
@@ -307,7 +307,7 @@ internal static class Pages
         return ("Landscape", "Landscape", h);
     }
 
-    private static async Task<IResult> LandscapeCsv(HttpRequest r, KnowledgeBase kb, CancellationToken ct) =>
+    private static async Task<IResult> LandscapeCsv(HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
         await kb.ReadAsync(async q =>
         {
             var filter = FukanQueries.Filter(Params.List(r, "country"), Params.Str(r, "phase"));
@@ -501,8 +501,8 @@ internal static class Pages
         var (requested, _) = FactRows.Kind(kind);
         var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
         int limit = Params.Int(r, "limit", 1, 1000) ?? 100, offset = Params.Int(r, "offset", 0, int.MaxValue) ?? 0;
-        var rows = await q.FactsAsync(kind, doc, ct);
-        var h = new Html().El("h1", $"Facts: {kind} ({rows.Count})");
+        var (rows, total) = await FactRows.PageAsync(q.Store, kind, Params.Facts(r), doc?.Id, offset, limit, ct);
+        var h = new Html().El("h1", $"Facts: {kind} ({total})");
         h.Open("form", "method", "get", "action", "/facts", "class", "filters", "data-autosubmit", "1").Open("label").Text("kind ").Open("select", "name", "kind");
         foreach (var k in FactRows.Kinds.Keys.Where(k => k != "mention"))
             h.Open("option", "value", k, "selected", k == kind ? "selected" : null).Text(k).Close("option");
@@ -512,7 +512,7 @@ internal static class Pages
         h.Open("table", "class", "grid").Open("thead").Open("tr").El("th", "lines");
         foreach (var col in columns) h.El("th", col);
         h.Close("tr").Close("thead").Open("tbody");
-        foreach (var row in rows.Skip(offset).Take(limit))
+        foreach (var row in rows)
         {
             h.Open("tr").Open("td");
             var docId = FactRows.Cell(row, "provenance.documentId");
@@ -528,19 +528,19 @@ internal static class Pages
         h.Close("tbody").Close("table");
         h.Open("p", "class", "pager");
         if (offset > 0) h.A($"/facts{Q(("kind", kind), ("doc", Params.Str(r, "doc")), ("offset", Math.Max(0, offset - limit).ToString(CultureInfo.InvariantCulture)))}", "← previous");
-        if (offset + limit < rows.Count) h.Raw(" ").A($"/facts{Q(("kind", kind), ("doc", Params.Str(r, "doc")), ("offset", (offset + limit).ToString(CultureInfo.InvariantCulture)))}", "next →");
+        if (offset + limit < total) h.Raw(" ").A($"/facts{Q(("kind", kind), ("doc", Params.Str(r, "doc")), ("offset", (offset + limit).ToString(CultureInfo.InvariantCulture)))}", "next →");
         h.Close("p");
         return ("Facts", "Facts", h);
     }
 
-    private static async Task<IResult> FactsCsv(HttpRequest r, KnowledgeBase kb, CancellationToken ct) =>
+    private static async Task<IResult> FactsCsv(HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
         await kb.ReadAsync(async q =>
         {
             var kind = Params.Str(r, "kind") ?? throw QueryException.BadParameter("kind: required");
             var (requested, _) = FactRows.Kind(kind);
             var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
             var w = new StringWriter();
-            FactRows.WriteCsv(w, requested, await q.FactsAsync(kind, doc, ct));
+            FactRows.WriteCsv(w, requested, (await FactRows.PageAsync(q.Store, kind, Params.Facts(r), doc?.Id, 0, int.MaxValue, ct)).Rows);
             return Csv(w.ToString(), $"facts-{requested}.csv");
         }, ct);
 
@@ -575,7 +575,7 @@ internal static class Pages
         return ("Timeline", "Timeline", h);
     }
 
-    private static async Task<IResult> TimelineCsv(HttpRequest r, KnowledgeBase kb, CancellationToken ct) =>
+    private static async Task<IResult> TimelineCsv(HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
         await kb.ReadAsync(async q =>
         {
             var view = await q.TimelineAsync(Params.Int(r, "from", 1, 9998), Params.Int(r, "to", 1, 9998), Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
@@ -594,8 +594,8 @@ internal static class Pages
         var r = c.Request;
         var type = Params.Str(r, "type");
         int limit = Params.Int(r, "limit", 1, 10_000) ?? 200;
-        var entities = await q.EntitySummariesAsync(type, null, ct);
-        var h = new Html().El("h1", $"Entities ({entities.Count})");
+        var entities = await q.EntitySummariesAsync(type, null, 0, limit + 1, ct);
+        var h = new Html().El("h1", "Entities");
         h.Open("form", "method", "get", "action", "/entities", "class", "filters", "data-autosubmit", "1").Open("label").Text("type ").Open("select", "name", "type");
         foreach (var t in new[] { "", "org", "program", "country", "tech" })
             h.Open("option", "value", t, "selected", (type ?? "") == t ? "selected" : null).Text(t.Length == 0 ? "all" : t).Close("option");
@@ -605,21 +605,22 @@ internal static class Pages
             h.Open("tr").Open("td").A($"/entities/{Html.Url(e.Id)}", e.Name).Close("td").El("td", e.Type.ToName()).El("td", e.Mentions.ToString(CultureInfo.InvariantCulture), "class", "num")
                 .El("td", e.Documents.Count.ToString(CultureInfo.InvariantCulture), "class", "num").El("td", string.Join(", ", e.Aliases.Where(a => a != e.Name).Take(5)), "class", "muted").Close("tr");
         h.Raw("</tbody></table>");
-        if (entities.Count > limit) h.Open("p").A($"/entities{Q(("type", type), ("limit", (limit * 5).ToString(CultureInfo.InvariantCulture)))}", $"… {entities.Count - limit} more").Close("p");
+        if (entities.Count > limit) h.Open("p").A($"/entities{Q(("type", type), ("limit", (limit * 5).ToString(CultureInfo.InvariantCulture)))}", "… more").Close("p");
         return ("Entities", "Entities", h);
     }
 
     private static async Task<(string, string, Html)> Entity(HttpContext c, FukanQueries q, CancellationToken ct)
     {
-        var details = await q.EntityAsync((string)c.Request.RouteValues["name"]!, Params.Int(c.Request, "limit", 1, 10_000) ?? 500, 0, ct);
+        var details = await q.EntityAsync((string)c.Request.RouteValues["name"]!, ct);
+        int limit = Params.Int(c.Request, "limit", 1, 100_000) ?? 500;
         var e = details.Entity;
         var docs = (await q.Store.ListDocumentsAsync(ct)).ToDictionary(d => d.Id.Value, d => d.Title);
-        var h = new Html().El("h1", e.Name).El("p", $"{e.Type} · {e.Mentions} mentions in {e.Documents.Count} document(s) · also written {string.Join(", ", e.Aliases)}", "class", "muted");
+        var h = new Html().El("h1", e.Name).El("p", $"{e.Type.ToName()} · {e.Mentions} mentions in {e.Documents.Count} document(s) · also written {string.Join(", ", e.Aliases)}", "class", "muted");
         h.Open("table", "class", "grid").Raw("<thead><tr><th>document</th><th>as written</th><th>lines</th></tr></thead><tbody>");
-        foreach (var m in details.Mentions)
-            h.Open("tr").El("td", docs.GetValueOrDefault(m.Source.Document.Value, m.Source.Document.Short)).El("td", m.Surface).Open("td").LinesLink(m.Source).Close("td").Close("tr");
+        foreach (var m in details.Mentions.Take(limit))
+            h.Open("tr").El("td", docs.GetValueOrDefault(m.Provenance.Document.Value, m.Provenance.Document.Short)).El("td", m.Surface).Open("td").LinesLink(m.Provenance).Close("td").Close("tr");
         h.Raw("</tbody></table>");
-        if (details.Total > details.Mentions.Count) h.El("p", $"… {details.Total - details.Mentions.Count} more mentions (API: /api/entities/{{name}}?offset=)", "class", "muted");
+        if (details.Mentions.Count > limit) h.Open("p").A($"/entities/{Html.Url(e.Id)}?limit={limit * 10}", $"… {details.Mentions.Count - limit} more mentions").Close("p");
         return (e.Name, "Entities", h);
     }
 
@@ -756,7 +757,7 @@ internal static class Pages
         return ("Rank", "Rank", h);
     }
 
-    private static async Task<IResult> RankCsv(HttpRequest r, KnowledgeBase kb, CancellationToken ct) =>
+    private static async Task<IResult> RankCsv(HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
         await kb.ReadAsync(async q =>
         {
             var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;

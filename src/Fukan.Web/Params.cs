@@ -36,6 +36,23 @@ internal static class Params
         return list.ToArray();
     }
 
+    public static decimal? Decimal(HttpRequest r, string name)
+    {
+        var v = Str(r, name);
+        if (v is null) return null;
+        if (!decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+            throw QueryException.BadParameter($"{name} {v}: not a number");
+        return d;
+    }
+
+    /// <summary>The filters of <c>/api/facts</c>, named as on the CLI without the dashes.</summary>
+    public static FactFilter Facts(HttpRequest r) => new()
+    {
+        Unit = Str(r, "unit"), Min = Decimal(r, "min"), Max = Decimal(r, "max"), Subject = Str(r, "subject"), After = Str(r, "after"),
+        Before = Str(r, "before"), Entity = Str(r, "entity"), Status = Str(r, "status"), Domain = Str(r, "domain"), Country = Str(r, "country"),
+        Rating = Str(r, "rating"), Phase = Str(r, "phase"), Trend = Str(r, "trend"), Area = Str(r, "area"),
+    };
+
     /// <summary>The ranking asked for: method, country, sensitivity, weights (<c>weights=id:w,…</c> or <c>w.id=w</c>).</summary>
     public static RankRequest Rank(HttpRequest r, Fukan.Model.DocumentInfo? doc)
     {

@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace Fukan.Cli.Commands;
 
-/// <summary><c>fukan entities [--type org|program|country|tech] [--json]</c>: entities with mention counts per document.</summary>
+/// <summary>
+/// <c>fukan entities [NAME] [--type org|program|country|tech] [--doc D] [--limit N] [--offset M] [--json]</c>: the entity
+/// catalogue with mention counts per document, or one entity with every mention.
+/// </summary>
 public static class EntitiesCommand
 {
     public static Command Create(CliContext context)
@@ -14,16 +17,31 @@ public static class EntitiesCommand
         var type = new Option<string?>("--type", "-t") { Description = "org | program | country | tech" };
         var doc = new Option<string?>("--doc") { Description = "Only mentions in this document" };
         var limit = new Option<int?>("--limit") { Description = "At most N entities (human output defaults to 50)" };
+        var offset = new Option<int?>("--offset") { Description = "Skip the first N entities" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var command = new Command("entities", "Organisations, programmes, countries and technologies, linked across documents") { type, doc, limit, json };
+        var name = new Argument<string?>("name") { Description = "One entity (name, alias or id): its aliases and every mention with its lines", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("entities", "Organisations, programmes, countries and technologies, linked across documents") { name, type, doc, limit, offset, json };
         command.SetAction(async (result, ct) =>
         {
-            Fukan.Contracts.FukanQueries.EntityTypeOf(result.GetValue(type));
+            if (result.GetValue(limit) is < 1) throw new CliException($"--limit {result.GetValue(limit)}: a whole number of at least 1", ExitCodes.Usage);
+            if (result.GetValue(offset) is < 0) throw new CliException($"--offset {result.GetValue(offset)}: a whole number of at least 0", ExitCodes.Usage);
+            if (result.GetValue(name) is { Length: > 0 } wanted)
+                return await ShowOneAsync(context, result, wanted, result.GetValue(json), result.GetValue(limit), ct);
+            EntityType? only = null;
+            if (result.GetValue(type) is { } t)
+            {
+                if (!EntityTypeNames.TryParse(t, out var parsed)) throw new CliException($"--type {t}: use org, program, country or tech", ExitCodes.Usage);
+                only = parsed;
+            }
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            var queries = new Fukan.Contracts.FukanQueries(store);
-            var info = result.GetValue(doc) is { } d ? await queries.ResolveAsync(d, ct) : null;
-            var entities = await queries.EntitySummariesAsync(result.GetValue(type), info, ct);
+            DocumentId? docId = null;
+            if (result.GetValue(doc) is { } d) docId = (await ShowCommand.Resolve(store, d, ct)).Id;
             int max = result.GetValue(limit) ?? (result.GetValue(json) ? int.MaxValue : 50);
+            // One more than shown: says whether there are more.
+            var entities = await store.ListEntitiesAsync(new EntityQuery
+            {
+                Type = only, Document = docId, Offset = result.GetValue(offset) ?? 0, Limit = max == int.MaxValue ? int.MaxValue : max + 1,
+            }, ct);
             if (result.GetValue(json))
             {
                 context.WriteJson(entities.Take(max).Select(Fukan.Contracts.EntityListing.Of));
@@ -35,9 +53,30 @@ public static class EntitiesCommand
                 table.AddRow(Markup.Escape(e.Name), e.Type.ToName(), e.Mentions.ToString(), e.Documents.Count.ToString(),
                     Markup.Escape(DocsCommand.Truncate(string.Join(", ", e.Aliases.Where(a => a != e.Name).Take(4)), 40)));
             context.Console.Write(table);
-            if (entities.Count > max) context.Console.WriteLine($"… {entities.Count - max} more (use --limit or --json)");
+            if (entities.Count > max) context.Console.WriteLine("… more (use --limit/--offset or --json)");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task<int> ShowOneAsync(CliContext context, ParseResult result, string wanted, bool json, int? limit, CancellationToken ct)
+    {
+        await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
+        var detail = await new Fukan.Contracts.FukanQueries(store).EntityAsync(wanted, ct);
+        var e = detail.Entity;
+        if (json)
+        {
+            context.WriteJson(Fukan.Contracts.EntityDetails.Of(detail));
+            return ExitCodes.Ok;
+        }
+        context.Console.MarkupLine($"[bold]{Markup.Escape(e.Name)}[/] ({e.Type.ToName()}, id {Markup.Escape(e.Id)}): {e.Mentions} mention(s) in {e.Documents.Count} document(s)");
+        if (e.Aliases.Count > 0) context.Console.MarkupLine($"written as: {Markup.Escape(string.Join(", ", e.Aliases))}");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("doc").AddColumn("lines").AddColumn("surface");
+        int max = limit ?? 50;
+        foreach (var m in detail.Mentions.Take(max))
+            table.AddRow(m.Provenance.Document.Short, m.Provenance.Line == m.Provenance.EndLine ? $"{m.Provenance.Line}" : $"{m.Provenance.Line}–{m.Provenance.EndLine}", Markup.Escape(m.Surface));
+        context.Console.Write(table);
+        if (detail.Mentions.Count > max) context.Console.WriteLine($"… {detail.Mentions.Count - max} more (use --limit or --json)");
+        return ExitCodes.Ok;
     }
 }

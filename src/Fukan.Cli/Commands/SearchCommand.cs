@@ -19,8 +19,9 @@ public static class SearchCommand
         command.SetAction(async (result, ct) =>
         {
             var query = JoinQuery(result.GetValue(terms)!);
+            var parsed = Fukan.Contracts.FukanQueries.ParseSearch(query, result.GetValue(limit), result.GetValue(offset));
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            var hits = new Fukan.Contracts.FukanQueries(store).Search(query, result.GetValue(limit), result.GetValue(offset));
+            var hits = new Fukan.Contracts.FukanQueries(store).Search(parsed, result.GetValue(limit), result.GetValue(offset));
             Print(context, hits, result.GetValue(json), query);
             return ExitCodes.Ok;
         });
@@ -56,32 +57,13 @@ public static class SearchCommand
                 "mecab" => MecabAnalyzer.TryCreate(out var reason) ?? throw new CliException($"mecab analyzer unavailable: {reason}"),
                 var a => throw new CliException($"--analyzer {a}: use bigram or mecab", ExitCodes.Usage),
             };
-            await using var store = await context.OpenStoreAsync(result, mustExist: true, ct, chosen);
-            var index = Index(store);
-            var docs = await store.ListDocumentsAsync(ct);
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            var all = new List<(Model.DocumentInfo, IReadOnlyList<Model.Passage>)>(docs.Count);
-            foreach (var d in docs) all.Add((d, await store.GetPassagesAsync(d.Id, ct)));
-            int passages = 0;
-            using (var tx = store.Connection.BeginTransaction(deferred: false))
-            {
-                index.Clear(tx);
-                foreach (var (d, ps) in all)
-                {
-                    index.Add(d, ps, tx);
-                    passages += ps.Count;
-                }
-                index.Optimize(tx);
-                tx.Commit();
-            }
-            context.Out.WriteLine($"reindexed {docs.Count} document(s), {passages} passage(s) with the {chosen.Name} analyzer in {sw.Elapsed.TotalSeconds:F2} s");
+            await using var store = await context.OpenStoreAsync(result, mustExist: false, ct, chosen);
+            var done = await store.ReindexAsync(chosen, ct);
+            context.Out.WriteLine($"reindexed {done.Documents} document(s), {done.Passages} passage(s) with the {done.Analyzer} analyzer in {done.Seconds:F2} s");
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static SqliteSearchIndex Index(SqliteKnowledgeStore store) =>
-        store.Hook<SearchStoreHook>()?.Index ?? throw new InvalidOperationException("the store was opened without its search index");
 
     /// <summary>
     /// Rejoins shell words. A single word is the whole query (<c>fukan search "中国 蓄電デバイス"</c>: two terms, AND);

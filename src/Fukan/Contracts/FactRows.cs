@@ -76,6 +76,25 @@ public static class FactRows
         return rows;
     }
 
+    /// <summary>
+    /// One page of facts of a kind that pass <paramref name="filter"/>, and how many pass in all. Statements (and
+    /// minutes) are rows inside a digest, so they page in memory; every other kind pages in the store.
+    /// </summary>
+    public static async Task<(List<JsonObject> Rows, int Total)> PageAsync(IKnowledgeStore store, string kind, FactFilter filter, DocumentId? only, int offset, int limit, CancellationToken ct)
+    {
+        var (requested, stored) = Kind(kind);
+        if (limit < 1) throw QueryException.BadParameter($"--limit {limit}: a whole number of at least 1");
+        if (offset < 0) throw QueryException.BadParameter($"--offset {offset}: a whole number of at least 0");
+        var query = filter.ToQuery(stored);
+        if (requested == "statement" || stored == "minutes")
+        {
+            var all = await LoadAsync(store, requested, stored, only, ct).ConfigureAwait(false);
+            return (all.Skip(offset).Take(limit).ToList(), all.Count);
+        }
+        var page = await store.QueryFactsAsync(query with { Document = only, Offset = offset, Limit = limit }, ct).ConfigureAwait(false);
+        return (page.Facts.Select(f => JsonNode.Parse(f.Json)).OfType<JsonObject>().ToList(), page.Total);
+    }
+
     /// <summary>Rows as the JSON array of the contract.</summary>
     public static JsonArray ToJsonArray(IEnumerable<JsonObject> rows) => new(rows.Select(r => (JsonNode?)r.DeepClone()).ToArray());
 

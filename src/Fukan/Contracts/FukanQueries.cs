@@ -42,7 +42,7 @@ public sealed class FukanQueries(IKnowledgeStore store)
         var docs = await Store.ListDocumentsAsync(ct).ConfigureAwait(false);
         var list = new List<DocumentInfo>();
         foreach (var d in docs)
-            if ((await Store.GetFactsAsync(ComparisonRow.FactKind, d.Id, ct).ConfigureAwait(false)).Count > 0) list.Add(d);
+            if ((await Store.QueryFactsAsync(new FactQuery(ComparisonRow.FactKind) { Document = d.Id, Limit = 1 }, ct).ConfigureAwait(false)).Facts.Count > 0) list.Add(d);
         return list;
     }
 
@@ -63,8 +63,8 @@ public sealed class FukanQueries(IKnowledgeStore store)
         return SourceLines.Of(info, source, from, to);
     }
 
-    /// <summary>Hits <paramref name="offset"/>+1 … <paramref name="offset"/>+<paramref name="limit"/> of a query in the query language.</summary>
-    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset = 0)
+    /// <summary>A query in the query language, checked with its paging.</summary>
+    public static SearchQuery ParseSearch(string? query, int limit, int offset = 0)
     {
         if (string.IsNullOrWhiteSpace(query)) throw QueryException.BadParameter("q: an empty query");
         SearchQuery parsed;
@@ -72,7 +72,15 @@ public sealed class FukanQueries(IKnowledgeStore store)
         catch (SearchQueryException e) { throw QueryException.BadInput($"query '{query}': {e.Message}"); }
         if (limit is < 1 or > 1000) throw QueryException.BadParameter("--limit: between 1 and 1000");
         if (offset is < 0 or > 10_000) throw QueryException.BadParameter("--offset: between 0 and 10000");
-        var hits = Index().Search(parsed, new SearchOptions(limit + offset));
+        return parsed;
+    }
+
+    /// <summary>Hits <paramref name="offset"/>+1 … <paramref name="offset"/>+<paramref name="limit"/> of a query in the query language.</summary>
+    public IReadOnlyList<SearchHit> Search(string query, int limit, int offset = 0) => Search(ParseSearch(query, limit, offset), limit, offset);
+
+    public IReadOnlyList<SearchHit> Search(SearchQuery parsed, int limit, int offset = 0)
+    {
+        var hits = Searched(() => Store.Search.Search(parsed, new SearchOptions(limit + offset)));
         if (offset == 0) return hits;
         var page = new List<SearchHit>(limit);
         for (int i = offset; i < hits.Count; i++) page.Add(hits[i]);
@@ -84,17 +92,14 @@ public sealed class FukanQueries(IKnowledgeStore store)
         if (limit is < 1 or > 1000) throw QueryException.BadParameter("--limit: between 1 and 1000");
         if ((await Store.GetPassagesByIdAsync([passageId], ct).ConfigureAwait(false)).Count == 0)
             throw QueryException.NotFound($"no passage '{passageId}' (ids look like d6df080bb3a3-1657; see `fukan search … --json`)");
-        return Index().Related(passageId, limit);
+        return Searched(() => Store.Search.Related(passageId, limit));
     }
 
-    private SqliteSearchIndex Index() =>
-        (Store as SqliteKnowledgeStore)?.Hook<SearchStoreHook>()?.Index ?? throw new InvalidOperationException("the store was opened without its search index");
-
-    /// <summary>Stored facts of a kind as JSON rows (see <see cref="FactRows"/>).</summary>
-    public async Task<List<JsonObject>> FactsAsync(string kind, DocumentInfo? document, CancellationToken ct = default)
+    /// <summary>A search whose index cannot answer (out of date, read-only) is a one-line error.</summary>
+    private static IReadOnlyList<SearchHit> Searched(Func<IReadOnlyList<SearchHit>> search)
     {
-        var (requested, stored) = FactRows.Kind(kind);
-        return await FactRows.LoadAsync(Store, requested, stored, document?.Id, ct).ConfigureAwait(false);
+        try { return search(); }
+        catch (StoreException e) { throw QueryException.BadInput(e.Message); }
     }
 
     public static TimelineGrouping Grouping(string? group) => (group ?? "domain").ToLowerInvariant() switch
@@ -119,26 +124,19 @@ public sealed class FukanQueries(IKnowledgeStore store)
         return parsed;
     }
 
-    public async Task<IReadOnlyList<EntitySummary>> EntitySummariesAsync(string? type, DocumentInfo? document, CancellationToken ct = default)
+    /// <summary>Entities from the catalogue, most mentioned first.</summary>
+    public async Task<IReadOnlyList<EntitySummary>> EntitySummariesAsync(string? type, DocumentInfo? document, int offset = 0, int limit = int.MaxValue, CancellationToken ct = default)
     {
         var only = EntityTypeOf(type);
-        var mentions = (await Store.GetFactsAsync(MentionFact.KindName, document?.Id, ct).ConfigureAwait(false)).Select(FactSerializer.Deserialize<MentionFact>);
-        return EntityCatalog.Aggregate(mentions, only);
+        if (offset < 0) throw QueryException.BadParameter($"--offset {offset}: a whole number of at least 0");
+        if (limit < 1) throw QueryException.BadParameter($"--limit {limit}: a whole number of at least 1");
+        return await Store.ListEntitiesAsync(new EntityQuery { Type = only, Document = document?.Id, Offset = offset, Limit = limit }, ct).ConfigureAwait(false);
     }
 
-    /// <summary>One entity by id, name or alias, with its mentions (at most <paramref name="limit"/> after <paramref name="offset"/>).</summary>
-    public async Task<EntityDetails> EntityAsync(string name, int limit = 200, int offset = 0, CancellationToken ct = default)
-    {
-        var all = (await Store.GetFactsAsync(MentionFact.KindName, null, ct).ConfigureAwait(false)).Select(FactSerializer.Deserialize<MentionFact>).ToList();
-        var entities = EntityCatalog.Aggregate(all);
-        var wanted = name.Trim();
-        var entity = entities.FirstOrDefault(e => e.Id == wanted)
-            ?? entities.FirstOrDefault(e => string.Equals(e.Name, wanted, StringComparison.OrdinalIgnoreCase))
-            ?? entities.FirstOrDefault(e => e.Aliases.Any(a => string.Equals(a, wanted, StringComparison.OrdinalIgnoreCase)))
-            ?? throw QueryException.NotFound($"no entity '{name}' (`fukan entities` lists them)");
-        var mentions = all.Where(m => m.EntityId == entity.Id).ToList();
-        return new EntityDetails(EntityListing.Of(entity), mentions.Count, mentions.Skip(Math.Max(0, offset)).Take(Math.Clamp(limit, 0, 10_000)).ToList());
-    }
+    /// <summary>One entity by id, name or alias, with every mention.</summary>
+    public async Task<EntityDetail> EntityAsync(string name, CancellationToken ct = default) =>
+        await Store.FindEntityAsync(name, ct).ConfigureAwait(false)
+        ?? throw QueryException.NotFound($"no entity '{name}' (try `fukan entities` for the known ones)");
 
     public async Task<MinutesDigest> MinutesAsync(DocumentInfo info, CancellationToken ct = default)
     {

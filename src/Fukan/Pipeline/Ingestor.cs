@@ -110,7 +110,7 @@ public sealed class Ingestor
             var (outcome, fileDiagnostics) = await StoreAsync(prepared, cancellationToken).ConfigureAwait(false);
             storeSeconds += Stopwatch.GetElapsedTime(storeStart).TotalSeconds;
             diagnostics.AddRange(fileDiagnostics);
-            timings += prepared.Document?.Timings ?? StageTimings.Zero;
+            timings += prepared.Document?.Document.Timings ?? StageTimings.Zero;
             bytes += prepared.Bytes;
             switch (outcome)
             {
@@ -135,7 +135,7 @@ public sealed class Ingestor
     }
 
     /// <summary>A file read and processed, ready to store (or the reason it cannot be).</summary>
-    private sealed record Prepared(string Path, long Bytes, bool Known, ProcessedDocument? Document, IReadOnlyList<Diagnostic> Diagnostics);
+    private sealed record Prepared(string Path, long Bytes, bool Known, PreparedDocument? Document, IReadOnlyList<Diagnostic> Diagnostics);
 
     private Prepared Prepare(string file, HashSet<DocumentId> known, CancellationToken cancellationToken)
     {
@@ -158,14 +158,14 @@ public sealed class Ingestor
         cancellationToken.ThrowIfCancellationRequested();
         if (known.Contains(DocumentId.FromContent(bytes))) return new Prepared(file, bytes.Length, true, null, []);
         var result = _pipeline.Process(file, bytes);
-        var document = result.Document;
-        if (document is not null)
+        PreparedDocument? prepared = null;
+        if (result.Document is { } document)
         {
             long t = Stopwatch.GetTimestamp();
-            _store.Prepare(document);
-            document = document with { Timings = document.Timings with { Prepare = Stopwatch.GetElapsedTime(t).TotalSeconds } };
+            prepared = _store.Prepare(document);
+            prepared = prepared.With(document with { Timings = document.Timings with { Prepare = Stopwatch.GetElapsedTime(t).TotalSeconds } });
         }
-        return new Prepared(file, bytes.Length, false, document, result.Diagnostics);
+        return new Prepared(file, bytes.Length, false, prepared, result.Diagnostics);
     }
 
     private async Task<(FileOutcome, IReadOnlyList<Diagnostic>)> StoreAsync(Prepared prepared, CancellationToken cancellationToken)

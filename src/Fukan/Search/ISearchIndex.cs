@@ -3,14 +3,14 @@ using Fukan.Model;
 namespace Fukan.Search;
 
 /// <summary>
-/// Full-text search over passages. <see cref="Add"/> replaces whatever was indexed for the document, so
-/// re-ingesting leaves nothing stale; <see cref="Remove"/> drops it.
+/// Full-text search over the passages of a knowledge base: the query side. A store keeps its index in step with
+/// its documents inside each document's transaction (see <c>IKnowledgeStore.Search</c>); hosts only query it.
+/// Implementations are safe for concurrent callers when obtained from a store.
 /// </summary>
 public interface ISearchIndex
 {
-    void Add(DocumentInfo document, IReadOnlyList<Passage> passages);
-
-    void Remove(DocumentId document);
+    /// <summary>The analyzer the stored index was built with ("bigram", "mecab").</summary>
+    string AnalyzerName { get; }
 
     /// <summary>Hits best first. Throws <see cref="SearchQueryException"/> for a query that analyses to nothing.</summary>
     IReadOnlyList<SearchHit> Search(SearchQuery query, SearchOptions options);

@@ -6,13 +6,13 @@ using Microsoft.Data.Sqlite;
 namespace Fukan.Search;
 
 /// <summary>
-/// Keeps the search index in step with <see cref="SqliteKnowledgeStore"/>: pass it to
-/// <c>SqliteKnowledgeStore.OpenAsync(path, [hook])</c>; every saved, replaced or removed document updates the
-/// index inside the store's own transaction. <see cref="Index"/> is available once the store is open.
+/// Keeps the search index in step with <see cref="SqliteKnowledgeStore"/>: every saved, replaced or removed
+/// document updates the index inside the store's own transaction. The store asks it for a read-only index on each
+/// reader connection (<see cref="OpenReader"/>). <see cref="Index"/> is the index on the writer connection.
 /// </summary>
-public sealed class SearchStoreHook : ISqliteStoreHook
+internal sealed class SearchStoreHook : ISqliteStoreHook
 {
-    private readonly ISearchAnalyzer? _requested;
+    private ISearchAnalyzer? _requested;
     private SqliteSearchIndex? _index;
 
     /// <summary>
@@ -21,10 +21,14 @@ public sealed class SearchStoreHook : ISqliteStoreHook
     /// </summary>
     public SearchStoreHook(ISearchAnalyzer? analyzer = null) => _requested = analyzer;
 
-    /// <summary>The index on the store's connection.</summary>
-    public SqliteSearchIndex Index => _index ?? throw new InvalidOperationException("the store has not been opened with this hook");
+    /// <summary>The index on the store's writer connection.</summary>
+    public SqliteSearchIndex Index => _index ?? throw new InvalidOperationException("the store has not been opened for writing with this hook");
 
     public void EnsureSchema(SqliteConnection connection) => _index = new SqliteSearchIndex(connection, _requested ?? StoredAnalyzer(connection));
+
+    /// <summary>A read-only index on a reader connection; nothing is written.</summary>
+    public SqliteSearchIndex OpenReader(SqliteConnection connection) =>
+        new(connection, _requested ?? StoredAnalyzer(connection), readOnly: true);
 
     private static ISearchAnalyzer StoredAnalyzer(SqliteConnection connection)
     {
@@ -38,10 +42,10 @@ public sealed class SearchStoreHook : ISqliteStoreHook
             ?? throw new StoreException($"{connection.DataSource}: the search index was built with MeCab, which is not available here ({reason}); install mecab or run `fukan reindex --analyzer bigram`");
     }
 
-    public void OnAdded(SqliteConnection connection, SqliteTransaction transaction, ProcessedDocument document) =>
-        Index.Add(document.Info, document.Passages, transaction);
+    public object? Prepare(ProcessedDocument document) => Index.Prepare(document.Passages);
 
-    public void Prepare(ProcessedDocument document) => Index.Prepare(document.Passages);
+    public void OnAdded(SqliteConnection connection, SqliteTransaction transaction, ProcessedDocument document, object? prepared) =>
+        Index.Add(document.Info, document.Passages, transaction, prepared as SqliteSearchIndex.PreparedBodies);
 
     public void OnRemoved(SqliteConnection connection, SqliteTransaction transaction, DocumentId id) =>
         Index.Remove(id, transaction);
@@ -51,6 +55,14 @@ public sealed class SearchStoreHook : ISqliteStoreHook
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM search_document)";
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
+        try { return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0; }
+        catch (SqliteException) { return true; }   // no index tables yet
+    }
+
+    /// <summary>Switches the writer's index to <paramref name="analyzer"/> (call outside a transaction; then <c>Index.Clear</c> and re-add inside one).</summary>
+    public void Reset(SqliteConnection connection, ISearchAnalyzer analyzer)
+    {
+        _requested = analyzer;
+        _index = new SqliteSearchIndex(connection, analyzer);
     }
 }

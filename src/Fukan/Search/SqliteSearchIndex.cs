@@ -28,16 +28,40 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     /// <summary>Opens the index on <paramref name="connection"/> (open, not owned), creating its tables if needed.</summary>
     public SqliteSearchIndex(SqliteConnection connection, ISearchAnalyzer? analyzer = null)
+        : this(connection, analyzer, readOnly: false)
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="readOnly"/>, nothing is written: the index is read as it is (a reader of a knowledge base
+    /// never takes the write lock); <see cref="IsCurrent"/> says whether it can answer.
+    /// </summary>
+    internal SqliteSearchIndex(SqliteConnection connection, ISearchAnalyzer? analyzer, bool readOnly)
     {
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
         _analyzer = analyzer ?? new BigramAnalyzer();
         _snippets = new SnippetBuilder(_analyzer);
-        IndexedAnalyzer = EnsureSchema(connection, _analyzer.Name);
+        if (readOnly)
+        {
+            IsCurrent = Scalar(connection, null, "SELECT value FROM search_meta WHERE key = 'layout'") is Layout
+                && (TableExists(connection, null, "search_content", "view") || TableExists(connection, null, "search_content"));
+            IndexedAnalyzer = Scalar(connection, null, "SELECT value FROM search_meta WHERE key = 'analyzer'") as string ?? _analyzer.Name;
+        }
+        else
+        {
+            IndexedAnalyzer = EnsureSchema(connection, _analyzer.Name);
+            IsCurrent = true;
+        }
         SharesStoreContent = TableExists(connection, null, "search_content", "view");
     }
 
+    /// <summary>False when a read-only index is missing or of an older layout (an ingest or `fukan migrate` rebuilds it).</summary>
+    internal bool IsCurrent { get; }
+
     public ISearchAnalyzer Analyzer => _analyzer;
+
+    string ISearchIndex.AnalyzerName => IndexedAnalyzer;
 
     /// <summary>The analyzer the stored index was built with; differs from <see cref="Analyzer"/> until a reindex.</summary>
     public string IndexedAnalyzer { get; private set; }
@@ -128,7 +152,10 @@ public sealed class SqliteSearchIndex : ISearchIndex
     }
 
     /// <summary>Indexes <paramref name="document"/>'s passages on the caller's transaction, replacing earlier entries.</summary>
-    public void Add(DocumentInfo document, IReadOnlyList<Passage> passages, SqliteTransaction? transaction)
+    public void Add(DocumentInfo document, IReadOnlyList<Passage> passages, SqliteTransaction? transaction) => Add(document, passages, transaction, null);
+
+    /// <summary>As <see cref="Add(DocumentInfo, IReadOnlyList{Passage}, SqliteTransaction?)"/>, with the bodies <see cref="Prepare"/> analysed ahead.</summary>
+    internal void Add(DocumentInfo document, IReadOnlyList<Passage> passages, SqliteTransaction? transaction, PreparedBodies? prepared)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(passages);
@@ -174,7 +201,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var fPath = insertFts.Parameters.Add("$path", SqliteType.Text);
 
         // Bodies analysed ahead (Prepare) are taken as they are; else the second core analyses them while this one writes passage rows.
-        var bodies = Prepared.TryGetValue(passages, out var ready) && ready.Analyzer == _analyzer ? Task.FromResult(ready.Bodies)
+        var bodies = prepared is { } ready && ready.Analyzer == _analyzer.Name && ready.Bodies.Length == passages.Count ? Task.FromResult(ready.Bodies)
             : passages.Count >= 64 ? Task.Run(() => JoinAll(_analyzer, passages)) : Task.FromResult(JoinAll(_analyzer, passages));
         // Passage rows first, then their index rows: interleaving writes to the two b-trees is twice as slow.
         var rowids = new long[passages.Count];
@@ -642,16 +669,14 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
     }
 
-    private sealed record PreparedBodies(ISearchAnalyzer Analyzer, string[] Bodies);
+    /// <summary>Passage bodies analysed ahead of the write, with the analyzer that analysed them.</summary>
+    internal sealed record PreparedBodies(string Analyzer, string[] Bodies);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Passage>, PreparedBodies> Prepared = new();
-
-    /// <summary>Analyses the passages' text ahead of <see cref="Add(DocumentInfo, IReadOnlyList{Passage}, SqliteTransaction?)"/>; thread-safe, no database.</summary>
-    public void Prepare(IReadOnlyList<Passage> passages)
+    /// <summary>Analyses the passages' text ahead of the write; thread-safe, no database. Hand the result to <c>Add</c>.</summary>
+    internal PreparedBodies Prepare(IReadOnlyList<Passage> passages)
     {
         ArgumentNullException.ThrowIfNull(passages);
-        var analyzer = _analyzer;
-        Prepared.AddOrUpdate(passages, new PreparedBodies(analyzer, JoinAll(analyzer, passages)));
+        return new PreparedBodies(_analyzer.Name, JoinAll(_analyzer, passages));
     }
 
     private static string[] JoinAll(ISearchAnalyzer analyzer, IReadOnlyList<Passage> passages)
@@ -687,6 +712,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     private void CheckAnalyzer()
     {
+        if (!IsCurrent)
+            throw new Fukan.Storage.StoreException($"{_connection.DataSource}: the search index is missing or of an older layout: run `fukan migrate` (or ingest) to rebuild it");
         if (IndexedAnalyzer != _analyzer.Name)
             throw new InvalidOperationException($"the search index was built with the '{IndexedAnalyzer}' analyzer, not '{_analyzer.Name}': run fukan reindex");
     }

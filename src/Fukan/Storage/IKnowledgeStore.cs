@@ -1,5 +1,7 @@
+using Fukan.Extraction.Entities;
 using Fukan.Model;
 using Fukan.Pipeline;
+using Fukan.Search;
 
 namespace Fukan.Storage;
 
@@ -14,32 +16,84 @@ public enum SaveOutcome
     Replaced,
 }
 
+/// <summary>How a knowledge base is opened.</summary>
+public enum StoreAccess
+{
+    /// <summary>Queries only: nothing is written (no schema set-up, no migration, no lock taken); the store must exist.</summary>
+    Read,
+    /// <summary>Ingest, remove, reindex: created when missing and migrated to the current schema.</summary>
+    Write,
+}
+
 /// <summary>A fact as stored: its kind, provenance and JSON payload (deserialise with <see cref="FactSerializer"/>).</summary>
-public sealed record StoredFact(DocumentId Document, string Kind, Provenance Source, string Json);
+public sealed record StoredFact(DocumentId Document, string Kind, Provenance Source, string Json)
+{
+    /// <summary>The entities named in the fact's sentence, when the query asked for them (<see cref="FactQuery.WithEntities"/>).</summary>
+    public IReadOnlyList<EntityRef>? Entities { get; init; }
+
+    /// <summary>The date the fact is filed under (its own, the date in its sentence, or its document's), when queried as a row.</summary>
+    public DateOnly? Date { get; init; }
+}
+
+/// <summary>An entity as a fact links to it.</summary>
+public sealed record EntityRef(string Id, string Name, EntityType Type);
 
 /// <summary>No document matches a reference, or several do.</summary>
 public sealed class DocumentReferenceException(string message) : Exception(message);
 
 /// <summary>
+/// A processed document with the store's own work for it done ahead (serialised facts, analysed index terms):
+/// what <see cref="IKnowledgeStore.SaveAsync(PreparedDocument, CancellationToken)"/> writes. Made by
+/// <see cref="IKnowledgeStore.Prepare"/> of the store that writes it.
+/// </summary>
+public sealed class PreparedDocument
+{
+    internal PreparedDocument(ProcessedDocument document, object? payload)
+    {
+        Document = document;
+        Payload = payload;
+    }
+
+    public ProcessedDocument Document { get; }
+
+    /// <summary>The store's prepared rows; opaque outside the store that made them.</summary>
+    internal object? Payload { get; }
+
+    /// <summary>The same preparation for a copy of the document (timings added, say).</summary>
+    public PreparedDocument With(ProcessedDocument document) => new(document, Payload);
+}
+
+/// <summary>What a reindex did.</summary>
+public sealed record ReindexSummary(int Documents, int Passages, string Analyzer, double Seconds);
+
+/// <summary>
 /// The knowledge base. Each document is written in one transaction: after a crash every document is either
-/// fully present or absent. Implementations: SQLite (embedded, default); PostgreSQL follows.
+/// fully present or absent. Obtain one with <see cref="KnowledgeBase.OpenAsync"/>. Safe for many concurrent
+/// readers; writes are serialised. Implementations: SQLite (embedded, default); PostgreSQL follows.
 /// </summary>
 public interface IKnowledgeStore : IAsyncDisposable
 {
     /// <summary>Where the store lives, for messages.</summary>
     string Location { get; }
 
-    /// <summary>Writes a processed document, replacing an older version stored for the same path.</summary>
-    Task<SaveOutcome> SaveAsync(ProcessedDocument document, CancellationToken cancellationToken = default);
+    /// <summary>True when opened with <see cref="StoreAccess.Read"/>: every write throws <see cref="StoreException"/>.</summary>
+    bool IsReadOnly { get; }
+
+    /// <summary>The full-text index over the stored passages (query side).</summary>
+    ISearchIndex Search { get; }
 
     /// <summary>
-    /// Optional work for <see cref="SaveAsync"/> that needs no database (serialising facts, analysing text for an index).
-    /// Thread-safe; an ingest calls it on the worker that processed the document so the single writer only writes.
-    /// <see cref="SaveAsync"/> does the work itself for a document that was not prepared.
+    /// The work <see cref="SaveAsync(PreparedDocument, CancellationToken)"/> needs that needs no database
+    /// (serialising facts, analysing text for the index). Thread-safe: an ingest calls it on its workers.
     /// </summary>
-    void Prepare(ProcessedDocument document)
-    {
-    }
+    PreparedDocument Prepare(ProcessedDocument document);
+
+    /// <summary>Writes a prepared document, replacing an older version stored for the same path.</summary>
+    Task<SaveOutcome> SaveAsync(PreparedDocument document, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a processed document (prepared here), replacing an older version stored for the same path.</summary>
+    Task<SaveOutcome> SaveAsync(ProcessedDocument document, CancellationToken cancellationToken = default) =>
+        SaveAsync(Prepare(document), cancellationToken);
 
     /// <summary>True when a document with this content is stored.</summary>
     Task<bool> ContainsAsync(DocumentId id, CancellationToken cancellationToken = default);
@@ -67,8 +121,26 @@ public interface IKnowledgeStore : IAsyncDisposable
     /// <summary>Facts of a kind, for one document or all, in document and source order.</summary>
     Task<IReadOnlyList<StoredFact>> GetFactsAsync(string kind, DocumentId? document = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Facts of one kind that pass the query's filters, in document and source order, one page of them; the cost
+    /// follows the rows returned (filters run on indexed columns).
+    /// </summary>
+    Task<FactPage> QueryFactsAsync(FactQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The entity catalogue, most mentioned first: kept at ingest, so this is a grouped lookup.</summary>
+    Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(EntityQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One entity by id, name or alias (exact, case-insensitive), with every mention; null when unknown.</summary>
+    Task<EntityDetail?> FindEntityAsync(string nameOrId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Diagnostic>> GetDiagnosticsAsync(DocumentId id, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a document and everything derived from it. False when it was not stored.</summary>
     Task<bool> RemoveAsync(DocumentId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes several documents in one transaction: all or none. Returns how many were stored.</summary>
+    Task<int> RemoveAsync(IReadOnlyCollection<DocumentId> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Rebuilds the search index from the stored passages with <paramref name="analyzer"/>, in one transaction.</summary>
+    Task<ReindexSummary> ReindexAsync(ISearchAnalyzer analyzer, CancellationToken cancellationToken = default);
 }

@@ -91,7 +91,79 @@ public static class SqliteMigrations
             SELECT doc_id, kind, 0, count(*), '[' || group_concat(data, ',' ORDER BY seq) || ']' FROM facts GROUP BY doc_id, kind;
         DROP TABLE facts;
         """,
+        // 3: a marker that this is a Fukan knowledge base; documents get a small integer key for child rows; every
+        // fact but entity mentions is a row with its filter keys (indexed), pointing at its JSON in fact_sets; facts
+        // link to the entities their sentence names; mentions are kept as an entity catalogue per document with
+        // running totals per entity. Existing documents are filled in by the store after this step.
+        """
+        CREATE TABLE fukan_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO fukan_meta(key, value) VALUES ('application', 'fukan');
+        ALTER TABLE documents ADD COLUMN doc_key INTEGER;
+        UPDATE documents SET doc_key = rowid;
+        CREATE UNIQUE INDEX documents_doc_key ON documents(doc_key);
+        CREATE INDEX fact_sets_doc ON fact_sets(doc_id);
+        CREATE TABLE fact_rows(
+            doc INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ord INTEGER NOT NULL,
+            chunk INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            line INTEGER NOT NULL,
+            end_line INTEGER NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            date_start TEXT,
+            date_end TEXT,
+            date_precision TEXT,
+            value REAL,
+            value_max REAL,
+            unit TEXT,
+            subject TEXT,
+            area_id TEXT,
+            country TEXT,
+            phase TEXT,
+            rating TEXT,
+            trend TEXT,
+            status TEXT,
+            domain TEXT,
+            PRIMARY KEY(doc, kind, ord)) WITHOUT ROWID;
+        CREATE INDEX fact_rows_value ON fact_rows(kind, unit, value) WHERE unit IS NOT NULL;
+        CREATE INDEX fact_rows_date ON fact_rows(kind, date_start) WHERE date_start IS NOT NULL;
+        CREATE INDEX fact_rows_cell ON fact_rows(kind, country, rating) WHERE country IS NOT NULL;
+        CREATE INDEX fact_rows_status ON fact_rows(kind, status, domain) WHERE status IS NOT NULL;
+        CREATE INDEX fact_rows_kind ON fact_rows(kind, doc, ord);
+        CREATE TABLE fact_entities(
+            entity_id TEXT NOT NULL,
+            doc INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ord INTEGER NOT NULL,
+            PRIMARY KEY(entity_id, doc, kind, ord)) WITHOUT ROWID;
+        CREATE INDEX fact_entities_fact ON fact_entities(doc, kind, ord);
+        CREATE TABLE entity_docs(
+            entity_id TEXT NOT NULL,
+            doc INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+            mentions INTEGER NOT NULL,
+            surfaces TEXT NOT NULL,
+            positions BLOB NOT NULL,
+            PRIMARY KEY(entity_id, doc)) WITHOUT ROWID;
+        CREATE INDEX entity_docs_doc ON entity_docs(doc, mentions);
+        CREATE TABLE entity_totals(
+            entity_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            documents INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX entity_totals_rank ON entity_totals(mentions DESC, entity_id);
+        CREATE INDEX entity_totals_type ON entity_totals(type, mentions DESC, entity_id);
+        CREATE TABLE entity_aliases(
+            alias TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY(alias, entity_id)) WITHOUT ROWID;
+        """,
     ];
+
+    /// <summary>The first version with fact rows and the entity catalogue (older stores are filled in when migrated).</summary>
+    internal const int FactRowsVersion = 3;
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Steps.Length;
@@ -117,6 +189,42 @@ public static class SqliteMigrations
             }
             tx.Commit();
         }
+    }
+
+    /// <summary>
+    /// The schema version of a Fukan knowledge base, after checking that it is one: an SQLite file of another
+    /// application (tables but no Fukan schema) is refused with one line and left untouched. 0 for a new, empty file
+    /// (only when <paramref name="creating"/>).
+    /// </summary>
+    internal static int CheckIsFukan(SqliteConnection connection, string path, bool creating)
+    {
+        int version;
+        long tables;
+        try
+        {
+            version = UserVersion(connection);
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT count(*), count(*) FILTER (WHERE name = 'documents') FROM sqlite_schema WHERE type = 'table'";
+            using var reader = cmd.ExecuteReader();
+            reader.Read();
+            tables = reader.GetInt64(0);
+            bool hasDocuments = reader.GetInt64(1) > 0;
+            if (version > Steps.Length)
+                throw new StoreException($"{path}: schema version {version} is newer than this fukan supports ({Steps.Length}); upgrade fukan");
+            if (version > 0 && !hasDocuments) throw new StoreException($"{path}: not a Fukan knowledge base (an SQLite database of another application); left untouched");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 26)
+        {
+            throw new StoreException($"{path}: not a Fukan knowledge base (not an SQLite database)", e);
+        }
+        if (version == 0)
+        {
+            if (tables > 0) throw new StoreException($"{path}: not a Fukan knowledge base (an SQLite database of another application); left untouched");
+            if (!creating) throw new StoreException($"{path}: an empty file, not a knowledge base (run `fukan ingest DIR` to make one)");
+        }
+        if (version > Steps.Length)
+            throw new StoreException($"{path}: schema version {version} is newer than this fukan supports ({Steps.Length}); upgrade fukan");
+        return version;
     }
 
     public static int UserVersion(SqliteConnection connection)

@@ -26,10 +26,13 @@ public class MigrationTests
             cmd.ExecuteNonQuery();
         }
         await using var store = await SqliteKnowledgeStore.OpenAsync(db);
-        Assert.Equal(SqliteMigrations.CurrentVersion, SqliteMigrations.UserVersion(store.Connection));
+        Assert.Equal(SqliteMigrations.CurrentVersion, SqliteMigrations.UserVersion(store.Connection!));
         var facts = await store.GetFactsAsync("date");
         Assert.Equal(["first", "second"], facts.Select(f => System.Text.Json.JsonDocument.Parse(f.Json).RootElement.GetProperty("text").GetString()));
         Assert.Equal(2, facts[1].Source.Line);
+        // Migrating to fact rows filled them in from the stored facts.
+        var rows = await store.QueryFactsAsync(new FactQuery("date"));
+        Assert.Equal(facts.Select(f => f.Json), rows.Facts.Select(f => f.Json));
     }
 
     [Fact]
@@ -76,7 +79,7 @@ public class SearchLayoutTests
         await using (var plain = await SqliteKnowledgeStore.OpenAsync(db))   // no hooks: no index
             await plain.SaveAsync(SeedDocuments.Get("000"));
         await using var store = await FukanDefaults.OpenStoreAsync(db);
-        var hits = store.Hook<Fukan.Search.SearchStoreHook>()!.Index.Search(Fukan.Search.SearchQueryParser.Parse("SWE-bench"), new Fukan.Search.SearchOptions(5));
+        var hits = store.Search.Search(Fukan.Search.SearchQueryParser.Parse("SWE-bench"), new Fukan.Search.SearchOptions(5));
         Assert.NotEmpty(hits);
         Assert.Contains("SWE", hits[0].Snippet, StringComparison.OrdinalIgnoreCase);
     }
@@ -86,7 +89,7 @@ public class SearchLayoutTests
     {
         using var dir = new TempDir();
         await using var store = await FukanDefaults.OpenStoreAsync(dir.File("kb.db"));
-        using var cmd = store.Connection.CreateCommand();
+        using var cmd = ((SqliteKnowledgeStore)store).Connection!.CreateCommand();
         cmd.CommandText = "SELECT type FROM sqlite_schema WHERE name = 'search_content'";
         Assert.Equal("view", cmd.ExecuteScalar());
     }

@@ -38,6 +38,12 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         { "/api/timeline?domain=semiconductors&group=document", "timeline --domain semiconductors --group document" },
         { "/api/entities?type=org", "entities --type org" },
         { "/api/entities?limit=15", "entities --limit 15" },
+        { "/api/entities?limit=5&offset=5&type=tech", "entities --limit 5 --offset 5 --type tech" },
+        { "/api/entities/Rapidus", "entities Rapidus" },
+        { "/api/facts?kind=quantity&unit=JPY&min=1e8", "facts --kind quantity --unit JPY --min 1e8" },
+        { "/api/facts?kind=event&status=planned&after=2025&limit=20&offset=3", "facts --kind event --status planned --after 2025 --limit 20 --offset 3" },
+        { "/api/facts?kind=comparison&country=CN&rating=%E2%97%8E", "facts --kind comparison --country CN --rating ◎" },
+        { "/api/facts?kind=quantity&entity=Rapidus", "facts --kind quantity --entity Rapidus" },
         { "/api/minutes/002", "minutes 002" },
         { "/api/signals", "signals" },
         { "/api/rank", "rank" },
@@ -64,22 +70,16 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task One_entity_has_its_mentions_with_lines()
+    public async Task One_entity_pages_its_mentions()
     {
         using var client = web.Client();
-        var json = JsonNode.Parse(await client.GetStringAsync("/api/entities/Rapidus"))!;
-        var id = json["entity"]!["id"]!.GetValue<string>();
-        var mentions = json["mentions"]!.AsArray();
-        Assert.NotEmpty(mentions);
-        Assert.Equal(json["total"]!.GetValue<int>(), json["entity"]!["mentions"]!.GetValue<int>());
-        foreach (var m in mentions)
-        {
-            Assert.Equal(id, m!["entityId"]!.GetValue<string>());
-            Assert.True(m["provenance"]!["line"]!.GetValue<int>() > 0);
-        }
+        var all = JsonNode.Parse(await client.GetStringAsync("/api/entities/Rapidus"))!;
+        var occurrences = all["occurrences"]!.AsArray();
+        Assert.True(occurrences.Count > 1);
+        Assert.Equal(all["mentions"]!.GetValue<int>(), occurrences.Count);
         var paged = JsonNode.Parse(await client.GetStringAsync("/api/entities/Rapidus?limit=1&offset=1"))!;
-        Assert.Single(paged["mentions"]!.AsArray());
-        Assert.True(JsonNode.DeepEquals(mentions.Count > 1 ? mentions[1] : null, paged["mentions"]![0]));
+        Assert.Single(paged["occurrences"]!.AsArray());
+        Assert.True(JsonNode.DeepEquals(occurrences[1], paged["occurrences"]![0]));
     }
 
     [Fact]
@@ -116,6 +116,11 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         { "/api/facts", 400, "kind" },
         { "/api/facts?kind=bogus", 400, "kind" },
         { "/api/facts?kind=date&limit=x", 400, "limit" },
+        { "/api/facts?kind=quantity&after=2024-13", 400, "after" },
+        { "/api/facts?kind=quantity&min=abc", 400, "min" },
+        { "/api/facts?kind=quantity&min=5&max=1", 400, "min" },
+        { "/api/facts?kind=comparison&rating=A", 400, "rating" },
+        { "/api/entities?offset=-1", 400, "offset" },
         { "/api/timeline?group=bogus", 400, "group" },
         { "/api/timeline?from=abc", 400, "from" },
         { "/api/timeline?from=0", 400, "from" },

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using Fukan.Analysis.Money;
+using Fukan.Model;
+using Fukan.Storage;
+using Spectre.Console;
+
+namespace Fukan.Cli.Commands;
+
+/// <summary><c>fukan money [--by entity|tech|country|year] [--doc D] [--after Y] [--before Y] [--currency C] [--json]</c>.</summary>
+public static class MoneyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var by = new Option<string>("--by") { Description = "Group by entity (default: the organisation or programme), tech, country or year", DefaultValueFactory = _ => "entity" };
+        var doc = new Option<string?>("--doc") { Description = "Only this document" };
+        var after = new Option<string?>("--after") { Description = "Amounts dated in or after this period (2024, 2026-06)" };
+        var before = new Option<string?>("--before") { Description = "Amounts dated in or before this period" };
+        var currency = new Option<string?>("--currency") { Description = "Only this currency (JPY, USD, EUR, …)" };
+        var limit = new Option<int?>("--limit") { Description = "At most N groups (human output defaults to 30)" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("money", "Who puts how much money where: amounts linked to the organisations, technologies or countries their sentence names, summed per currency")
+        {
+            by, doc, after, before, currency, limit, json,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var grouping = result.GetValue(by)!.ToLowerInvariant() switch
+            {
+                "entity" or "org" or "organisation" or "organization" => MoneyGrouping.Entity,
+                "tech" or "technology" => MoneyGrouping.Tech,
+                "country" => MoneyGrouping.Country,
+                "year" => MoneyGrouping.Year,
+                var g => throw new CliException($"--by {g}: use entity, tech, country or year", ExitCodes.Usage),
+            };
+            if (result.GetValue(limit) is < 1) throw new CliException($"--limit {result.GetValue(limit)}: a whole number of at least 1", ExitCodes.Usage);
+            var query = new MoneyQuery
+            {
+                By = grouping, After = PeriodOf(result.GetValue(after), "--after", true), Before = PeriodOf(result.GetValue(before), "--before", false),
+                Currency = result.GetValue(currency)?.Trim().ToUpperInvariant(),
+            };
+            if (query is { After: { } a, Before: { } b } && a > b) throw new CliException($"--after {result.GetValue(after)} is later than --before {result.GetValue(before)}", ExitCodes.Usage);
+            await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
+            if (result.GetValue(doc) is { } d) query = query with { Document = (await ShowCommand.Resolve(store, d, ct)).Id };
+            var groups = await MoneyReport.BuildAsync(store, query, ct);
+            int max = result.GetValue(limit) ?? (result.GetValue(json) ? int.MaxValue : 30);
+            if (result.GetValue(json)) { context.WriteJson(groups.Take(max)); return ExitCodes.Ok; }
+            if (groups.Count == 0) { context.Out.WriteLine("No amounts of money match."); return ExitCodes.Ok; }
+            var table = new Table().Border(TableBorder.Rounded).AddColumn(grouping.ToString().ToLowerInvariant()).AddColumn("total per currency")
+                .AddColumn(new TableColumn("amounts").RightAligned()).AddColumn("largest (doc · lines)");
+            foreach (var g in groups.Take(max))
+            {
+                var largest = g.Amounts.OrderByDescending(x => x.Value).First();
+                table.AddRow(Markup.Escape(g.Label), Markup.Escape(string.Join("; ", g.Totals.Select(t => $"{Format(t.Total)} {t.Currency}"))),
+                    g.Amounts.Count.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape($"{DocsCommand.Truncate(largest.Text, 24)} · {largest.DocumentId[..Math.Min(12, largest.DocumentId.Length)]} {largest.Provenance.Line}"));
+            }
+            context.Console.Write(table);
+            if (groups.Count > max) context.Console.WriteLine($"… {groups.Count - max} more groups (use --limit or --json)");
+            context.Console.WriteLine("Amounts restated in one document count once; currencies are never converted.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Large sums in 万/億/兆-free scientific shorthand a reader can compare: 1.2e9 → 1.2 bn.</summary>
+    private static string Format(decimal value) => Math.Abs(value) switch
+    {
+        >= 1_000_000_000_000m => $"{value / 1_000_000_000_000m:0.##} tn",
+        >= 1_000_000_000m => $"{value / 1_000_000_000m:0.##} bn",
+        >= 1_000_000m => $"{value / 1_000_000m:0.##} m",
+        _ => value.ToString("#,0.##", CultureInfo.InvariantCulture),
+    };
+
+    internal static DateOnly? PeriodOf(string? text, string option, bool first)
+    {
+        if (text is null) return null;
+        if (!Period.TryParse(text, out var start, out var end))
+            throw new CliException($"{option} {text}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)", ExitCodes.Usage);
+        return first ? start : end;
+    }
+}
