@@ -23,6 +23,7 @@ static int Dispatch(string[] args) => args.Length == 0 ? Usage() : args[0] switc
     "facts-accuracy" => FactsAccuracy.Run(args[1..]),
     "rank-signals" => RankSignalsBench.Run(args[1..]),
     "scaling" => ScalingBench.Run(args[1..]),
+    "serve" => ServeBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -36,6 +37,7 @@ static int Usage()
         "  search-engines DIR [QUERIES] [--copies N]                          FTS5 vs Lucene.Net probe\n" +
         "  facts-accuracy [--seeds DIR] [--expectations DIR] [--verbose] [--dump SEED]   precision/recall and MB/s of the quantity and date parsers\n" +
         "  rank-signals [--seeds DIR] [--runs N] [--json]   ms of fukan signals and fukan rank (wsum, topsis, sensitivity) on the seeds\n" +
-        "  scaling [--seeds DIR]   entity recogniser and minutes parser on a text and on it repeated: linear or not");
+        "  scaling [--seeds DIR]   entity recogniser and minutes parser on a text and on it repeated: linear or not\n" +
+        "  serve (--corpus DIR | --db PATH) [--requests N] [--clients C] [--rounds R]   every API route and page over loopback: p50/p99, then C concurrent clients");
     return 2;
 }

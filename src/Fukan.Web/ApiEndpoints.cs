@@ -135,16 +135,16 @@ internal static class ApiEndpoints
             .WithSummary("The digest of a set of minutes: date, place, attendees, agenda, statements by topic and side")
             .Produces<MinutesDigest>();
 
-        api.MapGet("/signals", (KnowledgeBaseReader kb, CancellationToken ct) =>
-            kb.ReadAsync(async q => Json(await q.SignalsAsync(WatchlistLoader.LoadDefault(), ct)), ct))
+        api.MapGet("/signals", (KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
+            kb.ReadAsync(async q => Json(await Answers.SignalsAsync(cache, q, ct)), ct))
             .WithSummary("The watchlist evaluated: each signal's status and evidence, and a verdict per domain")
             .Produces<WatchlistReport>();
 
-        api.MapGet("/rank", (HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
+        api.MapGet("/rank", (HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
             kb.ReadAsync(async q =>
             {
                 var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
-                return Json(await q.RankAsync(Params.Rank(r, doc), ct));
+                return Json(await Answers.RankAsync(cache, q, Params.Rank(r, doc), ct));
             }, ct))
             .WithSummary("Research areas ranked; method=wsum|topsis, country=, sensitivity=true (draws=, seed=), weights=criterion:w,… or w.criterion=w, area=, limit=, doc=")
             .Produces<RankingReport>();

@@ -25,6 +25,7 @@ public static class FukanWeb
     {
         services.AddSingleton(options);
         services.AddSingleton<KnowledgeBaseReader>();
+        services.AddSingleton<AnswerCache>();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -12,6 +12,7 @@ using Fukan.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fukan.Web;
 
@@ -137,7 +138,7 @@ internal static class Pages
                     .A($"/gaps{Q(("doc", d.Id.Short))}", "gaps", "small").Raw(" · ").A($"/rank{Q(("doc", d.Id.Short))}", "rank", "small").Close("li");
             h.Close("ul");
         }
-        var report = await q.SignalsAsync(WatchlistLoader.LoadDefault(), ct);
+        var report = await Answers.SignalsAsync(c.RequestServices.GetRequiredService<AnswerCache>(), q, ct);
         h.El("h2", "Watchlist verdicts");
         h.Open("table", "class", "grid").Raw("<thead><tr><th>domain</th><th>verdict</th><th>why</th></tr></thead><tbody>");
         foreach (var d in report.Domains)
@@ -562,6 +563,13 @@ internal static class Pages
             .Close("form");
         h.El("p", "Filled marks are done, hollow dashed ones planned; hover for the sentence, click for its lines.", "class", "muted");
         if (view.Count == 0) { h.El("p", "No dated milestones in that range."); return ("Timeline", "Timeline", h); }
+        if (view.Count > TimelineShown)
+        {
+            // A page people read: the first milestones of each lane; the whole answer is in the CSV and the API.
+            int perLane = Math.Max(5, TimelineShown / Math.Max(1, view.Lanes.Count));
+            h.El("p", $"{view.Count} milestones: showing the first {perLane} of each lane. Narrow the years or the domain, or download the CSV for all of them.", "class", "hl-note");
+            view = view with { Lanes = view.Lanes.Select(l => l with { Events = l.Events.Take(perLane).ToList() }).ToList() };
+        }
         h.Open("div", "class", "timeline-svg").Raw(new TimelineSvgRenderer().Render(view, $"Milestones {view.FromYear}–{view.ToYear}",
             e => LinesUrl(e.Source.Document, e.Source.Line, e.Source.EndLine))).Close("div");
         foreach (var lane in view.Lanes)
@@ -586,6 +594,9 @@ internal static class Pages
                     e.Provenance.Document.Value, e.Provenance.Line.ToString(CultureInfo.InvariantCulture), e.Provenance.EndLine.ToString(CultureInfo.InvariantCulture)])).Append("\r\n");
             return Csv(sb.ToString(), "timeline.csv");
         }, ct);
+
+    /// <summary>Milestones a timeline page draws at most; the CSV and the API have them all.</summary>
+    private const int TimelineShown = 400;
 
     // ---------------------------------------------------------------- entities, minutes, signals, rank
 
@@ -666,7 +677,7 @@ internal static class Pages
 
     private static async Task<(string, string, Html)> Signals(HttpContext c, FukanQueries q, CancellationToken ct)
     {
-        var report = await q.SignalsAsync(WatchlistLoader.LoadDefault(), ct);
+        var report = await Answers.SignalsAsync(c.RequestServices.GetRequiredService<AnswerCache>(), q, ct);
         var h = new Html().El("h1", "Signals").El("p", $"{report.Watchlist} · {report.Signals.Count} signal(s) against {report.Documents} document(s)", "class", "muted");
         var byId = report.Signals.ToDictionary(s => s.Id);
         foreach (var d in report.Domains)
@@ -701,7 +712,7 @@ internal static class Pages
         var r = c.Request;
         var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
         var request = Params.Rank(r, doc);
-        var report = await q.RankAsync(request, ct);
+        var report = await Answers.RankAsync(c.RequestServices.GetRequiredService<AnswerCache>(), q, request, ct);
         var h = new Html().El("h1", "Rank");
         h.Open("form", "method", "get", "action", "/rank", "class", "filters rank-form", "id", "rank-form", "data-autosubmit", "1");
         if (Params.Str(r, "doc") is { } docRef) h.Raw("<input type=\"hidden\" name=\"doc\" value=\"").Text(docRef).Raw("\">");
@@ -761,7 +772,7 @@ internal static class Pages
         await kb.ReadAsync(async q =>
         {
             var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
-            var report = await q.RankAsync(Params.Rank(r, doc), ct);
+            var report = await Answers.RankAsync(r.HttpContext.RequestServices.GetRequiredService<AnswerCache>(), q, Params.Rank(r, doc), ct);
             var header = new List<string> { "rank", "areaId", "title", "documentId", "score" };
             header.AddRange(report.Criteria.Select(x => x.Id + ".contribution"));
             header.AddRange(["stability", "p05", "p95"]);
