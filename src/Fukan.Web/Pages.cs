@@ -246,7 +246,7 @@ internal static class Pages
         h.Close("p");
 
         h.Open("form", "method", "get", "action", "/landscape", "class", "filters", "data-autosubmit", "1");
-        await ReportPicker(h, q, "doc", Params.Str(r, "doc"), "report", ct);
+        await ReportPicker(h, q, "doc", Params.Str(r, "doc") is null ? null : doc.Id.Short, "report", ct);
         h.Open("label").Text("country ").Open("input", "name", "country", "value", string.Join(",", countries), "placeholder", "JP,US,CN …", "size", "14").Close("label");
         h.Open("label").Text("phase ").Open("select", "name", "phase");
         foreach (var (v, l) in new[] { ("", "both"), ("basic", "basic research"), ("applied", "applied research & development") })
@@ -375,7 +375,7 @@ internal static class Pages
         var view = FukanQueries.Gaps(landscape, country, Params.Str(r, "kind"));
         var h = new Html().El("h1", $"Gaps: {view.Country}");
         h.Open("form", "method", "get", "action", "/gaps", "class", "filters", "data-autosubmit", "1");
-        await ReportPicker(h, q, "doc", Params.Str(r, "doc"), "report", ct);
+        await ReportPicker(h, q, "doc", Params.Str(r, "doc") is null ? null : landscape.Document.Id.Short, "report", ct);
         h.Open("label").Text("country ").Open("input", "name", "country", "value", country, "size", "6").Close("label");
         h.Open("label").Text("kind ").Open("select", "name", "kind");
         foreach (var k in new[] { "", Gap.AppliedLagsBasic, Gap.Falling, Gap.TrailsLeader })
