@@ -11,6 +11,10 @@ internal static class Answers
     public static Task<WatchlistReport> SignalsAsync(AnswerCache cache, FukanQueries q, CancellationToken ct) =>
         cache.GetAsync(q, "signals", () => q.SignalsAsync(WatchlistLoader.LoadDefault(), ct), ct);
 
+    /// <summary>Reports with a comparison table (the pickers of landscape, gaps and diff; the overview).</summary>
+    public static Task<IReadOnlyList<Fukan.Model.DocumentInfo>> ComparisonDocumentsAsync(AnswerCache cache, FukanQueries q, CancellationToken ct) =>
+        cache.GetAsync(q, "comparison-documents", () => q.ComparisonDocumentsAsync(ct), ct);
+
     public static Task<RankingReport> RankAsync(AnswerCache cache, FukanQueries q, RankRequest r, CancellationToken ct)
     {
         var key = string.Join('|', "rank", r.Method, r.Country, r.Sensitivity, r.Draws, r.Seed, r.Area, r.Limit, r.Document?.Id.Value,

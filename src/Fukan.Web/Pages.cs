@@ -83,6 +83,8 @@ internal static class Pages
         return context.Response.WriteAsync(Layout(status.ToString(CultureInfo.InvariantCulture), "", body.ToString()));
     }
 
+    private static AnswerCache Cache(HttpContext c) => c.RequestServices.GetRequiredService<AnswerCache>();
+
     internal static string LinesUrl(DocumentId doc, int line, int endLine) => LinesUrl(doc.Value, line, endLine);
 
     internal static string LinesUrl(string doc, int line, int endLine) =>
@@ -127,7 +129,7 @@ internal static class Pages
             h.Close("ul").Close("section");
         }
         h.Close("div");
-        var reports = await q.ComparisonDocumentsAsync(ct);
+        var reports = await Answers.ComparisonDocumentsAsync(Cache(c), q, ct);
         h.El("h2", "Reports with comparison tables");
         if (reports.Count == 0) h.El("p", "None yet: ingest a panoramic report (俯瞰報告書) to see the landscape.", "class", "muted");
         else
@@ -217,9 +219,9 @@ internal static class Pages
 
     private static string Arrow(string? trend) => trend is null ? "" : ComparisonSymbols.Arrow(trend);
 
-    private static async Task ReportPicker(Html h, FukanQueries q, string name, string? selected, string label, CancellationToken ct, bool allowDefault = true)
+    private static async Task ReportPicker(HttpContext c, Html h, FukanQueries q, string name, string? selected, string label, CancellationToken ct, bool allowDefault = true)
     {
-        var reports = await q.ComparisonDocumentsAsync(ct);
+        var reports = await Answers.ComparisonDocumentsAsync(Cache(c), q, ct);
         h.Open("label").Text(label + " ").Open("select", "name", name);
         if (allowDefault) h.El("option", "newest report", "value", "");
         foreach (var d in reports)
@@ -246,7 +248,7 @@ internal static class Pages
         h.Close("p");
 
         h.Open("form", "method", "get", "action", "/landscape", "class", "filters", "data-autosubmit", "1");
-        await ReportPicker(h, q, "doc", Params.Str(r, "doc") is null ? null : doc.Id.Short, "report", ct);
+        await ReportPicker(c, h, q, "doc", Params.Str(r, "doc") is null ? null : doc.Id.Short, "report", ct);
         h.Open("label").Text("country ").Open("input", "name", "country", "value", string.Join(",", countries), "placeholder", "JP,US,CN …", "size", "14").Close("label");
         h.Open("label").Text("phase ").Open("select", "name", "phase");
         foreach (var (v, l) in new[] { ("", "both"), ("basic", "basic research"), ("applied", "applied research & development") })
@@ -375,7 +377,7 @@ internal static class Pages
         var view = FukanQueries.Gaps(landscape, country, Params.Str(r, "kind"));
         var h = new Html().El("h1", $"Gaps: {view.Country}");
         h.Open("form", "method", "get", "action", "/gaps", "class", "filters", "data-autosubmit", "1");
-        await ReportPicker(h, q, "doc", Params.Str(r, "doc") is null ? null : landscape.Document.Id.Short, "report", ct);
+        await ReportPicker(c, h, q, "doc", Params.Str(r, "doc") is null ? null : landscape.Document.Id.Short, "report", ct);
         h.Open("label").Text("country ").Open("input", "name", "country", "value", country, "size", "6").Close("label");
         h.Open("label").Text("kind ").Open("select", "name", "kind");
         foreach (var k in new[] { "", Gap.AppliedLagsBasic, Gap.Falling, Gap.TrailsLeader })
@@ -401,8 +403,8 @@ internal static class Pages
         string? from = Params.Str(r, "from"), to = Params.Str(r, "to");
         var h = new Html().El("h1", "Edition diff");
         h.Open("form", "method", "get", "action", "/diff", "class", "filters");
-        await ReportPicker(h, q, "from", from, "older", ct, allowDefault: false);
-        await ReportPicker(h, q, "to", to, "newer", ct, allowDefault: false);
+        await ReportPicker(c, h, q, "from", from, "older", ct, allowDefault: false);
+        await ReportPicker(c, h, q, "to", to, "newer", ct, allowDefault: false);
         h.Raw("<button type=\"submit\">compare</button>").Close("form");
         if (from is null || to is null) { h.El("p", "Pick two editions of a report.", "class", "muted"); return ("Diff", "Diff", h); }
         var (a, b) = await q.EditionsAsync(from, to, ct);

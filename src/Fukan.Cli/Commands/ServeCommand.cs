@@ -38,7 +38,9 @@ public static class ServeCommand
             app.UseFukanWeb();
             try { await app.StartAsync(ct); }
             catch (IOException e) { throw new CliException($"--port {p}: cannot listen on {hostName}:{p}: {e.Message}"); }
-            var url = app.Urls.FirstOrDefault() ?? $"http://{hostName}:{p}";
+            // The bound address (with --port 0, the port the system chose).
+            var url = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? $"http://{hostName}:{p}";
             if (!IPAddress.IsLoopback(address))
                 context.Err.WriteLine($"fukan: warning: listening on {hostName}: anyone who can reach port {p} can read the knowledge base {db}");
             context.Out.WriteLine($"fukan: serving {db} at {url} (read-only; Ctrl-C stops)");

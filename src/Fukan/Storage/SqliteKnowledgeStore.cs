@@ -312,7 +312,13 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         new(FactRows(document.Facts), KeyRows(document, document.Facts), EntityCatalogRow.Of(document.Facts), new object?[_hooks.Count]);
 
     /// <summary>Keys of every fact but entity mentions (those are kept as the entity catalogue).</summary>
-    private static List<FactKeyRow> KeyRows(ProcessedDocument document, IReadOnlyList<Fact> facts)
+    private static List<FactKeyRow> KeyRows(ProcessedDocument document, IReadOnlyList<Fact> facts) =>
+        KeyRows(document, facts, static (_, ord) => (ord / FactsPerRow, ord % FactsPerRow));
+
+    /// <param name="document">The document the facts are of.</param>
+    /// <param name="facts">Its facts, in stored order.</param>
+    /// <param name="place">Where the JSON of a kind's fact number ord is stored: its chunk and index.</param>
+    private static List<FactKeyRow> KeyRows(ProcessedDocument document, IReadOnlyList<Fact> facts, Func<string, int, (int Chunk, int Index)> place)
     {
         var reader = new FactRowKeyReader(document);
         var ords = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -322,7 +328,8 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
             int ord = ords.GetValueOrDefault(f.Kind);
             ords[f.Kind] = ord + 1;
             if (f.Kind == Fukan.Extraction.Entities.MentionFact.KindName) continue;
-            list.Add(new FactKeyRow(f.Kind, ord, ord / FactsPerRow, ord % FactsPerRow, f.Source, reader.Of(f)));
+            var (chunk, index) = place(f.Kind, ord);
+            list.Add(new FactKeyRow(f.Kind, ord, chunk, index, f.Source, reader.Of(f)));
         }
         return list;
     }
@@ -575,7 +582,11 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>Facts of one kind per stored row: reading a kind is a handful of rows, not one per fact.</summary>
-    private const int FactsPerRow = 5000;
+    /// <remarks>
+    /// Small enough that a filtered query reads little more than the facts it returns (each fact row records its
+    /// chunk, so stores written with other sizes read the same).
+    /// </remarks>
+    private const int FactsPerRow = 256;
 
     public Task<IReadOnlyList<StoredFact>> GetFactsAsync(string kind, DocumentId? document = null, CancellationToken cancellationToken = default)
     {
