@@ -14,6 +14,9 @@ fi
 [ "$mecab_ok" = yes ] || need+=(mecab libmecab2 mecab-ipadic-utf8)
 # PostgreSQL: the store contract and identical-answers tests run against a throwaway cluster (scripts/test-postgres.sh).
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# Chromium and CJK fonts: the browser tests drive Debian's Chromium through Playwright (it cannot download browsers here).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

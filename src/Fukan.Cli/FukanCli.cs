@@ -30,6 +30,7 @@ public static class FukanCli
         root.Subcommands.Add(AreaCommand.Create(context));
         root.Subcommands.Add(GapsCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(MoneyCommand.Create(context));
         root.Subcommands.Add(StoreCommands.CreateRemove(context));
         root.Subcommands.Add(StoreCommands.CreateMigrate(context));
@@ -109,6 +110,11 @@ public static class FukanCli
         {
             error.WriteLine($"fukan: {e.Message.ReplaceLineEndings(" ")}");
             return e.ExitCode;
+        }
+        catch (Fukan.Contracts.QueryException e)
+        {
+            error.WriteLine($"fukan: {e.Message}");
+            return e.Problem == Fukan.Contracts.QueryProblem.BadParameter ? ExitCodes.Usage : ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
         {

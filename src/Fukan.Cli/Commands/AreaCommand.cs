@@ -9,23 +9,6 @@ namespace Fukan.Cli.Commands;
 /// <summary><c>fukan area ID [--doc D] [--full] [--json]</c>: a research area's profile and its comparison rows.</summary>
 public static class AreaCommand
 {
-    /// <summary>The <c>fukan area --json</c> contract.</summary>
-    public sealed record AreaView(
-        string DocumentId,
-        string AreaId,
-        string Title,
-        string? Division,
-        string? DivisionId,
-        string? Definition,
-        IReadOnlyList<string> Keywords,
-        string? Overview,
-        string? Trends,
-        string? Projects,
-        string? Challenges,
-        IReadOnlyList<RelatedArea> Related,
-        IReadOnlyList<ComparisonRowView> Comparison,
-        Provenance? Provenance);
-
     public static Command Create(CliContext context)
     {
         var id = new Argument<string>("id") { Description = "Area: its number (2.1.1) or a part of its title (蓄電)" };
@@ -36,16 +19,12 @@ public static class AreaCommand
         command.SetAction(async (result, ct) =>
         {
             var (choice, landscape) = await LandscapeCommand.LoadAsync(context, result, result.GetValue(doc), ct);
-            var (areaId, title, division) = Find(landscape, result.GetValue(id)!, choice.Document);
+            var (areaId, title, division) = Fukan.Contracts.FukanQueries.FindArea(landscape, result.GetValue(id)!);
             var profile = landscape.Profile(areaId);
             var rows = landscape.RowsOf(areaId);
-            var views = new List<ComparisonRowView>(rows.Count);
-            foreach (var r in rows) views.Add(ComparisonRowView.Of(r));
             if (result.GetValue(json))
             {
-                context.WriteJson(new AreaView(choice.Document.Id.Value, areaId, title, profile?.Division ?? division, profile?.DivisionId,
-                    profile?.Definition, profile?.Keywords ?? [], profile?.Overview, profile?.Trends, profile?.Projects, profile?.Challenges,
-                    profile?.Related ?? [], views, profile?.Source));
+                context.WriteJson(Fukan.Contracts.FukanQueries.Area(landscape, areaId));
                 return ExitCodes.Ok;
             }
             LandscapeCommand.WriteHeader(context, choice);
@@ -53,29 +32,6 @@ public static class AreaCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>The area named by <paramref name="query"/>: an exact id, else the one title containing it, else the most similar title.</summary>
-    private static (string AreaId, string Title, string? Division) Find(LandscapeDocument landscape, string query, DocumentInfo doc)
-    {
-        var areas = landscape.AreaList();
-        var q = query.Trim();
-        foreach (var a in areas) if (a.AreaId == q) return a;
-        var containing = new List<(string AreaId, string Title, string? Division)>();
-        var nq = TitleSimilarity.Normalize(q);
-        foreach (var a in areas) if (nq.Length > 0 && TitleSimilarity.Normalize(a.Title).Contains(nq, StringComparison.Ordinal)) containing.Add(a);
-        if (containing.Count == 1) return containing[0];
-        if (containing.Count > 1)
-            throw new CliException($"'{query}' matches {containing.Count} areas of {LandscapeCommand.Name(doc)}: {string.Join(", ", containing.Take(6).Select(a => $"{a.AreaId} {a.Title}"))}");
-        (string, string, string?)? best = null;
-        double score = 0;
-        foreach (var a in areas)
-        {
-            double s = TitleSimilarity.Of(q, a.Title);
-            if (s > score) { score = s; best = a; }
-        }
-        if (best is { } b && score >= 0.5) return b;
-        throw new CliException($"no area '{query}' in {LandscapeCommand.Name(doc)}; its areas: {DocumentNames.Some(areas.Select(a => $"{a.AreaId} {a.Title}"), 6)} (`fukan landscape` lists them)");
     }
 
     private static void Render(IAnsiConsole console, TextWriter plain, string areaId, string title, string? division, AreaProfile? profile, IReadOnlyList<ComparisonRow> rows, bool full, DocumentInfo doc)

@@ -17,31 +17,9 @@ public static class DiffCommand
         var command = new Command("diff", "Compare two editions of a report: rating and trend changes, areas added, removed and renamed, keyword changes") { from, to, json };
         command.SetAction(async (result, ct) =>
         {
-            LandscapeDocument a, b;
+            EditionDiffResult diff;
             await using (var store = await context.OpenStoreAsync(result, mustExist: true, ct))
-            {
-                var reader = new LandscapeReader(store);
-                try
-                {
-                    var da = await ShowCommand.Resolve(store, result.GetValue(from)!, ct);
-                    var db = await ShowCommand.Resolve(store, result.GetValue(to)!, ct);
-                    if (da.Id == db.Id)
-                        throw new CliException($"diff {result.GetValue(from)} {result.GetValue(to)}: both name {LandscapeCommand.Name(da)}; give two editions", ExitCodes.Usage);
-                    // Older first: when the dates say the first is the newer, compare in date order and say so.
-                    if (da.Date is { } fa && db.Date is { } fb && fa > fb)
-                    {
-                        context.Err.WriteLine($"fukan: warning: {LandscapeCommand.Name(da)} ({da.DateText}) is newer than {LandscapeCommand.Name(db)} ({db.DateText}); showing the changes from the older to the newer");
-                        (da, db) = (db, da);
-                    }
-                    a = await reader.LoadAsync(da, ct);
-                    b = await reader.LoadAsync(db, ct);
-                }
-                catch (DocumentReferenceException e) { throw new CliException(e.Message); }
-            }
-            foreach (var d in new[] { a, b })
-                if (d.Rows.Count == 0 && d.Areas.Count == 0)
-                    throw new CliException($"{LandscapeCommand.Name(d.Document)}: no research areas or comparison in this document");
-            var diff = EditionDiff.Compare(a, b);
+                diff = await new Fukan.Contracts.FukanQueries(store).DiffAsync(result.GetValue(from)!, result.GetValue(to)!, warning => context.Err.WriteLine($"fukan: warning: {warning}"), ct);
             if (result.GetValue(json))
             {
                 context.WriteJson(diff);

@@ -17,18 +17,7 @@ public static class DocsCommand
             var docs = await store.ListDocumentsAsync(ct);
             if (result.GetValue(json))
             {
-                context.WriteJson(docs.Select(d => new
-                {
-                    id = d.Id.Value,
-                    path = d.Path,
-                    title = d.Title,
-                    kind = d.Kind.ToName(),
-                    date = d.DateText,
-                    lang = d.Lang,
-                    bytes = d.Bytes,
-                    sections = d.SectionCount,
-                    passages = d.PassageCount,
-                }));
+                context.WriteJson(docs.Select(Fukan.Contracts.DocumentSummary.Of));
                 return ExitCodes.Ok;
             }
             if (docs.Count == 0) { context.Out.WriteLine("The knowledge base is empty: run `fukan ingest DIR`."); return ExitCodes.Ok; }

@@ -43,11 +43,7 @@ public static class EntitiesCommand
             }, ct);
             if (result.GetValue(json))
             {
-                context.WriteJson(entities.Take(max).Select(e => new
-                {
-                    id = e.Id, name = e.Name, type = e.Type.ToName(), aliases = e.Aliases, mentions = e.Mentions,
-                    documents = e.Documents.Select(x => new { documentId = x.Document.Value, mentions = x.Mentions }),
-                }));
+                context.WriteJson(entities.Take(max).Select(Fukan.Contracts.EntityListing.Of));
                 return ExitCodes.Ok;
             }
             if (entities.Count == 0) { context.Out.WriteLine("No entities."); return ExitCodes.Ok; }
@@ -65,26 +61,11 @@ public static class EntitiesCommand
     private static async Task<int> ShowOneAsync(CliContext context, ParseResult result, string wanted, bool json, int? limit, CancellationToken ct)
     {
         await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-        var detail = await store.FindEntityAsync(wanted, ct);
-        if (detail is null)
-        {
-            // Name the known entities: those whose name contains what was asked, else the most mentioned.
-            var known = await store.ListEntitiesAsync(new EntityQuery { Limit = 2000 }, ct);
-            var near = known.Where(k => k.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase)).ToList();
-            var shown = (near.Count > 0 ? near : known).Select(k => k.Name);
-            throw new CliException(known.Count == 0
-                ? $"no entity '{wanted}': the knowledge base has none"
-                : $"no entity '{wanted}'; {(near.Count > 0 ? "similar" : "known")}: {DocumentNames.Some(shown, 8)} (`fukan entities` lists them)");
-        }
+        var detail = await new Fukan.Contracts.FukanQueries(store).EntityAsync(wanted, ct);
         var e = detail.Entity;
         if (json)
         {
-            context.WriteJson(new
-            {
-                id = e.Id, name = e.Name, type = e.Type.ToName(), aliases = e.Aliases, mentions = e.Mentions,
-                documents = e.Documents.Select(x => new { documentId = x.Document.Value, mentions = x.Mentions }),
-                occurrences = detail.Mentions.Select(m => new { documentId = m.Provenance.Document.Value, surface = m.Surface, provenance = m.Provenance }),
-            });
+            context.WriteJson(Fukan.Contracts.EntityDetails.Of(detail));
             return ExitCodes.Ok;
         }
         context.Console.MarkupLine($"[bold]{Markup.Escape(e.Name)}[/] ({e.Type.ToName()}, id {Markup.Escape(e.Id)}): {e.Mentions} mention(s) in {e.Documents.Count} document(s)");

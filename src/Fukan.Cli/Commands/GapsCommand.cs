@@ -7,9 +7,6 @@ namespace Fukan.Cli.Commands;
 /// <summary><c>fukan gaps [--country JP] [--doc D] [--json]</c>: where a country is strong in basic but weak in applied research, falling, or behind the leader.</summary>
 public static class GapsCommand
 {
-    /// <summary>The <c>fukan gaps --json</c> contract.</summary>
-    public sealed record GapsView(string DocumentId, string Title, string Country, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<Gap> Gaps);
-
     public static Command Create(CliContext context)
     {
         var country = new Option<string>("--country", "-c") { Description = "Country code or name (default JP)", DefaultValueFactory = _ => "JP" };
@@ -20,22 +17,13 @@ public static class GapsCommand
         var command = new Command("gaps", "Where a country is strong in basic but weak in applied research, falling, or trails the leader") { country, doc, kind, json };
         command.SetAction(async (result, ct) =>
         {
-            var only = result.GetValue(kind);
-            if (only is not null && only is not (Gap.AppliedLagsBasic or Gap.Falling or Gap.TrailsLeader))
-                throw new CliException($"--kind {only}: expected {Gap.AppliedLagsBasic}, {Gap.Falling} or {Gap.TrailsLeader}", ExitCodes.Usage);
+            Fukan.Contracts.FukanQueries.GapKind(result.GetValue(kind));
             var (choice, landscape) = await LandscapeCommand.LoadAsync(context, result, result.GetValue(doc), ct);
-            if (landscape.Rows.Count == 0) throw new CliException($"{LandscapeCommand.Name(choice.Document)}: no international comparison (国際比較) rows in this document");
-            var codes = LandscapeCommand.Countries([result.GetValue(country)!], landscape);
-            if (codes.Count != 1) throw new CliException($"--country {result.GetValue(country)}: name one country", ExitCodes.Usage);
-            var code = codes.First();
-
-            var gaps = new List<Gap>();
-            foreach (var g in GapFinder.Find(landscape, code)) if (only is null || g.Kind == only) gaps.Add(g);
-            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal) { [Gap.AppliedLagsBasic] = 0, [Gap.Falling] = 0, [Gap.TrailsLeader] = 0 };
-            foreach (var g in gaps) counts[g.Kind]++;
+            var view = Fukan.Contracts.FukanQueries.Gaps(landscape, result.GetValue(country), result.GetValue(kind));
+            var (code, gaps) = (view.Country, view.Gaps);
             if (result.GetValue(json))
             {
-                context.WriteJson(new GapsView(choice.Document.Id.Value, choice.Document.Title, code, counts, gaps));
+                context.WriteJson(view);
                 return ExitCodes.Ok;
             }
             LandscapeCommand.WriteHeader(context, choice);

@@ -39,21 +39,7 @@ public static class IngestCommand
             int warnings = summary.Diagnostics.Count(d => d.Severity == Severity.Warning);
             if (result.GetValue(json))
             {
-                context.WriteJson(new
-                {
-                    db = location,
-                    files = summary.Files,
-                    added = summary.Added,
-                    unchanged = summary.Unchanged,
-                    replaced = summary.Replaced,
-                    failed = summary.Failed,
-                    skipped = summary.Skipped,
-                    warnings,
-                    megabytes = Math.Round(summary.Bytes / 1_000_000.0, 3),
-                    seconds = Math.Round(summary.Seconds, 3),
-                    megabytesPerSecond = Math.Round(summary.MegabytesPerSecond, 2),
-                    errors = summary.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToArray(),
-                });
+                context.WriteJson(Fukan.Contracts.IngestReport.Of(location, summary));
             }
             else
             {

@@ -30,12 +30,10 @@ public static class LandscapeCommand
         CliOptions.OneOf(command, json, csv);
         command.SetAction(async (result, ct) =>
         {
-            LandscapeFilter filter;
-            try { filter = LandscapeFilter.Parse([], result.GetValue(phase)); }
-            catch (ArgumentException e) { throw new CliException(e.Message, ExitCodes.Usage); }
+            var filter = Fukan.Contracts.FukanQueries.Filter([], result.GetValue(phase));
             var (choice, landscape) = await LoadAsync(context, result, result.GetValue(doc), ct);
-            if (landscape.Rows.Count == 0) throw new CliException($"{Name(choice.Document)}: no international comparison (国際比較) rows in this document");
-            filter = filter with { Countries = Countries(result.GetValue(country) ?? [], landscape) };
+            filter = filter with { Countries = Fukan.Contracts.FukanQueries.Countries(result.GetValue(country) ?? [], landscape) };
+            var rows = Fukan.Contracts.FukanQueries.Rows(landscape, filter);
 
             if (result.GetValue(svg) is { } svgPath)
             {
@@ -47,15 +45,13 @@ public static class LandscapeCommand
 
             if (result.GetValue(json))
             {
-                var rows = new List<ComparisonRowView>();
-                foreach (var r in landscape.Rows) if (filter.Matches(r)) rows.Add(ComparisonRowView.Of(r));
                 context.WriteJson(rows);
                 return ExitCodes.Ok;
             }
             if (result.GetValue(csv))
             {
                 context.Out.WriteLine(ComparisonRowView.CsvHeader);
-                foreach (var r in landscape.Rows) if (filter.Matches(r)) context.Out.WriteLine(ComparisonRowView.Of(r).ToCsv());
+                foreach (var r in rows) context.Out.WriteLine(r.ToCsv());
                 return ExitCodes.Ok;
             }
             WriteHeader(context, choice);
@@ -63,26 +59,6 @@ public static class LandscapeCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The countries asked for, as codes. A name that is no country, or a country the document does not rate, is
-    /// bad input (exit 1) naming the countries it does rate: "nothing matched" is kept for valid filters.
-    /// </summary>
-    internal static HashSet<string> Countries(IEnumerable<string> requested, LandscapeDocument landscape)
-    {
-        var rated = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var r in landscape.Rows) rated.Add(r.Country);
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in requested)
-            foreach (var part in value.Split([',', '、', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var code = LandscapeFilter.CountryCode(part);
-                if (code is null || !rated.Contains(code))
-                    throw new CliException($"--country {part}: {(code is null ? "not a country code or name" : $"{Name(landscape.Document)} does not rate {code}")}; countries rated: {string.Join(", ", rated)}");
-                set.Add(code);
-            }
-        return set;
     }
 
     /// <summary>Writes an export; a path that cannot be written is one line naming it.</summary>
@@ -105,21 +81,10 @@ public static class LandscapeCommand
     internal static async Task<(LandscapeReader.Choice Choice, LandscapeDocument Landscape)> LoadAsync(CliContext context, ParseResult result, string? reference, CancellationToken ct)
     {
         await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-        var reader = new LandscapeReader(store);
-        try
-        {
-            var choice = await reader.ChooseAsync(reference, ct);
-            return (choice, await reader.LoadAsync(choice.Document, ct));
-        }
-        catch (DocumentReferenceException e)
-        {
-            var all = await store.ListDocumentsAsync(ct);
-            throw new CliException(reference is null || DocumentNames.MatchesAny(all, reference) ? e.Message : DocumentNames.NoMatch(all, reference));
-        }
-        catch (NoLandscapeException e) { throw new CliException(e.Message); }
+        return await new Fukan.Contracts.FukanQueries(store).LandscapeAsync(reference, ct);
     }
 
-    internal static string Name(Model.DocumentInfo d) => Path.GetFileName(d.Path);
+    internal static string Name(Model.DocumentInfo d) => Fukan.Contracts.FukanQueries.Name(d);
 
     /// <summary>Which report this is, and that it was chosen by default when it was.</summary>
     internal static void WriteHeader(CliContext context, LandscapeReader.Choice choice)

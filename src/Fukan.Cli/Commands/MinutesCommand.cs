@@ -17,11 +17,8 @@ public static class MinutesCommand
         command.SetAction(async (result, ct) =>
         {
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            var info = await ShowCommand.Resolve(store, result.GetValue(doc)!, ct);
-            var facts = await store.GetFactsAsync(MinutesFact.KindName, info.Id, ct);
-            if (facts.Count == 0)
-                throw new CliException($"{Path.GetFileName(info.Path)}: not minutes (kind {info.Kind.ToName()}); no digest");
-            var digest = FactSerializer.Deserialize<MinutesFact>(facts[0]).Digest;
+            var queries = new Fukan.Contracts.FukanQueries(store);
+            var digest = await queries.MinutesAsync(await queries.ResolveAsync(result.GetValue(doc)!, ct), ct);
             if (result.GetValue(json)) { context.WriteJson(digest); return ExitCodes.Ok; }
 
             context.Console.MarkupLine($"[bold]{Markup.Escape(digest.Title)}[/]");

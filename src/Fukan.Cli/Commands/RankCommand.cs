@@ -30,35 +30,23 @@ public static class RankCommand
         };
         command.SetAction(async (result, ct) =>
         {
-            var chosen = RankingMethods.Find(result.GetValue(method))
-                ?? throw new CliException($"--method {result.GetValue(method)}: use wsum or topsis", ExitCodes.Usage);
+            if (RankingMethods.Find(result.GetValue(method)) is null) throw new CliException($"--method {result.GetValue(method)}: use wsum or topsis", ExitCodes.Usage);
             int n = result.GetValue(draws);
             RankingWeights w;
             try { w = result.GetValue(weights) is { } path ? WeightsLoader.Load(path) : WeightsLoader.LoadDefault(); }
             catch (WeightsException e) { throw new CliException(e.Message); }
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            var input = await RankingInputLoader.LoadAsync(store, ct);
-            if (result.GetValue(doc) is { } d)
+            var queries = new Fukan.Contracts.FukanQueries(store);
+            var request = new Fukan.Contracts.RankRequest(w, result.GetValue(method)!, result.GetValue(country)!, result.GetValue(sensitivity), n, result.GetValue(seed))
             {
-                var only = (await ShowCommand.Resolve(store, d, ct)).Id;
-                var areasOfDoc = input.Areas.Where(a => a.Document == only).ToList();
-                if (areasOfDoc.Count == 0) throw new CliException($"--doc {d}: the document has no research areas to rank (not a panoramic report?)");
-                input = input with { Areas = areasOfDoc };
-            }
-            var settings = result.GetValue(sensitivity) ? new SensitivitySettings(n, result.GetValue(seed), 0.2) : null;
-            RankingReport report;
-            try { report = new Ranker().Rank(input, w, chosen, result.GetValue(country)!, settings); }
-            catch (RankingException e) { throw new CliException($"{store.Location}: {e.Message}"); }
-
+                Area = result.GetValue(area),
+                Limit = result.GetValue(limit),
+                DocumentReference = result.GetValue(doc),
+                Document = result.GetValue(doc) is { } d ? await queries.ResolveAsync(d, ct) : null,
+            };
+            var report = await queries.RankAsync(request, ct);
             var areas = report.Areas;
-            if (result.GetValue(area) is { } wanted)
-            {
-                areas = areas.Where(a => a.AreaId == wanted || a.Title == wanted).ToList();
-                if (areas.Count == 0)
-                    throw new CliException($"--area {wanted}: no ranked area has that id or title; ranked: {DocumentNames.Some(report.Areas.Select(a => $"{a.AreaId} {a.Title}"), 6)}");
-            }
-            if (result.GetValue(limit) is int top) areas = areas.Take(top).ToList();
-            if (result.GetValue(json)) { context.WriteJson(report with { Areas = areas }); return ExitCodes.Ok; }
+            if (result.GetValue(json)) { context.WriteJson(report); return ExitCodes.Ok; }
             if (result.GetValue(area) is not null) Explain(context.Console, report, areas);
             else Print(context.Console, report, areas);
             return ExitCodes.Ok;

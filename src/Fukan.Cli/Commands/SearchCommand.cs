@@ -13,16 +13,15 @@ public static class SearchCommand
     {
         var terms = new Argument<string[]>("query") { Description = "Terms (AND), \"phrases\", OR, -exclusion, filters doc: kind: area: section: after: before:", Arity = ArgumentArity.OneOrMore };
         var limit = CliOptions.AtLeast(new Option<int>("--limit", "-n") { Description = "Number of hits (default 10)", DefaultValueFactory = _ => 10 }, 1, 1000);
+        var offset = CliOptions.AtLeast(new Option<int>("--offset") { Description = "Skip the first N hits (paging)", DefaultValueFactory = _ => 0 }, 0, 10_000);
         var doc = new Option<string?>("--doc", "-d") { Description = "Only this document (the same as doc:D in the query)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var command = new Command("search", "Full-text search over every passage (Japanese and English), with snippets") { terms, limit, doc, json };
+        var command = new Command("search", "Full-text search over every passage (Japanese and English), with snippets") { terms, limit, offset, doc, json };
         command.SetAction(async (result, ct) =>
         {
             var query = JoinQuery(result.GetValue(terms)!);
-            SearchQuery parsed;
-            try { parsed = SearchQueryParser.Parse(query); }
-            catch (SearchQueryException e) { throw new CliException($"query '{TerminalText.Truncate(query, 60)}': {e.Message}"); }
-            int n = result.GetValue(limit);
+            int n = result.GetValue(limit), skip = result.GetValue(offset);
+            var parsed = Fukan.Contracts.FukanQueries.ParseSearch(query, n, skip);
             if (result.GetValue(doc) is { } only)
             {
                 parsed = parsed with { Filters = parsed.Filters with { Documents = [.. parsed.Filters.Documents, only] } };
@@ -36,7 +35,7 @@ public static class SearchCommand
                 foreach (var d in parsed.Filters.Documents)
                     if (!DocumentNames.MatchesAny(all, d)) throw new CliException($"doc:{d}: {DocumentNames.NoMatch(all, d)}");
             }
-            var hits = Searched(() => store.Search.Search(parsed, new SearchOptions(n)));
+            var hits = new Fukan.Contracts.FukanQueries(store).Search(parsed, n, skip);
             Print(context, hits, result.GetValue(json), query);
             return ExitCodes.Ok;
         });
@@ -53,9 +52,7 @@ public static class SearchCommand
         {
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
             var passageId = result.GetValue(id)!;
-            if ((await store.GetPassagesByIdAsync([passageId], ct)).Count == 0)
-                throw new CliException($"no passage '{passageId}' (ids look like d6df080bb3a3-1657; see `fukan search … --json`)");
-            var hits = Searched(() => store.Search.Related(passageId, result.GetValue(limit)));
+            var hits = await new Fukan.Contracts.FukanQueries(store).RelatedAsync(passageId, result.GetValue(limit), ct);
             Print(context, hits, result.GetValue(json), $"related to {passageId}");
             return ExitCodes.Ok;
         });
@@ -81,13 +78,6 @@ public static class SearchCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>A search whose index cannot answer (out of date, read-only) is a one-line error.</summary>
-    private static IReadOnlyList<SearchHit> Searched(Func<IReadOnlyList<SearchHit>> search)
-    {
-        try { return search(); }
-        catch (StoreException e) { throw new CliException(e.Message); }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fukan.Model;
+using Fukan.Contracts;
 using Spectre.Console;
 
 namespace Fukan.Cli.Commands;
@@ -21,7 +22,7 @@ public static class ShowCommand
             if (result.GetValue(outline))
             {
                 var tree = BuildTree(sections);
-                if (result.GetValue(json)) context.WriteJson(new { id = info.Id.Value, title = info.Title, sections = tree });
+                if (result.GetValue(json)) context.WriteJson(new Fukan.Contracts.DocumentOutline(info.Id.Value, info.Title, tree));
                 else
                 {
                     var root = new Tree(Markup.Escape($"{info.Id.Short}  {info.Title}"));
@@ -33,14 +34,7 @@ public static class ShowCommand
             var diagnostics = await store.GetDiagnosticsAsync(info.Id, ct);
             if (result.GetValue(json))
             {
-                context.WriteJson(new
-                {
-                    id = info.Id.Value, path = info.Path, title = info.Title, kind = info.Kind.ToName(), date = info.DateText, lang = info.Lang,
-                    bytes = info.Bytes, format = info.Format, encoding = info.Encoding, metadata = info.Metadata,
-                    sections = info.SectionCount, passages = info.PassageCount, areas = sections.Count(s => s.Kind == SectionKind.Area),
-                    ingestedAt = info.IngestedAt,
-                    diagnostics = diagnostics.Select(d => new { severity = d.Severity.ToString().ToLowerInvariant(), line = d.Line, message = d.Message }),
-                });
+                context.WriteJson(Fukan.Contracts.DocumentDetails.Of(info, sections, diagnostics));
                 return ExitCodes.Ok;
             }
             var grid = new Grid().AddColumn().AddColumn();
@@ -71,22 +65,7 @@ public static class ShowCommand
         }
     }
 
-    /// <summary>The outline contract node.</summary>
-    public sealed record OutlineNode(string Id, string Title, string Kind, int Level, int StartLine, int EndLine, List<OutlineNode> Children);
-
-    public static List<OutlineNode> BuildTree(IReadOnlyList<Section> sections)
-    {
-        var roots = new List<OutlineNode>();
-        var byId = new Dictionary<string, OutlineNode>(StringComparer.Ordinal);
-        foreach (var s in sections)
-        {
-            var node = new OutlineNode(s.Id, s.Title, s.Kind.ToName(), s.Level, s.StartLine, s.EndLine, new List<OutlineNode>());
-            byId[s.Id] = node;
-            if (s.ParentId is not null && byId.TryGetValue(s.ParentId, out var parent)) parent.Children.Add(node);
-            else roots.Add(node);
-        }
-        return roots;
-    }
+    public static List<OutlineNode> BuildTree(IReadOnlyList<Section> sections) => Fukan.Contracts.DocumentOutline.BuildTree(sections);
 
     private static void AddNode(IHasTreeNodes parent, OutlineNode node)
     {

@@ -21,10 +21,7 @@ public static class SignalsCommand
             try { list = result.GetValue(watchlist) is { } path ? WatchlistLoader.Load(path) : WatchlistLoader.LoadDefault(); }
             catch (WatchlistException e) { throw new CliException(e.Message); }
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            var corpus = await EvidenceCorpus.LoadAsync(store, ct);
-            WatchlistReport report;
-            try { report = new SignalEvaluator().Evaluate(list, corpus); }
-            catch (WatchlistException e) { throw new CliException(e.Message); }
+            var report = await new Fukan.Contracts.FukanQueries(store).SignalsAsync(list, ct);
             if (result.GetValue(json)) { context.WriteJson(report); return ExitCodes.Ok; }
             Print(context.Console, report);
             return ExitCodes.Ok;

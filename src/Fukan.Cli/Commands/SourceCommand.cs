@@ -21,12 +21,7 @@ public static class SourceCommand
             var (from, to) = ParseRange(result.GetValue(lines), source.LineCount);
             if (result.GetValue(json))
             {
-                context.WriteJson(new
-                {
-                    documentId = info.Id.Value,
-                    path = info.Path,
-                    lines = Enumerable.Range(from, to - from + 1).Select(l => new { line = l, text = source.LineString(l) }),
-                });
+                context.WriteJson(Fukan.Contracts.SourceLines.Of(info, source, from, to));
                 return ExitCodes.Ok;
             }
             bool numbered = result.GetValue(number);
@@ -38,16 +33,5 @@ public static class SourceCommand
         return command;
     }
 
-    internal static (int From, int To) ParseRange(string? spec, int lineCount)
-    {
-        if (string.IsNullOrWhiteSpace(spec)) return (1, lineCount);
-        var parts = spec.Split('-', 2, StringSplitOptions.TrimEntries);
-        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int from)
-            || (parts.Length == 2 && parts[1].Length > 0 && !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _)))
-            throw new CliException($"--lines {spec}: expected A-B with whole numbers, e.g. 5354-5370", ExitCodes.Usage);
-        int to = parts.Length == 1 ? from : parts[1].Length == 0 ? lineCount : int.Parse(parts[1], CultureInfo.InvariantCulture);
-        if (from < 1 || to < from) throw new CliException($"--lines {spec}: the range must start at 1 or more and not run backwards", ExitCodes.Usage);
-        if (from > lineCount || to > lineCount) throw new CliException($"--lines {spec}: the document has {lineCount} lines", ExitCodes.Usage);
-        return (from, to);
-    }
+    internal static (int From, int To) ParseRange(string? spec, int lineCount) => Fukan.Contracts.LineRange.Parse(spec, lineCount);
 }

@@ -26,19 +26,11 @@ public static class TimelineCommand
         });
         command.SetAction(async (result, ct) =>
         {
-            var grouping = result.GetValue(group)!.ToLowerInvariant() switch
-            {
-                "domain" => TimelineGrouping.Domain,
-                "actor" => TimelineGrouping.Actor,
-                "document" or "doc" => TimelineGrouping.Document,
-                var g => throw new CliException($"--group {g}: use domain, actor or document", ExitCodes.Usage),
-            };
-            int? fromYear = result.GetValue(from), toYear = result.GetValue(to);
             if (result.GetValue(svg) is { } named && string.IsNullOrWhiteSpace(named)) throw new CliException("--svg: needs a file name", ExitCodes.Usage);
-            await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            DocumentId? only = null;
-            if (result.GetValue(doc) is { } d) only = (await ShowCommand.Resolve(store, d, ct)).Id;
-            var view = await TimelineBuilder.BuildAsync(store, fromYear, toYear, grouping, only, result.GetValue(domain), ct);
+            var queries = new Fukan.Contracts.FukanQueries(await context.OpenStoreAsync(result, mustExist: true, ct));
+            await using var store = queries.Store;
+            var info = result.GetValue(doc) is { } d ? await queries.ResolveAsync(d, ct) : null;
+            var view = await queries.TimelineAsync(result.GetValue(from), result.GetValue(to), result.GetValue(group), result.GetValue(domain), info, ct);
 
             if (result.GetValue(svg) is { } svgPath)
             {
@@ -48,14 +40,7 @@ public static class TimelineCommand
             }
             if (result.GetValue(json))
             {
-                context.WriteJson(view.Lanes.SelectMany(l => l.Events.Select(e => new
-                {
-                    kind = "event", lane = l.Name, label = e.Label,
-                    date = new { start = e.Date.Start, end = e.Date.End, precision = e.Date.Precision, text = e.DateText },
-                    actors = e.Actors, technologies = e.Technologies, status = e.Status, domain = e.Domain,
-                    dateText = e.DateText,   // as in the stored event fact, so either shape reads the same field
-                    provenance = e.Source,
-                })));
+                context.WriteJson(Fukan.Contracts.TimelineEntry.Of(view));
                 return ExitCodes.Ok;
             }
             if (view.Count == 0) { context.Out.WriteLine("No dated milestones in that range."); return ExitCodes.Ok; }

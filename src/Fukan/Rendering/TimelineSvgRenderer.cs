@@ -23,7 +23,14 @@ public sealed class TimelineSvgRenderer
 
     private static readonly string[] Palette = ["#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b7791f", "#c53030", "#2c7a7b", "#4a5568", "#97266d"];
 
-    public string Render(TimelineView view, string title)
+    public string Render(TimelineView view, string title) => Render(view, title, null, standalone: true);
+
+    /// <summary>
+    /// The timeline as SVG; with <paramref name="link"/>, each milestone links to the URL it gives (built by the host,
+    /// never from document text). Not <paramref name="standalone"/>: no embedded style sheet (a page styles it, and
+    /// its Content-Security-Policy forbids inline styles).
+    /// </summary>
+    public string Render(TimelineView view, string title, Func<EventFact, string>? link, bool standalone = false)
     {
         var lo = new DateOnly(view.FromYear, 1, 1);
         var hi = new DateOnly(view.ToYear + 1, 1, 1);
@@ -68,7 +75,7 @@ public sealed class TimelineSvgRenderer
 
         var svg = new StringBuilder(8192);
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" font-family=\"'Noto Sans CJK JP','Hiragino Sans','Yu Gothic',sans-serif\">\n");
-        svg.Append("<style>text{fill:#1a202c} .small{font-size:11px} .lane{font-size:13px;font-weight:600} .axis{font-size:11px;fill:#4a5568}</style>\n");
+        if (standalone) svg.Append("<style>text{fill:#1a202c} .small{font-size:11px} .lane{font-size:13px;font-weight:600} .axis{font-size:11px;fill:#4a5568}</style>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{height}\" fill=\"#ffffff\"/>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"16\" y=\"28\" font-size=\"18\" font-weight=\"700\">{Escape(title)}</text>\n");
         // Legend, in words and shapes, along the top.
@@ -106,7 +113,7 @@ public sealed class TimelineSvgRenderer
             {
                 double cy = laneTop + LanePad + r * RowHeight + RowHeight / 2.0;
                 foreach (var p in rows[r])
-                    DrawEvent(svg, p, cy, color);
+                    DrawEvent(svg, p, cy, color, link);
             }
             laneTop += laneHeight;
         }
@@ -118,9 +125,10 @@ public sealed class TimelineSvgRenderer
     /// <summary>An event placed on a row: its mark's ends, its label and on which side it goes, and whether it runs past the axis.</summary>
     private sealed record Placed(EventFact Event, double X0, double X1, string Label, bool LeftLabel, bool StartsBefore, bool EndsAfter);
 
-    private static void DrawEvent(StringBuilder svg, Placed placed, double cy, string color)
+    private static void DrawEvent(StringBuilder svg, Placed placed, double cy, string color, Func<EventFact, string>? link)
     {
         var (e, x0, x1) = (placed.Event, placed.X0, placed.X1);
+        if (link is not null) svg.Append("<a href=\"").Append(Escape(link(e))).Append("\">");
         bool planned = e.Status == EventStatus.Planned;
         string fill = planned ? "#ffffff" : color;
         string stroke = $"stroke=\"{color}\" stroke-width=\"1.5\"" + (planned ? " stroke-dasharray=\"3,2\"" : "");
@@ -149,7 +157,9 @@ public sealed class TimelineSvgRenderer
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"small\" x=\"{Math.Min(x0, x1) - 8:F1}\" y=\"{cy + 4:F1}\" text-anchor=\"end\">{Escape(placed.Label)}</text>");
         else
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"small\" x=\"{Math.Max(x0, x1) + 8:F1}\" y=\"{cy + 4:F1}\">{Escape(placed.Label)}</text>");
-        svg.Append("</g>\n");
+        svg.Append("</g>");
+        if (link is not null) svg.Append("</a>");
+        svg.Append('\n');
     }
 
     private static string Short(string label) => Truncate(label, MaxLabelChars);

@@ -1,6 +1,6 @@
 using Fukan.Model;
 
-namespace Fukan.Cli;
+namespace Fukan.Contracts;
 
 /// <summary>
 /// How a user names a document (an id prefix, a file name prefix, a path or words of the title), and the message
