@@ -304,6 +304,38 @@ public sealed class SqliteSearchIndex : ISearchIndex
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(options);
         CheckAnalyzer();
+        var (match, all, clauseCount, sections) = BuildMatch(query);
+        int pool = Math.Max(options.Limit * 3, 20);
+        var hits = RankSmallSet(match, query.Filters, all, sections, pool, transaction);
+        LastRanking = hits is null ? RankingChoice.Bm25 : RankingChoice.SmallSet;
+        hits ??= RankWithBm25(match, query.Filters, pool, transaction);
+        BoostTitles(hits, all, clauseCount, options.Limit);
+        return WithSnippets(hits, all, options.SnippetLength);
+    }
+
+    public IReadOnlyList<string> Matches(SearchQuery query) => Matches(query, null);
+
+    /// <summary>Every passage <paramref name="query"/> matches, in index order: no ranking, no snippets, no passage text read.</summary>
+    public IReadOnlyList<string> Matches(SearchQuery query, SqliteTransaction? transaction)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckAnalyzer();
+        var (match, _, _, _) = BuildMatch(query);
+        using var cmd = Command(_connection, transaction, "");
+        var sql = new StringBuilder("SELECT p.passage_id FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH $match");
+        cmd.Parameters.AddWithValue("$match", match);
+        AppendFilterClause(sql, cmd, query.Filters);
+        sql.Append(") f JOIN search_passage p ON p.rowid = f.rowid ORDER BY f.rowid");
+        cmd.CommandText = sql.ToString();
+        using var r = cmd.ExecuteReader();
+        var ids = new List<string>();
+        while (r.Read()) ids.Add(r.GetString(0));
+        return ids;
+    }
+
+    /// <summary>The FTS5 expression of a query, its analysed positive terms, how many clauses they make and the section filters.</summary>
+    private (string Match, List<AnalyzedTerm> All, int ClauseCount, List<AnalyzedTerm> Sections) BuildMatch(SearchQuery query)
+    {
         var clauses = new List<IReadOnlyList<AnalyzedTerm>>();
         var all = new List<AnalyzedTerm>();
         foreach (var clause in query.Clauses)
@@ -326,14 +358,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var sections = AnalyzeAll(query.Filters.Sections.Select(s => new QueryTerm(s, true)));
         if (sections.Count == 0 && query.Filters.Sections.Count > 0)
             throw new SearchQueryException("section: value has nothing to match");
-
-        int pool = Math.Max(options.Limit * 3, 20);
-        var match = Fts5MatchBuilder.Build(clauses, excluded, sections);
-        var hits = RankSmallSet(match, query.Filters, all, sections, pool, transaction);
-        LastRanking = hits is null ? RankingChoice.Bm25 : RankingChoice.SmallSet;
-        hits ??= RankWithBm25(match, query.Filters, pool, transaction);
-        BoostTitles(hits, all, clauses.Count, options.Limit);
-        return WithSnippets(hits, all, options.SnippetLength);
+        return (Fts5MatchBuilder.Build(clauses, excluded, sections), all, clauses.Count, sections);
     }
 
     /// <summary>Which ranking <see cref="Search(SearchQuery, SearchOptions, SqliteTransaction?)"/> uses; tests compare the two.</summary>

@@ -181,6 +181,8 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
 
         public IReadOnlyList<SearchHit> Related(string passageId, int limit) => With(i => i.Related(passageId, limit));
 
+        public IReadOnlyList<string> Matches(SearchQuery query) => With(i => i.Matches(query));
+
         private T With<T>(Func<SqliteSearchIndex, T> action)
         {
             var hook = store.Hook<SearchStoreHook>() ?? throw new StoreException($"{store.Location}: opened without its search index");
@@ -515,6 +517,20 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         return Task.FromResult(new SourceText(text));
     }
 
+    public Task<IReadOnlyList<string>> GetSourceTextAsync(DocumentId id, IReadOnlyList<CharSpan> spans, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        int end = 0;
+        foreach (var s in spans) end = Math.Max(end, s.End);
+        // substr counts code points, offsets count UTF-16 units: the first `end` code points hold at least `end` units,
+        // so the spans are cut from that prefix, not read at code-point offsets (a character beyond U+FFFF would shift them).
+        var prefix = Scalar<string?>("SELECT substr(text, 1, $end) FROM sources WHERE doc_id = $id", null, ("$id", id.Value), ("$end", end))
+            ?? throw new DocumentReferenceException($"document {id.Short} is not stored");
+        var texts = new string[spans.Count];
+        for (int i = 0; i < spans.Count; i++) texts[i] = prefix[spans[i].Start..spans[i].End];
+        return Task.FromResult<IReadOnlyList<string>>(texts);
+    }
+
     public Task<IReadOnlyList<Section>> GetSectionsAsync(DocumentId id, CancellationToken cancellationToken = default)
     {
         using var lease = Rent();
@@ -539,20 +555,39 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
 
     public Task<IReadOnlyList<Passage>> GetPassagesByIdAsync(IReadOnlyCollection<string> passageIds, CancellationToken cancellationToken = default)
     {
-        var result = new List<Passage>(passageIds.Count);
-        using var lease = Rent();
-        using var cmd = Command(lease.Connection, $"{PassageSelect} WHERE doc_id LIKE $prefix AND ordinal = $ord");
-        var prefix = cmd.Parameters.Add("$prefix", SqliteType.Text);
-        var ord = cmd.Parameters.Add("$ord", SqliteType.Integer);
+        ArgumentNullException.ThrowIfNull(passageIds);
+        // A passage id is a short document id and an ordinal: the ordinals asked for, per short id, in the order first asked.
+        var ordinals = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var pid in passageIds)
         {
             int dash = pid.LastIndexOf('-');
             if (dash <= 0 || !int.TryParse(pid.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int n)) continue;
-            var hex = pid[..dash];
+            var hex = pid[..dash].ToLowerInvariant();
             if (hex.Any(c => !Uri.IsHexDigit(c))) continue;
-            prefix.Value = hex.ToLowerInvariant() + "%";
-            ord.Value = n;
-            result.AddRange(ReadPassages(cmd));
+            if (!ordinals.TryGetValue(hex, out var list)) ordinals[hex] = list = new List<int>();
+            list.Add(n);
+        }
+        var result = new List<Passage>(passageIds.Count);
+        using var lease = Rent();
+        // Ids are lower-case hex: those starting with a short id sort from it up to it followed by 'g' (a range on the key).
+        using var docs = Command(lease.Connection, "SELECT id FROM documents WHERE id >= $prefix AND id < $prefix || 'g'");
+        var prefix = docs.Parameters.Add("$prefix", SqliteType.Text);
+        using var cmd = Command(lease.Connection, $"{PassageSelect} WHERE doc_id = $doc AND ordinal IN (SELECT value FROM json_each($ords)) ORDER BY ordinal");
+        var doc = cmd.Parameters.Add("$doc", SqliteType.Text);
+        var ords = cmd.Parameters.Add("$ords", SqliteType.Text);
+        var ids = new List<string>(1);
+        foreach (var (hex, wanted) in ordinals)
+        {
+            prefix.Value = hex;
+            ids.Clear();
+            using (var reader = docs.ExecuteReader())
+                while (reader.Read()) ids.Add(reader.GetString(0));
+            ords.Value = "[" + string.Join(",", wanted) + "]";
+            foreach (var id in ids)
+            {
+                doc.Value = id;
+                result.AddRange(ReadPassages(cmd));
+            }
         }
         return Task.FromResult<IReadOnlyList<Passage>>(result);
     }
