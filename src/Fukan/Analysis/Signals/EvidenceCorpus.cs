@@ -118,8 +118,8 @@ public sealed class EvidenceCorpus
         return true;
     }
 
-    /// <summary>How many passages are read at a time while walking a table.</summary>
-    private const int TableStep = 32;
+    /// <summary>How many passages are read at first while walking a table; each further read doubles it, up to <see cref="MaxTableStep"/>.</summary>
+    private const int TableStep = 4, MaxTableStep = 64;
 
     /// <summary>
     /// A table row is read with its table's header row (see <see cref="SignalEvaluator"/>): for every row found, the
@@ -136,12 +136,13 @@ public sealed class EvidenceCorpus
             foreach (var row in rows)
             {
                 // Back to the header: the first row after a passage that is not a table row.
-                int ordinal = row.Ordinal;
+                int ordinal = row.Ordinal, step = TableStep;
                 while (ordinal > 0)
                 {
                     if (!found.TryGetValue(ordinal - 1, out var before))
                     {
-                        await ReadAsync(store, doc, Math.Max(0, ordinal - TableStep), ordinal, found, cancellationToken).ConfigureAwait(false);
+                        await ReadAsync(store, doc, Math.Max(0, ordinal - step), ordinal, found, cancellationToken).ConfigureAwait(false);
+                        step = Math.Min(MaxTableStep, step * 2);
                         if (!found.TryGetValue(ordinal - 1, out before)) break;
                     }
                     if (before.Kind != PassageKind.TableRow) break;
@@ -151,11 +152,13 @@ public sealed class EvidenceCorpus
                 if (!NamesAlias(watchlist, FoldedText.Fold(header.Text))) continue;
                 // The header names a signal: every row of the table speaks under it.
                 int next = row.Ordinal + 1;
+                step = TableStep;
                 while (true)
                 {
                     if (!found.TryGetValue(next, out var after))
                     {
-                        await ReadAsync(store, doc, next, next + TableStep, found, cancellationToken).ConfigureAwait(false);
+                        await ReadAsync(store, doc, next, next + step, found, cancellationToken).ConfigureAwait(false);
+                        step = Math.Min(MaxTableStep, step * 2);
                         if (!found.TryGetValue(next, out after)) break;
                     }
                     if (after.Kind != PassageKind.TableRow) break;
