@@ -14,3 +14,5 @@ fi
 
 dotnet build Fukan.sln -c Release --nologo -v quiet
 dotnet test --project tests/Fukan.Tests -c Release --no-build
+# The tool package: small, and `dotnet tool install` from the packed file gives a working `fukan`.
+"$here/scripts/pack-check.sh"

@@ -29,7 +29,7 @@ public static class ExitCodes
 /// </summary>
 public sealed class CliContext
 {
-    public CliContext(TextWriter output, TextWriter error, bool interactive = false)
+    public CliContext(TextWriter output, TextWriter error, bool interactive = false, int? width = null)
     {
         Out = output;
         Err = error;
@@ -41,7 +41,9 @@ public sealed class CliContext
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        if (!interactive) Console.Profile.Width = 120;
+        // A terminal's own width; piped output takes $COLUMNS (as `COLUMNS=80 fukan landscape | less` means), else 120.
+        if (width is int w) Console.Profile.Width = Math.Max(MinWidth, w);
+        else if (!interactive) Console.Profile.Width = ColumnsFromEnvironment() ?? 120;
         ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(error),
@@ -50,6 +52,20 @@ public sealed class CliContext
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
     }
+
+    /// <summary>Narrower than this, no layout is readable; widths below it are raised to it.</summary>
+    public const int MinWidth = 40;
+
+    /// <summary>$COLUMNS when it is a plausible width.</summary>
+    internal static int? ColumnsFromEnvironment() =>
+        int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int c) && c > 0
+            ? Math.Clamp(c, MinWidth, 1000) : null;
+
+    /// <summary>Columns human output is laid out for.</summary>
+    public int Width => Console.Profile.Width;
+
+    /// <summary>The width given by the caller (tests), passed on to nested runs (demo).</summary>
+    internal int? RequestedWidth { get; init; }
 
     public TextWriter Out { get; }
     public TextWriter Err { get; }
@@ -63,11 +79,10 @@ public sealed class CliContext
 
     private FukanPipeline? _pipeline;
 
-    /// <summary>The --gazetteer option: YAML files that extend the entity list (repeatable; also $FUKAN_GAZETTEER, ':'-separated).</summary>
+    /// <summary>The --gazetteer option of ingest (the only verb it changes): YAML files that extend the entity list (repeatable; also $FUKAN_GAZETTEER, ':'-separated).</summary>
     public static Option<string[]> GazetteerOption { get; } = new("--gazetteer")
     {
-        Description = "Extra gazetteer YAML (entities and aliases); repeatable. Also $FUKAN_GAZETTEER (':'-separated)",
-        Recursive = true,
+        Description = "Extra gazetteer YAML (entities and aliases; `fukan init` writes one to fill in); repeatable. Also $FUKAN_GAZETTEER (':'-separated)",
         AllowMultipleArgumentsPerToken = false,
     };
 

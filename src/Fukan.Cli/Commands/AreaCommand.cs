@@ -75,7 +75,7 @@ public static class AreaCommand
             if (s > score) { score = s; best = a; }
         }
         if (best is { } b && score >= 0.5) return b;
-        throw new CliException($"no area '{query}' in {LandscapeCommand.Name(doc)} ({areas.Count} areas; `fukan landscape` lists them)");
+        throw new CliException($"no area '{query}' in {LandscapeCommand.Name(doc)}; its areas: {DocumentNames.Some(areas.Select(a => $"{a.AreaId} {a.Title}"), 6)} (`fukan landscape` lists them)");
     }
 
     private static void Render(IAnsiConsole console, TextWriter plain, string areaId, string title, string? division, AreaProfile? profile, IReadOnlyList<ComparisonRow> rows, bool full, DocumentInfo doc)
@@ -111,19 +111,20 @@ public static class AreaCommand
             .AddColumn(new TableColumn("evidence").Width(54)).AddColumn(new TableColumn("line").RightAligned());
         foreach (var r in rows)
         {
-            string evidence = r.Evidence.Count == 0 ? "" : string.Join("\n", r.Evidence.Select(e => "•" + (full ? e : LandscapeCommand.Truncate(e, 52))));
+            string evidence = r.Evidence.Count == 0 ? "" : string.Join("\n", r.Evidence.Select(e => "•" + (full ? e : TerminalText.Truncate(e, 52))));
             table.AddRow(new Markup(Markup.Escape($"{r.Country} {r.CountryLabel}")), new Markup(Markup.Escape(r.PhaseLabel)),
                 new Markup(LandscapeCommand.Cell(r)), new Markup(Markup.Escape(evidence)), new Markup(r.Source.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         console.Write(table);
     }
 
-    /// <summary>A heading, then the text as it is (the terminal wraps it: Japanese has no spaces to wrap at).</summary>
+    /// <summary>A heading, then the text wrapped by display width at natural breaks (after 、。, between words).</summary>
     private static void Section(IAnsiConsole console, TextWriter plain, string name, string? text, int max)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
         console.MarkupLine($"[bold]{name}[/]");
         var shown = text.Length <= max ? text : text[..max] + "… (--full for all)";
-        plain.WriteLine(shown);
+        foreach (var paragraph in shown.Split('\n'))
+            foreach (var l in TerminalText.Wrap(paragraph, console.Profile.Width)) plain.WriteLine(l);
     }
 }

@@ -23,8 +23,16 @@ public static class DiffCommand
                 var reader = new LandscapeReader(store);
                 try
                 {
-                    var da = await store.ResolveAsync(result.GetValue(from)!, ct);
-                    var db = await store.ResolveAsync(result.GetValue(to)!, ct);
+                    var da = await ShowCommand.Resolve(store, result.GetValue(from)!, ct);
+                    var db = await ShowCommand.Resolve(store, result.GetValue(to)!, ct);
+                    if (da.Id == db.Id)
+                        throw new CliException($"diff {result.GetValue(from)} {result.GetValue(to)}: both name {LandscapeCommand.Name(da)}; give two editions", ExitCodes.Usage);
+                    // Older first: when the dates say the first is the newer, compare in date order and say so.
+                    if (da.Date is { } fa && db.Date is { } fb && fa > fb)
+                    {
+                        context.Err.WriteLine($"fukan: warning: {LandscapeCommand.Name(da)} ({da.DateText}) is newer than {LandscapeCommand.Name(db)} ({db.DateText}); showing the changes from the older to the newer");
+                        (da, db) = (db, da);
+                    }
                     a = await reader.LoadAsync(da, ct);
                     b = await reader.LoadAsync(db, ct);
                 }
@@ -47,8 +55,8 @@ public static class DiffCommand
 
     private static void Render(IAnsiConsole console, EditionDiffResult diff)
     {
-        console.MarkupLine($"[bold]from[/] {Markup.Escape(diff.From.Title)} [grey]({Markup.Escape(diff.From.DocumentId[..12])}{Markup.Escape(diff.From.Date is { } fd ? ", " + fd : "")})[/]");
-        console.MarkupLine($"[bold]to[/]   {Markup.Escape(diff.To.Title)} [grey]({Markup.Escape(diff.To.DocumentId[..12])}{Markup.Escape(diff.To.Date is { } td ? ", " + td : "")})[/]");
+        console.MarkupLine($"[bold]from[/] {Markup.Escape(diff.From.Title)} [grey]({Markup.Escape(TerminalText.DocRef(diff.From.DocumentId))}{Markup.Escape(diff.From.Date is { } fd ? ", " + fd : "")})[/]");
+        console.MarkupLine($"[bold]to[/]   {Markup.Escape(diff.To.Title)} [grey]({Markup.Escape(TerminalText.DocRef(diff.To.DocumentId))}{Markup.Escape(diff.To.Date is { } td ? ", " + td : "")})[/]");
         console.MarkupLine($"{diff.Matches.Count} areas matched, {diff.AreasAdded.Count} added, {diff.AreasRemoved.Count} removed, {diff.AreasRenamed.Count} renamed, {diff.AreasRenumbered.Count} renumbered; {diff.Cells.Count} cells changed, {diff.KeywordsChanged.Count} keyword lists changed");
         foreach (var r in diff.AreasRenamed)
             console.MarkupLine($"  [yellow]renamed[/] {Markup.Escape(r.FromAreaId)} {Markup.Escape(r.From)} → {Markup.Escape(r.AreaId)} {Markup.Escape(r.To)}");
@@ -62,7 +70,7 @@ public static class DiffCommand
             var table = new Table().Border(TableBorder.Rounded).Title("[bold]rating and trend changes[/]");
             table.AddColumn("area").AddColumn("country").AddColumn("phase").AddColumn(new TableColumn("before").Centered()).AddColumn(new TableColumn("after").Centered());
             foreach (var c in diff.Cells)
-                table.AddRow(Markup.Escape(LandscapeCommand.Truncate($"{c.AreaId} {c.Area}", 44)), Markup.Escape(c.Country), Markup.Escape(c.PhaseLabel),
+                table.AddRow(Markup.Escape(TerminalText.Truncate($"{c.AreaId} {c.Area}", 44)), Markup.Escape(c.Country), Markup.Escape(c.PhaseLabel),
                     Show(c.Before), Show(c.After));
             console.Write(table);
         }

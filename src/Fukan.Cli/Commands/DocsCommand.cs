@@ -32,17 +32,26 @@ public static class DocsCommand
                 return ExitCodes.Ok;
             }
             if (docs.Count == 0) { context.Out.WriteLine("The knowledge base is empty: run `fukan ingest DIR`."); return ExitCodes.Ok; }
+            // Narrow terminals drop the counts before the names: the id and the file are what later verbs take.
+            // Column budget: the fixed columns and the table's borders and padding; the title gets the rest.
+            bool narrow = context.Width < 110;
+            int fileWidth = narrow ? 18 : 24, titleWidth = Math.Max(10, context.Width - (narrow ? 63 : 89));
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("id").AddColumn("kind").AddColumn("lang").AddColumn("date").AddColumn("title")
-                .AddColumn(new TableColumn("sections").RightAligned()).AddColumn(new TableColumn("passages").RightAligned()).AddColumn(new TableColumn("KB").RightAligned());
+                .AddColumn("id").AddColumn("file").AddColumn("kind").AddColumn("date").AddColumn(new TableColumn("title").NoWrap());
+            if (!narrow) table.AddColumn(new TableColumn("passages").RightAligned()).AddColumn(new TableColumn("KB").RightAligned());
             foreach (var d in docs)
-                table.AddRow(d.Id.Short, d.Kind.ToName(), d.Lang, d.DateText ?? "", Markup.Escape(Truncate(d.Title, 48)),
-                    d.SectionCount.ToString(), d.PassageCount.ToString(), (d.Bytes / 1024).ToString());
+            {
+                var cells = new List<string>
+                {
+                    TerminalText.DocRef(d.Id), Markup.Escape(TerminalText.Truncate(Path.GetFileName(d.Path), fileWidth)), d.Kind.ToName(), Markup.Escape(d.DateText ?? ""),
+                    Markup.Escape(TerminalText.Truncate(d.Title, titleWidth)),
+                };
+                if (!narrow) cells.AddRange([d.PassageCount.ToString(), (d.Bytes / 1024).ToString()]);
+                table.AddRow(cells.ToArray());
+            }
             context.Console.Write(table);
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    internal static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }

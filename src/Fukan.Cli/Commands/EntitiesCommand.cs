@@ -16,15 +16,14 @@ public static class EntitiesCommand
     {
         var type = new Option<string?>("--type", "-t") { Description = "org | program | country | tech" };
         var doc = new Option<string?>("--doc") { Description = "Only mentions in this document" };
-        var limit = new Option<int?>("--limit") { Description = "At most N entities (human output defaults to 50)" };
-        var offset = new Option<int?>("--offset") { Description = "Skip the first N entities" };
+        type.CompletionSources.Add("org", "program", "country", "tech");
+        var limit = CliOptions.Limit("At most N entities (human output defaults to 50)");
+        var offset = CliOptions.Offset("Skip the first N entities");
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var name = new Argument<string?>("name") { Description = "One entity (name, alias or id): its aliases and every mention with its lines", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("entities", "Organisations, programmes, countries and technologies, linked across documents") { name, type, doc, limit, offset, json };
         command.SetAction(async (result, ct) =>
         {
-            if (result.GetValue(limit) is < 1) throw new CliException($"--limit {result.GetValue(limit)}: a whole number of at least 1", ExitCodes.Usage);
-            if (result.GetValue(offset) is < 0) throw new CliException($"--offset {result.GetValue(offset)}: a whole number of at least 0", ExitCodes.Usage);
             if (result.GetValue(name) is { Length: > 0 } wanted)
                 return await ShowOneAsync(context, result, wanted, result.GetValue(json), result.GetValue(limit), ct);
             EntityType? only = null;
@@ -55,7 +54,7 @@ public static class EntitiesCommand
             var table = new Table().Border(TableBorder.Rounded).AddColumn("entity").AddColumn("type").AddColumn(new TableColumn("mentions").RightAligned()).AddColumn(new TableColumn("docs").RightAligned()).AddColumn("also written");
             foreach (var e in entities.Take(max))
                 table.AddRow(Markup.Escape(e.Name), e.Type.ToName(), e.Mentions.ToString(), e.Documents.Count.ToString(),
-                    Markup.Escape(DocsCommand.Truncate(string.Join(", ", e.Aliases.Where(a => a != e.Name).Take(4)), 40)));
+                    Markup.Escape(TerminalText.Truncate(string.Join(", ", e.Aliases.Where(a => a != e.Name).Take(4)), 40)));
             context.Console.Write(table);
             if (entities.Count > max) context.Console.WriteLine("… more (use --limit/--offset or --json)");
             return ExitCodes.Ok;
@@ -66,8 +65,17 @@ public static class EntitiesCommand
     private static async Task<int> ShowOneAsync(CliContext context, ParseResult result, string wanted, bool json, int? limit, CancellationToken ct)
     {
         await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-        var detail = await store.FindEntityAsync(wanted, ct)
-            ?? throw new CliException($"no entity '{wanted}' (try `fukan entities` for the known ones)");
+        var detail = await store.FindEntityAsync(wanted, ct);
+        if (detail is null)
+        {
+            // Name the known entities: those whose name contains what was asked, else the most mentioned.
+            var known = await store.ListEntitiesAsync(new EntityQuery { Limit = 2000 }, ct);
+            var near = known.Where(k => k.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase)).ToList();
+            var shown = (near.Count > 0 ? near : known).Select(k => k.Name);
+            throw new CliException(known.Count == 0
+                ? $"no entity '{wanted}': the knowledge base has none"
+                : $"no entity '{wanted}'; {(near.Count > 0 ? "similar" : "known")}: {DocumentNames.Some(shown, 8)} (`fukan entities` lists them)");
+        }
         var e = detail.Entity;
         if (json)
         {

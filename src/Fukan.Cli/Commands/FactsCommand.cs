@@ -45,8 +45,9 @@ public static class FactsCommand
         var doc = new Option<string?>("--doc") { Description = "Only this document (id prefix, file name prefix or path)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var csv = new Option<bool>("--csv") { Description = "Print CSV" };
-        var limit = new Option<int?>("--limit") { Description = "At most N facts (human output defaults to 200)" };
-        var offset = new Option<int?>("--offset") { Description = "Skip the first N matching facts" };
+        kind.CompletionSources.Add([.. Kinds.Keys.Where(k => k != "mention")]);
+        var limit = CliOptions.Limit("At most N facts (human output defaults to 200)");
+        var offset = CliOptions.Offset("Skip the first N matching facts");
         var unit = new Option<string?>("--unit") { Description = "Quantities in this unit (JPY, USD, %, GWh, …)" };
         var min = new Option<double?>("--min") { Description = "Value at least N (1e8, 5000)" };
         var max = new Option<double?>("--max") { Description = "Value at most N" };
@@ -65,14 +66,13 @@ public static class FactsCommand
         {
             kind, doc, json, csv, limit, offset, unit, min, max, subject, after, before, entity, status, domain, country, rating, phase, trend, area,
         };
+        CliOptions.OneOf(command, json, csv);
         command.SetAction(async (result, ct) =>
         {
             var requested = result.GetValue(kind)!;
             if (!Kinds.TryGetValue(requested, out var stored))
                 throw new CliException($"--kind {requested}: unknown kind; use one of {string.Join(", ", Kinds.Keys.Where(k => k != "mention"))}", ExitCodes.Usage);
             int? limitValue = result.GetValue(limit), offsetValue = result.GetValue(offset);
-            if (limitValue is < 1) throw new CliException($"--limit {limitValue}: a whole number of at least 1", ExitCodes.Usage);
-            if (offsetValue is < 0) throw new CliException($"--offset {offsetValue}: a whole number of at least 0", ExitCodes.Usage);
             var query = new FactQuery(stored)
             {
                 Unit = result.GetValue(unit), Min = Number(result.GetValue(min), "--min"), Max = Number(result.GetValue(max), "--max"),
@@ -126,16 +126,38 @@ public static class FactsCommand
                 writer.Flush();
                 return ExitCodes.Ok;
             }
-            if (total == 0) { context.Out.WriteLine($"No {requested} facts{(only is null ? "" : " in that document")} match."); return ExitCodes.Ok; }
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("doc").AddColumn("lines");
-            foreach (var c in columns) table.AddColumn(c);
+            if (shown.Count == 0)
+            {
+                context.Out.WriteLine($"No {requested} facts{(only is null ? "" : " in that document")} match{(skip > 0 && total > 0 ? $" after the first {skip}" : "")}.");
+                return ExitCodes.Ok;
+            }
+            // As many of the kind's columns as the terminal holds; the rest are in --json/--csv.
+            string Shown(JsonObject r, string c) => TerminalText.Truncate(Cell(r, c), c is "label" or "text" or "implication" ? 60 : 28);
+            int budget = context.Width - 1 - (12 + 3) - (11 + 3);   // the table's edge, the doc prefix and the lines
+            // Sentences (label, text) are what a fact says: they are kept first, folding down to 24 columns; the short
+            // values then go in, in their order, while they fit as they are.
+            static bool IsSentence(string c) => c is "label" or "text" or "implication";
+            var need = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var c in columns)
+            {
+                int w = TerminalText.Width(c);
+                foreach (var r in shown) w = Math.Max(w, TerminalText.Width(Shown(r, c)));
+                need[c] = (IsSentence(c) ? Math.Min(w, 24) : w) + 3;
+            }
+            var keep = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var c in columns) if (IsSentence(c) && need[c] <= budget) { keep.Add(c); budget -= need[c]; }
+            foreach (var c in columns) if (!IsSentence(c) && need[c] <= budget) { keep.Add(c); budget -= need[c]; }
+            var fit = columns.Where(keep.Contains).ToList();
+            var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("doc").NoWrap()).AddColumn(new TableColumn("lines").NoWrap());
+            foreach (var c in fit) table.AddColumn(c);
             foreach (var r in shown)
             {
-                var cells = new List<string> { Cell(r, "provenance.documentId")[..Math.Min(12, Cell(r, "provenance.documentId").Length)], Lines(r) };
-                cells.AddRange(columns.Select(c => Markup.Escape(DocsCommand.Truncate(Cell(r, c), c is "label" or "text" or "implication" ? 60 : 28))));
+                var cells = new List<string> { TerminalText.DocRef(Cell(r, "provenance.documentId")), Lines(r) };
+                cells.AddRange(fit.Select(c => Markup.Escape(Shown(r, c))));
                 table.AddRow(cells.ToArray());
             }
             context.Console.Write(table);
+            if (fit.Count < columns.Length) context.Console.WriteLine($"not shown at this width: {string.Join(", ", columns.Where(c => !keep.Contains(c)))} (in --json and --csv)");
             if (total > skip + shown.Count) context.Console.WriteLine($"… {total - skip - shown.Count} more (use --limit/--offset, --json or --csv)");
             return ExitCodes.Ok;
         });

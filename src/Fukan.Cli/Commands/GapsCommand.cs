@@ -15,20 +15,19 @@ public static class GapsCommand
         var country = new Option<string>("--country", "-c") { Description = "Country code or name (default JP)", DefaultValueFactory = _ => "JP" };
         var doc = LandscapeCommand.DocOption();
         var kind = new Option<string?>("--kind", "-k") { Description = "Only one kind: applied-lags-basic, falling or trails-leader" };
+        kind.CompletionSources.Add(Gap.AppliedLagsBasic, Gap.Falling, Gap.TrailsLeader);
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("gaps", "Where a country is strong in basic but weak in applied research, falling, or trails the leader") { country, doc, kind, json };
         command.SetAction(async (result, ct) =>
         {
-            var code = LandscapeFilter.CountryCode(result.GetValue(country)!)
-                ?? throw new CliException($"--country {result.GetValue(country)}: not a country code or name (JP, US, EU, CN, KR, TW, IN, 日本 …)", ExitCodes.Usage);
             var only = result.GetValue(kind);
             if (only is not null && only is not (Gap.AppliedLagsBasic or Gap.Falling or Gap.TrailsLeader))
                 throw new CliException($"--kind {only}: expected {Gap.AppliedLagsBasic}, {Gap.Falling} or {Gap.TrailsLeader}", ExitCodes.Usage);
             var (choice, landscape) = await LandscapeCommand.LoadAsync(context, result, result.GetValue(doc), ct);
             if (landscape.Rows.Count == 0) throw new CliException($"{LandscapeCommand.Name(choice.Document)}: no international comparison (国際比較) rows in this document");
-            bool rated = false;
-            foreach (var r in landscape.Rows) rated |= r.Country == code;
-            if (!rated) throw new CliException($"{LandscapeCommand.Name(choice.Document)}: no comparison rows for {code}");
+            var codes = LandscapeCommand.Countries([result.GetValue(country)!], landscape);
+            if (codes.Count != 1) throw new CliException($"--country {result.GetValue(country)}: name one country", ExitCodes.Usage);
+            var code = codes.First();
 
             var gaps = new List<Gap>();
             foreach (var g in GapFinder.Find(landscape, code)) if (only is null || g.Kind == only) gaps.Add(g);
@@ -54,7 +53,7 @@ public static class GapsCommand
                 var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(code)}: {Markup.Escape(title)} ({of.Count})[/]");
                 table.AddColumn("area").AddColumn("phase").AddColumn(new TableColumn(code).Centered()).AddColumn("why").AddColumn(new TableColumn("line").RightAligned());
                 foreach (var g in of)
-                    table.AddRow(new Markup(Markup.Escape(LandscapeCommand.Truncate($"{g.AreaId} {g.Area}", 40))), new Markup(Markup.Escape(g.PhaseLabel)),
+                    table.AddRow(new Markup(Markup.Escape(TerminalText.Truncate($"{g.AreaId} {g.Area}", context.Width >= 100 ? 40 : 24))), new Markup(Markup.Escape(g.PhaseLabel)),
                         new Markup($"{Markup.Escape(g.Rating ?? "?")}{Markup.Escape(Extraction.Landscape.ComparisonSymbols.Arrow(g.Trend))}"),
                         new Markup(Markup.Escape(g.Reason)), new Markup(g.Provenance.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 console.Write(table);

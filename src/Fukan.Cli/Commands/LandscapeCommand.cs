@@ -21,17 +21,29 @@ public static class LandscapeCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var phase = new Option<string?>("--phase", "-p") { Description = "Only one phase: basic, applied or other" };
+        phase.CompletionSources.Add("basic", "applied", "other");
         var json = new Option<bool>("--json") { Description = "Print the rows as JSON" };
         var csv = new Option<bool>("--csv") { Description = "Print the rows as CSV" };
-        var command = new Command("landscape", "International comparison heatmap: research areas × countries, basic/applied, rating and trend") { doc, country, phase, json, csv };
+        var wide = new Option<bool>("--wide") { Description = "A column per country and phase (needs about 120 columns) instead of the compact heatmap" };
+        var svg = new Option<string?>("--svg") { Description = "Also write the heatmap as an SVG file" };
+        var command = new Command("landscape", "International comparison heatmap: research areas × countries, basic/applied, rating and trend") { doc, country, phase, json, csv, wide, svg };
+        CliOptions.OneOf(command, json, csv);
         command.SetAction(async (result, ct) =>
         {
-            if (result.GetValue(json) && result.GetValue(csv)) throw new CliException("--json and --csv: choose one", ExitCodes.Usage);
             LandscapeFilter filter;
-            try { filter = LandscapeFilter.Parse(result.GetValue(country), result.GetValue(phase)); }
+            try { filter = LandscapeFilter.Parse([], result.GetValue(phase)); }
             catch (ArgumentException e) { throw new CliException(e.Message, ExitCodes.Usage); }
             var (choice, landscape) = await LoadAsync(context, result, result.GetValue(doc), ct);
             if (landscape.Rows.Count == 0) throw new CliException($"{Name(choice.Document)}: no international comparison (国際比較) rows in this document");
+            filter = filter with { Countries = Countries(result.GetValue(country) ?? [], landscape) };
+
+            if (result.GetValue(svg) is { } svgPath)
+            {
+                var matrix = LandscapeMatrix.Build(landscape, filter);
+                var title = $"{choice.Document.Title} ({Name(choice.Document)})";
+                WriteFile(svgPath, new Rendering.HeatmapSvgRenderer().Render(matrix, filter.Phase, title), "SVG");
+                if (!result.GetValue(json) && !result.GetValue(csv)) context.Err.WriteLine($"fukan: wrote {matrix.Areas.Count} area(s) × {matrix.Countries.Count} countries to {svgPath}");
+            }
 
             if (result.GetValue(json))
             {
@@ -47,10 +59,40 @@ public static class LandscapeCommand
                 return ExitCodes.Ok;
             }
             WriteHeader(context, choice);
-            RenderHeatmap(context.Console, LandscapeMatrix.Build(landscape, filter), filter);
+            RenderHeatmap(context.Console, LandscapeMatrix.Build(landscape, filter), filter, result.GetValue(wide));
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The countries asked for, as codes. A name that is no country, or a country the document does not rate, is
+    /// bad input (exit 1) naming the countries it does rate: "nothing matched" is kept for valid filters.
+    /// </summary>
+    internal static HashSet<string> Countries(IEnumerable<string> requested, LandscapeDocument landscape)
+    {
+        var rated = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var r in landscape.Rows) rated.Add(r.Country);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in requested)
+            foreach (var part in value.Split([',', '、', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var code = LandscapeFilter.CountryCode(part);
+                if (code is null || !rated.Contains(code))
+                    throw new CliException($"--country {part}: {(code is null ? "not a country code or name" : $"{Name(landscape.Document)} does not rate {code}")}; countries rated: {string.Join(", ", rated)}");
+                set.Add(code);
+            }
+        return set;
+    }
+
+    /// <summary>Writes an export; a path that cannot be written is one line naming it.</summary>
+    internal static void WriteFile(string path, string text, string what)
+    {
+        try { File.WriteAllText(path, text); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliException($"{path}: cannot write the {what}: {e.Message}");
+        }
     }
 
     /// <summary>The --doc option shared by landscape, area and gaps.</summary>
@@ -69,7 +111,11 @@ public static class LandscapeCommand
             var choice = await reader.ChooseAsync(reference, ct);
             return (choice, await reader.LoadAsync(choice.Document, ct));
         }
-        catch (DocumentReferenceException e) { throw new CliException(e.Message); }
+        catch (DocumentReferenceException e)
+        {
+            var all = await store.ListDocumentsAsync(ct);
+            throw new CliException(reference is null || DocumentNames.MatchesAny(all, reference) ? e.Message : DocumentNames.NoMatch(all, reference));
+        }
         catch (NoLandscapeException e) { throw new CliException(e.Message); }
     }
 
@@ -80,12 +126,19 @@ public static class LandscapeCommand
     {
         var d = choice.Document;
         var date = d.DateText is { } t ? $", {t}" : "";
-        context.Console.MarkupLine($"[bold]{Markup.Escape(d.Title)}[/] [grey]({Markup.Escape(d.Id.Short)}{Markup.Escape(date)}, {Markup.Escape(Name(d))})[/]");
+        var where = $"({TerminalText.DocRef(d.Id)}{date}, {Name(d)})";
+        var title = TerminalText.Truncate(d.Title, Math.Max(12, context.Width - 1 - TerminalText.Width(where)));
+        context.Console.MarkupLine($"[bold]{Markup.Escape(title)}[/] [grey]{Markup.Escape(where)}[/]");
         if (choice.Defaulted && choice.Candidates > 1)
             context.Console.MarkupLine($"[grey]the newest of {choice.Candidates} reports with a comparison; choose another with --doc[/]");
     }
 
-    private static void RenderHeatmap(IAnsiConsole console, LandscapeMatrix matrix, LandscapeFilter filter)
+    /// <summary>
+    /// The heatmap, one line per area. Compact (the default): each country's basic and applied cells side by side
+    /// under its code, so eight countries and the area title fit 80 columns. Wide (<c>--wide</c>): a column per
+    /// country and phase, as laid out before.
+    /// </summary>
+    internal static void RenderHeatmap(IAnsiConsole console, LandscapeMatrix matrix, LandscapeFilter filter, bool wide)
     {
         if (matrix.Areas.Count == 0)
         {
@@ -98,23 +151,25 @@ public static class LandscapeCommand
             PhaseLabels.Applied => new[] { 1 },
             _ => new[] { 0, 1 },
         };
-        // Laid out by hand rather than with a Table: fixed cells, so 120 columns hold the area and every country.
+        int total = console.Profile.Width;
+        // Laid out by hand rather than with a Table: fixed cells, so the area and every country fit the width.
         var widths = new List<int>();
-        foreach (var c in matrix.Countries) widths.Add(Math.Max(3, c.Length) + 2);
+        foreach (var c in matrix.Countries)
+            widths.Add(wide ? (Math.Max(3, c.Length) + 2) * slots.Length : Math.Max(2 * slots.Length, c.Length) + 1);
         int cells = 0;
-        foreach (var w in widths) cells += w * slots.Length;
-        int areaWidth = Math.Clamp(118 - cells, 16, 70);
-        var head = new System.Text.StringBuilder("  ").Append(Pad("area", areaWidth)).Append(' ');
+        foreach (var w in widths) cells += w;
+        int areaWidth = Math.Clamp(total - 3 - cells, 12, 70);
+        var head = new System.Text.StringBuilder("  ").Append(TerminalText.Pad("area", areaWidth)).Append(' ');
         var sub = new System.Text.StringBuilder("  ").Append(' ', areaWidth + 1);
         for (int i = 0; i < matrix.Countries.Count; i++)
-            foreach (var s in slots)
-            {
-                head.Append(Pad(matrix.Countries[i], widths[i]));
-                sub.Append(Pad(slots.Length > 1 ? (s == 0 ? "b" : "a") : "", widths[i]));
-            }
+        {
+            head.Append(TerminalText.Pad(matrix.Countries[i], widths[i]));
+            if (slots.Length == 1) continue;
+            sub.Append(TerminalText.Pad(wide ? TerminalText.Pad("b", widths[i] / 2) + "a" : "b a", widths[i]));
+        }
         console.MarkupLine($"[bold]{Markup.Escape(head.ToString().TrimEnd())}[/]");
         if (slots.Length > 1) console.MarkupLine($"[grey]{Markup.Escape(sub.ToString().TrimEnd())}[/]");
-        console.WriteLine("  " + new string('─', areaWidth + 1 + cells - 2));
+        console.WriteLine("  " + new string('─', areaWidth + cells));
         string? division = null;
         var notes = new List<string>();
         foreach (var area in matrix.Areas)
@@ -122,38 +177,38 @@ public static class LandscapeCommand
             if (area.Division is { } d && d != division)
             {
                 division = d;
-                console.MarkupLine($"  [bold]{Markup.Escape(Truncate(d, areaWidth + cells))}[/]");
+                console.MarkupLine($"  [bold]{Markup.Escape(TerminalText.Truncate(d, total - 2))}[/]");
             }
-            string label = area.OtherPhases ? Truncate($"{area.AreaId} {area.Title}", areaWidth - 1) + "*" : Truncate($"{area.AreaId} {area.Title}", areaWidth);
-            var line = new System.Text.StringBuilder("  ").Append(Markup.Escape(Pad(label, areaWidth))).Append(' ');
+            string label = area.OtherPhases ? TerminalText.Truncate($"{area.AreaId} {area.Title}", areaWidth - 1) + "*" : TerminalText.Truncate($"{area.AreaId} {area.Title}", areaWidth);
+            var line = new System.Text.StringBuilder("  ").Append(Markup.Escape(TerminalText.Pad(label, areaWidth))).Append(' ');
             for (int i = 0; i < matrix.Countries.Count; i++)
+            {
+                int used = 0;
                 foreach (var s in slots)
                 {
                     var row = area.Cell(matrix.Countries[i], s);
-                    line.Append(Cell(row)).Append(' ', widths[i] - CellWidth(row));
+                    // Wide: each phase in its own column; compact: two columns per phase, side by side.
+                    int slotWidth = wide ? widths[i] / slots.Length : 2;
+                    line.Append(Cell(row)).Append(' ', slotWidth - CellWidth(row));
+                    used += slotWidth;
                 }
+                line.Append(' ', widths[i] - used);
+            }
             console.MarkupLine(line.ToString().TrimEnd());
             if (area.OtherPhases) notes.Add($"* {area.AreaId} rates {string.Join(" / ", area.SlotLabels)} instead of basic / applied: shown in the b / a columns");
             if (area.Hidden > 0) notes.Add($"{area.AreaId}: {area.Hidden} more row(s) in --json");
         }
-        console.MarkupLine("[grey]b = 基礎研究 basic research, a = 応用研究・開発 applied research & development; ? = not readable (see `fukan show DOC`)[/]");
-        console.MarkupLine("[grey]◎ particularly remarkable  ○ remarkable  △ not remarkable  × nothing notable  ·  ↗ rising  → steady  ↘ falling[/]");
-        foreach (var n in notes) console.MarkupLine($"[grey]{Markup.Escape(n)}[/]");
+        foreach (var l in TerminalText.Wrap("b = 基礎研究 basic research, a = 応用研究・開発 applied research & development; ? = not readable (see `fukan show DOC`)", total))
+            console.MarkupLine($"[grey]{Markup.Escape(l)}[/]");
+        const string ratings = "◎ particularly remarkable  ○ remarkable  △ not remarkable  × nothing notable", trends = "↗ rising  → steady  ↘ falling";
+        // One legend line when it fits, else ratings and trends each on their own.
+        foreach (var part in TerminalText.Width(ratings + "  ·  " + trends) <= total ? [ratings + "  ·  " + trends] : new[] { ratings, trends })
+            foreach (var l in TerminalText.Wrap(part, total)) console.MarkupLine($"[grey]{Markup.Escape(l)}[/]");
+        foreach (var n in notes)
+            foreach (var l in TerminalText.Wrap(n, total)) console.MarkupLine($"[grey]{Markup.Escape(l)}[/]");
     }
 
     private static int CellWidth(ComparisonRow? row) => row is null ? 0 : (row.Rating is null && row.Trend is null ? 1 : 2);
-
-    private static string Pad(string s, int width) => s + new string(' ', Math.Max(0, width - TerminalWidth(s)));
-
-    /// <summary>Terminal columns: East Asian wide and full-width characters take two, the rest (◎ → – …) one.</summary>
-    internal static int TerminalWidth(ReadOnlySpan<char> s)
-    {
-        int w = 0;
-        foreach (char c in s)
-            w += c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF'
-                or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1;
-        return w;
-    }
 
     /// <summary>A heatmap cell: the rating and arrow, coloured by rating; "?" for a row whose values could not be read.</summary>
     internal static string Cell(ComparisonRow? row)
@@ -164,19 +219,5 @@ public static class LandscapeCommand
         string ratingStyle = row.Rating switch { "◎" => "bold green", "○" => "green", "△" => "yellow", "×" => "red", _ => "grey" };
         string arrowStyle = row.Trend switch { "up" => "green", "down" => "red", _ => "grey" };
         return $"[{ratingStyle}]{Markup.Escape(rating)}[/][{arrowStyle}]{Markup.Escape(arrow)}[/]";
-    }
-
-    /// <summary>Cut to <paramref name="max"/> terminal columns (Japanese characters take two).</summary>
-    internal static string Truncate(string s, int max)
-    {
-        if (TerminalWidth(s) <= max) return s;
-        int width = 0, i = 0;
-        for (; i < s.Length; i++)
-        {
-            int w = TerminalWidth(s.AsSpan(i, 1));
-            if (width + w > max - 1) break;
-            width += w;
-        }
-        return s[..i] + "…";
     }
 }

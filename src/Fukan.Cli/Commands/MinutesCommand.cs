@@ -46,7 +46,11 @@ public static class MinutesCommand
                 {
                     if (topic.Key.Length > 0) context.Console.MarkupLine($"  [green]【{Markup.Escape(topic.Key)}】[/]");
                     foreach (var s in topic)
-                        context.Console.MarkupLine($"   • {Markup.Escape(s.Speaker is null ? "" : s.Speaker + ": ")}{Markup.Escape(DocsCommand.Truncate(s.Text, 110))} [grey]l.{s.Provenance.Line}[/]");
+                    {
+                        // The bullet stays with its text; continuation lines indent under the text, the line number ends it.
+                        var text = $"{(s.Speaker is null ? "" : s.Speaker + ": ")}{TerminalText.Truncate(s.Text, 400)} l.{s.Provenance.Line}";
+                        foreach (var l in TerminalText.Wrap(text, context.Width, "   • ", "     ")) context.Console.WriteLine(l);
+                    }
                 }
             }
             return ExitCodes.Ok;

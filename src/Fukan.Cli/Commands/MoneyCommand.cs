@@ -17,7 +17,8 @@ public static class MoneyCommand
         var after = new Option<string?>("--after") { Description = "Amounts dated in or after this period (2024, 2026-06)" };
         var before = new Option<string?>("--before") { Description = "Amounts dated in or before this period" };
         var currency = new Option<string?>("--currency") { Description = "Only this currency (JPY, USD, EUR, …)" };
-        var limit = new Option<int?>("--limit") { Description = "At most N groups (human output defaults to 30)" };
+        by.CompletionSources.Add("entity", "tech", "country", "year");
+        var limit = CliOptions.Limit("At most N groups (human output defaults to 30)");
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("money", "Who puts how much money where: amounts linked to the organisations, technologies or countries their sentence names, summed per currency")
         {
@@ -33,7 +34,6 @@ public static class MoneyCommand
                 "year" => MoneyGrouping.Year,
                 var g => throw new CliException($"--by {g}: use entity, tech, country or year", ExitCodes.Usage),
             };
-            if (result.GetValue(limit) is < 1) throw new CliException($"--limit {result.GetValue(limit)}: a whole number of at least 1", ExitCodes.Usage);
             var query = new MoneyQuery
             {
                 By = grouping, After = PeriodOf(result.GetValue(after), "--after", true), Before = PeriodOf(result.GetValue(before), "--before", false),
@@ -53,7 +53,7 @@ public static class MoneyCommand
                 var largest = g.Amounts.OrderByDescending(x => x.Value).First();
                 table.AddRow(Markup.Escape(g.Label), Markup.Escape(string.Join("; ", g.Totals.Select(t => $"{Format(t.Total)} {t.Currency}"))),
                     g.Amounts.Count.ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape($"{DocsCommand.Truncate(largest.Text, 24)} · {largest.DocumentId[..Math.Min(12, largest.DocumentId.Length)]} {largest.Provenance.Line}"));
+                    Markup.Escape($"{TerminalText.Truncate(largest.Text, 24)} · {TerminalText.DocRef(largest.DocumentId)} {largest.Provenance.Line}"));
             }
             context.Console.Write(table);
             if (groups.Count > max) context.Console.WriteLine($"… {groups.Count - max} more groups (use --limit or --json)");

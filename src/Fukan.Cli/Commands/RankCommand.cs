@@ -13,14 +13,15 @@ public static class RankCommand
 {
     public static Command Create(CliContext context)
     {
-        var weights = new Option<string?>("--weights", "-w") { Description = "Weights YAML (default: the report's three selection criteria; see data/weights.yaml)" };
+        var weights = new Option<string?>("--weights", "-w") { Description = "Weights YAML (default: the report's three selection criteria; `fukan init` writes a copy to edit)" };
         var method = new Option<string>("--method", "-m") { Description = "wsum (weighted sum) or topsis", DefaultValueFactory = _ => "wsum" };
+        method.CompletionSources.Add("wsum", "topsis");
         var country = new Option<string>("--country", "-c") { Description = "Whose position is assessed: JP, US, EU, CN, KR …", DefaultValueFactory = _ => "JP" };
         var sensitivity = new Option<bool>("--sensitivity") { Description = "Perturb every weight by up to ±20 % in many draws and report how stable each rank is" };
-        var draws = new Option<int>("--draws") { Description = "Sensitivity draws", DefaultValueFactory = _ => 1000 };
+        var draws = CliOptions.AtLeast(new Option<int>("--draws") { Description = "Sensitivity draws", DefaultValueFactory = _ => 1000 }, 1, 100_000);
         var seed = new Option<int>("--seed") { Description = "Sensitivity random seed", DefaultValueFactory = _ => 42 };
         var area = new Option<string?>("--area") { Description = "Explain one area: every criterion with its formula, numbers and evidence" };
-        var limit = new Option<int?>("--limit", "-n") { Description = "Show the top N areas" };
+        var limit = CliOptions.Limit("Show the top N areas", "-n");
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var doc = new Option<string?>("--doc") { Description = "Rank only this report's areas (with several reports or editions stored)" };
         var command = new Command("rank", "Rank the research areas by criteria computed from the knowledge base (weighted sum or TOPSIS)")
@@ -32,7 +33,6 @@ public static class RankCommand
             var chosen = RankingMethods.Find(result.GetValue(method))
                 ?? throw new CliException($"--method {result.GetValue(method)}: use wsum or topsis", ExitCodes.Usage);
             int n = result.GetValue(draws);
-            if (n is < 1 or > 100_000) throw new CliException("--draws: between 1 and 100000", ExitCodes.Usage);
             RankingWeights w;
             try { w = result.GetValue(weights) is { } path ? WeightsLoader.Load(path) : WeightsLoader.LoadDefault(); }
             catch (WeightsException e) { throw new CliException(e.Message); }
@@ -54,9 +54,10 @@ public static class RankCommand
             if (result.GetValue(area) is { } wanted)
             {
                 areas = areas.Where(a => a.AreaId == wanted || a.Title == wanted).ToList();
-                if (areas.Count == 0) throw new CliException($"--area {wanted}: no ranked area has that id or title");
+                if (areas.Count == 0)
+                    throw new CliException($"--area {wanted}: no ranked area has that id or title; ranked: {DocumentNames.Some(report.Areas.Select(a => $"{a.AreaId} {a.Title}"), 6)}");
             }
-            if (result.GetValue(limit) is int top) areas = areas.Take(Math.Max(0, top)).ToList();
+            if (result.GetValue(limit) is int top) areas = areas.Take(top).ToList();
             if (result.GetValue(json)) { context.WriteJson(report with { Areas = areas }); return ExitCodes.Ok; }
             if (result.GetValue(area) is not null) Explain(context.Console, report, areas);
             else Print(context.Console, report, areas);
@@ -67,18 +68,19 @@ public static class RankCommand
 
     private static void Print(IAnsiConsole console, RankingReport report, IReadOnlyList<RankedArea> areas)
     {
+        bool narrow = console.Profile.Width < 100;
         console.MarkupLine($"[grey]{Markup.Escape(report.Method)} · country {Markup.Escape(report.Country)} · weights {Markup.Escape(report.Weights)}[/]");
         var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("rank").RightAligned()).AddColumn("area").AddColumn("title")
             .AddColumn(new TableColumn("score").RightAligned()).AddColumn("largest contributions");
-        if (report.Sensitivity is not null) table.AddColumn("stability (5–95 %)");
+        if (report.Sensitivity is not null) table.AddColumn(new TableColumn(narrow ? "stability" : "stability (5–95 %)").NoWrap());
         foreach (var a in areas)
         {
-            var top = a.Criteria.Where(c => c.Contribution > 0).OrderByDescending(c => c.Contribution).Take(3)
+            var top = a.Criteria.Where(c => c.Contribution > 0).OrderByDescending(c => c.Contribution).Take(narrow ? 2 : 3)
                 .Select(c => $"{c.Id} {c.Contribution.ToString("0.000", CultureInfo.InvariantCulture)}");
             var row = new List<string>
             {
-                a.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.AreaId), Markup.Escape(DocsCommand.Truncate(a.Title, 30)),
-                a.Score.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", top)),
+                a.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.AreaId), Markup.Escape(TerminalText.Truncate(a.Title, narrow ? 16 : 30)),
+                a.Score.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(string.Join(narrow ? "\n" : ", ", top)),
             };
             if (a.Stability is { } s) row.Add($"{s.Stability:P0} ({s.P05}–{s.P95})");
             table.AddRow(row.ToArray());
@@ -86,6 +88,8 @@ public static class RankCommand
         console.Write(table);
         console.MarkupLine("[grey]weights: " + Markup.Escape(string.Join(", ", report.Criteria.Where(c => c.Weight > 0)
             .Select(c => $"{c.Id} {c.Weight.ToString("0.###", CultureInfo.InvariantCulture)}{(c.Direction == CriterionDirection.Cost ? " (cost)" : "")}"))) + "[/]");
+        if (report.Sensitivity is { } sens)
+            console.MarkupLine($"[grey]stability: the share of {sens.Draws} draws (seed {sens.Seed}, every weight perturbed by up to ±{sens.Perturbation:P0}) in which the area kept its rank; (a–b) = the ranks it took in 90 % of them (5th–95th percentile)[/]");
         console.MarkupLine("[grey]explain an area with --area ID; every number with its evidence is in --json[/]");
     }
 
@@ -106,7 +110,7 @@ public static class RankCommand
                 if (c.Evidence.Count == 0) continue;
                 console.MarkupLine($"  [bold]{Markup.Escape(c.Id)}[/] evidence ({c.EvidenceCount}):");
                 foreach (var e in c.Evidence)
-                    console.MarkupLine($"    [grey]{e.DocumentId.Short[..6]}:{e.Line}[/] {Markup.Escape(DocsCommand.Truncate(e.Text, 90))}");
+                    console.MarkupLine($"    [grey]{e.DocumentId.Short}:{e.Line}[/] {Markup.Escape(TerminalText.Truncate(e.Text, 90))}");
             }
         }
     }

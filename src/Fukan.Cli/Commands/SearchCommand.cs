@@ -12,9 +12,10 @@ public static class SearchCommand
     public static Command Create(CliContext context)
     {
         var terms = new Argument<string[]>("query") { Description = "Terms (AND), \"phrases\", OR, -exclusion, filters doc: kind: area: section: after: before:", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<int>("--limit", "-n") { Description = "Number of hits (default 10)", DefaultValueFactory = _ => 10 };
+        var limit = CliOptions.AtLeast(new Option<int>("--limit", "-n") { Description = "Number of hits (default 10)", DefaultValueFactory = _ => 10 }, 1, 1000);
+        var doc = new Option<string?>("--doc", "-d") { Description = "Only this document (the same as doc:D in the query)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var command = new Command("search", "Full-text search over every passage (Japanese and English), with snippets") { terms, limit, json };
+        var command = new Command("search", "Full-text search over every passage (Japanese and English), with snippets") { terms, limit, doc, json };
         command.SetAction(async (result, ct) =>
         {
             var query = JoinQuery(result.GetValue(terms)!);
@@ -22,8 +23,19 @@ public static class SearchCommand
             try { parsed = SearchQueryParser.Parse(query); }
             catch (SearchQueryException e) { throw new CliException($"query '{query}': {e.Message}"); }
             int n = result.GetValue(limit);
-            if (n is < 1 or > 1000) throw new CliException("--limit: between 1 and 1000", ExitCodes.Usage);
+            if (result.GetValue(doc) is { } only)
+            {
+                parsed = parsed with { Filters = parsed.Filters with { Documents = [.. parsed.Filters.Documents, only] } };
+                query += $" doc:{only}";
+            }
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
+            // An unknown document is bad input, whichever way it was named; a known one that has no hit is an empty answer.
+            if (parsed.Filters.Documents.Count > 0)
+            {
+                var all = await store.ListDocumentsAsync(ct);
+                foreach (var d in parsed.Filters.Documents)
+                    if (!DocumentNames.MatchesAny(all, d)) throw new CliException($"doc:{d}: {DocumentNames.NoMatch(all, d)}");
+            }
             var hits = Searched(() => store.Search.Search(parsed, new SearchOptions(n)));
             Print(context, hits, result.GetValue(json), query);
             return ExitCodes.Ok;
@@ -34,7 +46,7 @@ public static class SearchCommand
     public static Command CreateRelated(CliContext context)
     {
         var id = new Argument<string>("passage") { Description = "A passage id from search output (docshort-ordinal)" };
-        var limit = new Option<int>("--limit", "-n") { Description = "Number of passages (default 10)", DefaultValueFactory = _ => 10 };
+        var limit = CliOptions.AtLeast(new Option<int>("--limit", "-n") { Description = "Number of passages (default 10)", DefaultValueFactory = _ => 10 }, 1, 1000);
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("related", "Passages most like the given one") { id, limit, json };
         command.SetAction(async (result, ct) =>
@@ -53,6 +65,7 @@ public static class SearchCommand
     public static Command CreateReindex(CliContext context)
     {
         var analyzer = new Option<string>("--analyzer") { Description = "bigram (default) or mecab (needs libmecab and a dictionary)", DefaultValueFactory = _ => "bigram" };
+        analyzer.CompletionSources.Add("bigram", "mecab");
         var command = new Command("reindex", "Rebuild the search index from the stored passages") { analyzer };
         command.SetAction(async (result, ct) =>
         {
@@ -93,12 +106,13 @@ public static class SearchCommand
         foreach (var hit in hits)
         {
             rank++;
-            context.Console.MarkupLine($"[bold]{rank}.[/] [grey]{hit.Score:F2}[/]  [cyan]{Markup.Escape(DocsCommand.Truncate(hit.DocumentTitle, 50))}[/]  [grey]{hit.PassageId} · lines {hit.Provenance.Line}–{hit.Provenance.EndLine}[/]");
-            if (hit.SectionPath.Length > 0) context.Console.MarkupLine($"   [green]{Markup.Escape(hit.SectionPath)}[/]");
-            var sb = new StringBuilder("   ");
-            foreach (var (text, highlighted) in hit.Segments())
-                sb.Append(highlighted ? $"[bold yellow]{Markup.Escape(text)}[/]" : Markup.Escape(text.ReplaceLineEndings(" ")));
-            context.Console.MarkupLine(sb.ToString());
+            var where = $"{hit.PassageId} · lines {hit.Provenance.Line}–{hit.Provenance.EndLine}";
+            int titleRoom = Math.Max(12, context.Width - 12 - TerminalText.Width(where));
+            context.Console.MarkupLine($"[bold]{rank}.[/] [grey]{hit.Score:F2}[/]  [cyan]{Markup.Escape(TerminalText.Truncate(hit.DocumentTitle, Math.Min(50, titleRoom)))}[/]  [grey]{Markup.Escape(where)}[/]");
+            if (hit.SectionPath.Length > 0) context.Console.MarkupLine($"   [green]{Markup.Escape(TerminalText.Truncate(hit.SectionPath, context.Width - 3))}[/]");
+            // Wrapped by display width at natural breaks; a highlighted match is never split across lines.
+            foreach (var line in TerminalText.WrapSegments(hit.Segments(), context.Width, "   ", "   "))
+                context.Console.MarkupLine(TerminalText.Markup(line, "bold yellow"));
         }
     }
 }

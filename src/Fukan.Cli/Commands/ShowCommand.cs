@@ -64,7 +64,11 @@ public static class ShowCommand
     internal static async Task<DocumentInfo> Resolve(Storage.IKnowledgeStore store, string reference, CancellationToken ct)
     {
         try { return await store.ResolveAsync(reference, ct); }
-        catch (Storage.DocumentReferenceException e) { throw new CliException(e.Message); }
+        catch (Storage.DocumentReferenceException e)
+        {
+            var all = await store.ListDocumentsAsync(ct);
+            throw new CliException(DocumentNames.MatchesAny(all, reference) ? e.Message : DocumentNames.NoMatch(all, reference));
+        }
     }
 
     /// <summary>The outline contract node.</summary>

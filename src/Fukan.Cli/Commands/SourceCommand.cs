@@ -47,7 +47,7 @@ public static class SourceCommand
             throw new CliException($"--lines {spec}: expected A-B with whole numbers, e.g. 5354-5370", ExitCodes.Usage);
         int to = parts.Length == 1 ? from : parts[1].Length == 0 ? lineCount : int.Parse(parts[1], CultureInfo.InvariantCulture);
         if (from < 1 || to < from) throw new CliException($"--lines {spec}: the range must start at 1 or more and not run backwards", ExitCodes.Usage);
-        if (from > lineCount) throw new CliException($"--lines {spec}: the document has {lineCount} lines");
-        return (from, Math.Min(to, lineCount));
+        if (from > lineCount || to > lineCount) throw new CliException($"--lines {spec}: the document has {lineCount} lines", ExitCodes.Usage);
+        return (from, to);
     }
 }

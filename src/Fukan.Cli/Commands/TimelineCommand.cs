@@ -11,14 +11,19 @@ public static class TimelineCommand
 {
     public static Command Create(CliContext context)
     {
-        var from = new Option<int?>("--from") { Description = "First year shown" };
-        var to = new Option<int?>("--to") { Description = "Last year shown" };
+        var from = CliOptions.Year("--from", "First year shown");
+        var to = CliOptions.Year("--to", "Last year shown");
         var group = new Option<string>("--group") { Description = "Lanes: domain (default), actor or document", DefaultValueFactory = _ => "domain" };
+        group.CompletionSources.Add("domain", "actor", "document");
         var domain = new Option<string?>("--domain") { Description = "Only this domain (AI, semiconductors, batteries, energy, quantum, bio, materials, policy, other)" };
         var doc = new Option<string?>("--doc") { Description = "Only this document" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var svg = new Option<string?>("--svg") { Description = "Also write the timeline as an SVG file" };
         var command = new Command("timeline", "Milestones (dated events, planned or done) on a time axis") { from, to, group, domain, doc, json, svg };
+        command.Validators.Add(r =>
+        {
+            if (CliOptions.ValueOf(r, from) is int a && CliOptions.ValueOf(r, to) is int b && a > b) r.AddError($"--from {a} --to {b}: the range runs backwards (did you mean --from {b} --to {a}?)");
+        });
         command.SetAction(async (result, ct) =>
         {
             var grouping = result.GetValue(group)!.ToLowerInvariant() switch
@@ -29,7 +34,6 @@ public static class TimelineCommand
                 var g => throw new CliException($"--group {g}: use domain, actor or document", ExitCodes.Usage),
             };
             int? fromYear = result.GetValue(from), toYear = result.GetValue(to);
-            if (fromYear is < 1 or > 9998 || toYear is < 1 or > 9998) throw new CliException("--from/--to: a year between 1 and 9998", ExitCodes.Usage);
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
             DocumentId? only = null;
             if (result.GetValue(doc) is { } d) only = (await ShowCommand.Resolve(store, d, ct)).Id;
@@ -38,11 +42,7 @@ public static class TimelineCommand
             if (result.GetValue(svg) is { } svgPath)
             {
                 var title = $"Fukan timeline {view.FromYear}–{view.ToYear}";
-                try { await File.WriteAllTextAsync(svgPath, new TimelineSvgRenderer().Render(view, title), ct); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
-                {
-                    throw new CliException($"{svgPath}: cannot write the SVG: {e.Message}");
-                }
+                LandscapeCommand.WriteFile(svgPath, new TimelineSvgRenderer().Render(view, title), "SVG");
                 if (!result.GetValue(json)) context.Err.WriteLine($"fukan: wrote {view.Count} milestone(s) to {svgPath}");
             }
             if (result.GetValue(json))
@@ -58,16 +58,35 @@ public static class TimelineCommand
                 return ExitCodes.Ok;
             }
             if (view.Count == 0) { context.Out.WriteLine("No dated milestones in that range."); return ExitCodes.Ok; }
+            bool narrow = context.Width < 100;
+            bool unknown = false, open = false;
             foreach (var lane in view.Lanes)
             {
                 var table = new Table().Border(TableBorder.Simple).Title($"[bold]{Markup.Escape(lane.Name)}[/] ({lane.Events.Count})")
-                    .AddColumn("when").AddColumn("status").AddColumn("milestone").AddColumn("actors").AddColumn("line");
+                    .AddColumn("when").AddColumn("status").AddColumn("milestone");
+                if (!narrow) table.AddColumn("actors");
+                table.AddColumn("where");
                 foreach (var e in lane.Events)
-                    table.AddRow(Markup.Escape(When(e)), e.Status == "planned" ? "[yellow]planned[/]" : e.Status == "done" ? "[green]done[/]" : "[grey]?[/]",
-                        Markup.Escape(DocsCommand.Truncate(e.Label, 64)), Markup.Escape(DocsCommand.Truncate(string.Join(", ", e.Actors), 24)),
-                        $"{e.Source.Document.Short[..6]}:{e.Source.Line}");
+                {
+                    unknown |= e.Status is not ("planned" or "done");
+                    open |= e.Date.Precision == "open";
+                    var cells = new List<string>
+                    {
+                        Markup.Escape(When(e)), e.Status == "planned" ? "[yellow]planned[/]" : e.Status == "done" ? "[green]done[/]" : "[grey]?[/]",
+                        Markup.Escape(TerminalText.Truncate(e.Label, narrow ? Math.Max(20, context.Width - 50) : 64)),
+                    };
+                    if (!narrow) cells.Add(Markup.Escape(TerminalText.Truncate(string.Join(", ", e.Actors), 24)));
+                    cells.Add($"{TerminalText.DocRef(e.Source.Document)}:{e.Source.Line}");
+                    table.AddRow(cells.ToArray());
+                }
                 context.Console.Write(table);
             }
+            // Say what the symbols mean, once, when they were used.
+            var legend = new List<string>();
+            if (unknown) legend.Add("? = not said whether planned or done");
+            if (open) legend.Add("2030… = from then on (以降), …2025-12 = until then (まで)");
+            legend.Add("where = document:line (`fukan source DOC --lines N`)");
+            foreach (var l in TerminalText.Wrap(string.Join(" · ", legend), context.Width)) context.Console.MarkupLine($"[grey]{Markup.Escape(l)}[/]");
             return ExitCodes.Ok;
         });
         return command;

@@ -31,22 +31,36 @@ public sealed class TimelineSvgRenderer
         double plot = Width - Gutter - RightPad;
         double X(DateOnly d) => Gutter + plot * Math.Clamp((d.DayNumber - lo.DayNumber) / span, 0, 1);
 
-        // Pack each lane's events into rows so labels do not overlap.
-        var laneRows = new List<List<List<(EventFact Event, double X0, double X1, double LabelEnd)>>>();
+        // Pack each lane's events into rows so labels do not overlap. A label goes right of its mark; when it would
+        // run past the right edge it goes left of the mark instead, so no label is cut by the canvas.
+        var laneRows = new List<List<List<Placed>>>();
         foreach (var lane in view.Lanes)
         {
-            var rows = new List<List<(EventFact, double, double, double)>>();
+            var rows = new List<List<Placed>>();
             var rowEnds = new List<double>();
             foreach (var e in lane.Events)
             {
                 double x0 = e.Date.Start is { } s ? X(s) : Gutter;
                 double x1 = e.Date.End is { } en ? X(en.AddDays(1)) : Width - RightPad;
                 if (e.Date.Precision == "day") x1 = x0;
-                double labelEnd = Math.Max(x1, x0) + 8 + TextWidth(Short(e.Label));
-                int row = rowEnds.FindIndex(end => end + 12 < x0);
+                var label = Short(e.Label);
+                double textWidth = TextWidth(label);
+                double right = Math.Max(x0, x1);
+                bool leftLabel = right + 8 + textWidth > Width - 8 && Math.Min(x0, x1) - 8 - textWidth >= 8;
+                if (!leftLabel && right + 8 + textWidth > Width - 8)
+                {
+                    // No room on either side: shorten the label to what fits right of the mark.
+                    label = FitLabel(e.Label, Width - 8 - (right + 8));
+                    textWidth = TextWidth(label);
+                }
+                double start = leftLabel ? Math.Min(x0, x1) - 8 - textWidth : Math.Min(x0, x1);
+                double end = leftLabel ? right : right + 8 + textWidth;
+                int row = rowEnds.FindIndex(rowEnd => rowEnd + 12 < start);
                 if (row < 0) { rows.Add(new()); rowEnds.Add(0); row = rows.Count - 1; }
-                rows[row].Add((e, x0, x1, labelEnd));
-                rowEnds[row] = labelEnd;
+                bool before = e.Date.Start is { } b0 && b0 < lo || e.Date.Start is null && e.Date.End is not null;
+                bool after = e.Date.End is { } e0 && e0 >= hi;
+                rows[row].Add(new Placed(e, x0, x1, label, leftLabel, before, after));
+                rowEnds[row] = end;
             }
             laneRows.Add(rows);
         }
@@ -91,8 +105,8 @@ public sealed class TimelineSvgRenderer
             for (int r = 0; r < rows.Count; r++)
             {
                 double cy = laneTop + LanePad + r * RowHeight + RowHeight / 2.0;
-                foreach (var (e, x0, x1, _) in rows[r])
-                    DrawEvent(svg, e, x0, x1, cy, color);
+                foreach (var p in rows[r])
+                    DrawEvent(svg, p, cy, color);
             }
             laneTop += laneHeight;
         }
@@ -101,8 +115,12 @@ public sealed class TimelineSvgRenderer
         return svg.ToString();
     }
 
-    private static void DrawEvent(StringBuilder svg, EventFact e, double x0, double x1, double cy, string color)
+    /// <summary>An event placed on a row: its mark's ends, its label and on which side it goes, and whether it runs past the axis.</summary>
+    private sealed record Placed(EventFact Event, double X0, double X1, string Label, bool LeftLabel, bool StartsBefore, bool EndsAfter);
+
+    private static void DrawEvent(StringBuilder svg, Placed placed, double cy, string color)
     {
+        var (e, x0, x1) = (placed.Event, placed.X0, placed.X1);
         bool planned = e.Status == EventStatus.Planned;
         string fill = planned ? "#ffffff" : color;
         string stroke = $"stroke=\"{color}\" stroke-width=\"1.5\"" + (planned ? " stroke-dasharray=\"3,2\"" : "");
@@ -122,40 +140,37 @@ public sealed class TimelineSvgRenderer
         }
         else
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x0:F1}\" y=\"{cy - 6:F1}\" width=\"{Math.Max(4, x1 - x0):F1}\" height=\"12\" rx=\"3\" fill=\"{fill}\" fill-opacity=\"{(planned ? 1 : 0.55)}\" {stroke}/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"small\" x=\"{Math.Max(x0, x1) + 8:F1}\" y=\"{cy + 4:F1}\">{Escape(Short(e.Label))}</text>");
+        // A period that began before the first year shown: a chevron at the axis start says it begins earlier.
+        if (placed.StartsBefore && e.Date.Start is not null)
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"earlier\" d=\"M{Gutter - 2:F1},{cy - 6:F1} L{Gutter - 10:F1},{cy:F1} L{Gutter - 2:F1},{cy + 6:F1}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"/>");
+        if (placed.EndsAfter && e.Date.Start is not null && e.Date.End is not null)
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"later\" d=\"M{Width - RightPad + 2:F1},{cy - 6:F1} L{Width - RightPad + 10:F1},{cy:F1} L{Width - RightPad + 2:F1},{cy + 6:F1}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"/>");
+        if (placed.LeftLabel)
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"small\" x=\"{Math.Min(x0, x1) - 8:F1}\" y=\"{cy + 4:F1}\" text-anchor=\"end\">{Escape(placed.Label)}</text>");
+        else
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"small\" x=\"{Math.Max(x0, x1) + 8:F1}\" y=\"{cy + 4:F1}\">{Escape(placed.Label)}</text>");
         svg.Append("</g>\n");
     }
 
     private static string Short(string label) => Truncate(label, MaxLabelChars);
+
+    /// <summary>The label cut to <paramref name="room"/> pixels (estimated), with an ellipsis.</summary>
+    private static string FitLabel(string label, double room)
+    {
+        var s = Short(label);
+        for (int n = s.Length; n > 1 && TextWidth(s) > room; n--) s = label[..(n - 1)] + "…";
+        return s;
+    }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
     private static double TextWidth(string s)
     {
         double w = 0;
-        foreach (char c in s) w += c < 0x2E80 ? 6.2 : 11;
+        foreach (char c in s) w += c < 0x2E80 ? 6.2 : 11;   // 11 px font: Latin about 6, CJK a full 11
         return w;
     }
 
-    /// <summary>XML-escapes document text (it is untrusted) and drops characters XML cannot carry.</summary>
-    internal static string Escape(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '&': sb.Append("&amp;"); break;
-                case '"': sb.Append("&quot;"); break;
-                case '\'': sb.Append("&apos;"); break;
-                case '\n': sb.Append("&#10;"); break;
-                default:
-                    if (c >= 0x20 || c == '\t') sb.Append(c);
-                    break;
-            }
-        }
-        return sb.ToString();
-    }
+    /// <summary>XML-escapes document text (it is untrusted).</summary>
+    internal static string Escape(string s) => XmlText.Escape(s);
 }

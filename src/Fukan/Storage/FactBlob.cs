@@ -23,6 +23,16 @@ internal static class FactBlob
 
     [ThreadStatic] private static MemoryStream? Output;
 
+    /// <summary>A document's text, compressed harder than facts (it is written once and read for a few lines).</summary>
+    public static byte[] PackText(string text)
+    {
+        using var output = new MemoryStream(text.Length);
+        using (var z = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true)) z.Write(Encoding.UTF8.GetBytes(text));
+        return output.ToArray();
+    }
+
+    public static string UnpackText(byte[] packed) => Encoding.UTF8.GetString(Unpack(packed));
+
     public static byte[] Unpack(object stored)
     {
         if (stored is string text) return Encoding.UTF8.GetBytes(text);

@@ -141,6 +141,9 @@ public interface IKnowledgeStore : IAsyncDisposable
     /// </summary>
     Task<FactPage> QueryFactsAsync(FactQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>How many facts of <paramref name="kind"/> each document has (documents with none are left out).</summary>
+    Task<IReadOnlyDictionary<DocumentId, int>> CountFactsAsync(string kind, CancellationToken cancellationToken = default);
+
     /// <summary>The entity catalogue, most mentioned first: kept at ingest, so this is a grouped lookup.</summary>
     Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(EntityQuery query, CancellationToken cancellationToken = default);
 

@@ -96,7 +96,8 @@ public sealed partial class SqliteKnowledgeStore
         foreach (var d in docs)
         {
             var facts = new List<Fact>();
-            foreach (var kind in KindsOf(d.Id))
+            var chunks = ChunkCounts(d.Id);
+            foreach (var kind in chunks.Keys.Order(StringComparer.Ordinal))
             {
                 foreach (var f in await GetFactsAsync(kind, d.Id, cancellationToken).ConfigureAwait(false))
                     facts.Add(TypedKinds.TryGetValue(kind, out var type)
@@ -108,19 +109,35 @@ public sealed partial class SqliteKnowledgeStore
             catch (DocumentReferenceException) { source = new SourceText(""); }   // a store of schema 1 could lack it
             var document = new ProcessedDocument(d, source, [], [], facts, [], StageTimings.Zero);
             long key = Scalar<long>("SELECT doc_key FROM documents WHERE id = $id", tx, ("$id", d.Id.Value));
-            InsertFactRows(key, new SqlitePrepared([], KeyRows(document, facts), EntityCatalogRow.Of(facts), []), tx);
+            // Stores of older versions chunked facts differently: each fact's place is read from what is stored.
+            (int, int) Place(string kind, int ord)
+            {
+                var counts = chunks[kind];
+                for (int c = 0; c < counts.Count; c++)
+                {
+                    if (ord < counts[c]) return (c, ord);
+                    ord -= counts[c];
+                }
+                return (counts.Count, ord);
+            }
+            InsertFactRows(key, new SqlitePrepared([], KeyRows(document, facts, Place), EntityCatalogRow.Of(facts), []), tx);
         }
         tx.Commit();
     }
 
-    private List<string> KindsOf(DocumentId id)
+    /// <summary>Per kind, how many facts each stored chunk of a document holds, in chunk order.</summary>
+    private Dictionary<string, List<int>> ChunkCounts(DocumentId id)
     {
         using var lease = Rent();
-        using var cmd = Command(lease.Connection, "SELECT DISTINCT kind FROM fact_sets WHERE doc_id = $id ORDER BY kind");
+        using var cmd = Command(lease.Connection, "SELECT kind, count FROM fact_sets WHERE doc_id = $id ORDER BY kind, chunk");
         cmd.Parameters.AddWithValue("$id", id.Value);
         using var reader = cmd.ExecuteReader();
-        var kinds = new List<string>();
-        while (reader.Read()) kinds.Add(reader.GetString(0));
+        var kinds = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            if (!kinds.TryGetValue(reader.GetString(0), out var list)) kinds[reader.GetString(0)] = list = [];
+            list.Add(reader.GetInt32(1));
+        }
         return kinds;
     }
 
@@ -135,6 +152,7 @@ public sealed partial class SqliteKnowledgeStore
         ArgumentNullException.ThrowIfNull(query);
         if (query.Offset < 0 || query.Limit < 0) throw new ArgumentOutOfRangeException(nameof(query), "offset and limit must not be negative");
         using var lease = Rent();
+        using var snapshot = new Snapshot(lease.Connection);
         if (query.Kind == MentionFact.KindName) return Task.FromResult(QueryMentions(lease.Connection, query));
         var where = new StringBuilder("f.kind = $kind");
         using var cmd = Command(lease.Connection, "");
@@ -184,6 +202,7 @@ public sealed partial class SqliteKnowledgeStore
         var pc = chunkCmd.Parameters.Add("$chunk", SqliteType.Integer);
         JsonDocument? open = null;
         (DocumentId, int) openKey = default;
+        var links = new Dictionary<long, Dictionary<int, List<EntityRef>>>();
         try
         {
             foreach (var w in wanted)
@@ -198,7 +217,7 @@ public sealed partial class SqliteKnowledgeStore
                 }
                 var element = open.RootElement[w.Index];
                 var source = element.TryGetProperty("provenance", out var p) ? p.Deserialize<Provenance>(FukanJson.Options)! : new Provenance(w.Doc, 0, 0, default);
-                facts.Add(new StoredFact(w.Doc, query.Kind, source, element.GetRawText()) { Entities = query.WithEntities ? EntitiesOf(lease.Connection, w.Key, query.Kind, w.Ord) : null, Date = w.Date });
+                facts.Add(new StoredFact(w.Doc, query.Kind, source, element.GetRawText()) { Entities = query.WithEntities ? EntitiesOf(lease.Connection, links, w.Key, query.Kind, w.Ord) : null, Date = w.Date });
             }
         }
         finally
@@ -208,23 +227,41 @@ public sealed partial class SqliteKnowledgeStore
         return Task.FromResult(new FactPage(facts, total));
     }
 
-    private static List<EntityRef> EntitiesOf(SqliteConnection connection, long doc, string kind, int ord)
+    public Task<IReadOnlyDictionary<DocumentId, int>> CountFactsAsync(string kind, CancellationToken cancellationToken = default)
     {
-        using var cmd = Command(connection, """
-            SELECT e.entity_id, t.name, t.type FROM fact_entities e JOIN entity_totals t ON t.entity_id = e.entity_id
-            WHERE e.doc = $doc AND e.kind = $kind AND e.ord = $ord
-            """);
-        cmd.Parameters.AddWithValue("$doc", doc);
+        using var lease = Rent();
+        // Mentions have no rows of their own; their chunks hold the counts.
+        using var cmd = Command(lease.Connection, kind == MentionFact.KindName
+            ? "SELECT doc_id, sum(count) FROM fact_sets WHERE kind = $kind GROUP BY doc_id"
+            : "SELECT d.id, count(*) FROM fact_rows f JOIN documents d ON d.doc_key = f.doc WHERE f.kind = $kind GROUP BY f.doc");
         cmd.Parameters.AddWithValue("$kind", kind);
-        cmd.Parameters.AddWithValue("$ord", ord);
         using var reader = cmd.ExecuteReader();
-        var list = new List<EntityRef>();
-        while (reader.Read())
+        var counts = new Dictionary<DocumentId, int>();
+        while (reader.Read()) counts[new DocumentId(reader.GetString(0))] = reader.GetInt32(1);
+        return Task.FromResult<IReadOnlyDictionary<DocumentId, int>>(counts);
+    }
+
+    /// <summary>The entities linked to one fact; a document's links of the kind are read once, on its first fact.</summary>
+    private static IReadOnlyList<EntityRef> EntitiesOf(SqliteConnection connection, Dictionary<long, Dictionary<int, List<EntityRef>>> cache, long doc, string kind, int ord)
+    {
+        if (!cache.TryGetValue(doc, out var byOrd))
         {
-            EntityTypeNames.TryParse(reader.GetString(2), out var type);
-            list.Add(new EntityRef(reader.GetString(0), reader.GetString(1), type));
+            cache[doc] = byOrd = new Dictionary<int, List<EntityRef>>();
+            using var cmd = Command(connection, """
+                SELECT e.ord, e.entity_id, t.name, t.type FROM fact_entities e JOIN entity_totals t ON t.entity_id = e.entity_id
+                WHERE e.doc = $doc AND e.kind = $kind ORDER BY e.ord
+                """);
+            cmd.Parameters.AddWithValue("$doc", doc);
+            cmd.Parameters.AddWithValue("$kind", kind);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                EntityTypeNames.TryParse(reader.GetString(3), out var type);
+                if (!byOrd.TryGetValue(reader.GetInt32(0), out var list)) byOrd[reader.GetInt32(0)] = list = [];
+                list.Add(new EntityRef(reader.GetString(1), reader.GetString(2), type));
+            }
         }
-        return list;
+        return byOrd.TryGetValue(ord, out var found) ? found : [];
     }
 
     /// <summary>Mentions are not rows of their own (there are ~10,000 per report): listed from the stored facts, a page at a time.</summary>
@@ -251,6 +288,7 @@ public sealed partial class SqliteKnowledgeStore
     {
         ArgumentNullException.ThrowIfNull(query);
         using var lease = Rent();
+        using var snapshot = new Snapshot(lease.Connection);
         using var cmd = Command(lease.Connection, "");
         var result = new List<EntitySummary>();
         if (query.Document is { } doc)
@@ -335,6 +373,7 @@ public sealed partial class SqliteKnowledgeStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrId);
         using var lease = Rent();
+        using var snapshot = new Snapshot(lease.Connection);
         var ids = ResolveEntityIds(lease.Connection, nameOrId);
         if (ids.Count == 0) return Task.FromResult<EntityDetail?>(null);
         var id = ids[0];

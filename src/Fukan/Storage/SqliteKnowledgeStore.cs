@@ -164,6 +164,23 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         public void Dispose() => store._readers.Add(Reader);
     }
 
+    /// <summary>
+    /// A read transaction on a reader: the statements of one query see one snapshot of the store, so a writer that
+    /// commits between them (a removed document) cannot leave the query half in the old state and half in the new.
+    /// </summary>
+    private readonly struct Snapshot : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+
+        public Snapshot(SqliteConnection connection)
+        {
+            _connection = connection;
+            Execute(connection, "BEGIN");
+        }
+
+        public void Dispose() => Execute(_connection, "COMMIT");
+    }
+
     private Lease Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -189,6 +206,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
             if (store._searchStale) throw new StoreException($"{store.Location}: the search index is behind the stored documents: run `fukan migrate` (or any ingest) to rebuild it");
             using var lease = store.Rent();
             lease.Reader.Index ??= hook.OpenReader(lease.Connection);
+            using var snapshot = new Snapshot(lease.Connection);
             return action(lease.Reader.Index);
         }
     }
@@ -297,7 +315,11 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     private sealed record FactRow(string Kind, int Chunk, int Count, byte[] Data);
 
     /// <summary>Everything a save writes that needs no database, made on the ingest worker.</summary>
-    private sealed record SqlitePrepared(IReadOnlyList<FactRow> Facts, IReadOnlyList<FactKeyRow> Keys, IReadOnlyList<EntityCatalogRow> Entities, object?[] Hooks);
+    private sealed record SqlitePrepared(IReadOnlyList<FactRow> Facts, IReadOnlyList<FactKeyRow> Keys, IReadOnlyList<EntityCatalogRow> Entities, object?[] Hooks)
+    {
+        /// <summary>The source text compressed on the worker (null: compressed at the write).</summary>
+        public byte[]? Source { get; init; }
+    }
 
     /// <summary>One fact's keys and where its JSON is (chunk and index in the kind's chunk).</summary>
     private sealed record FactKeyRow(string Kind, int Ord, int Chunk, int Index, Provenance Source, FactRowKeys Keys);
@@ -311,10 +333,19 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     }
 
     private SqlitePrepared PrepareRows(ProcessedDocument document) =>
-        new(FactRows(document.Facts), KeyRows(document, document.Facts), EntityCatalogRow.Of(document.Facts), new object?[_hooks.Count]);
+        new(FactRows(document.Facts), KeyRows(document, document.Facts), EntityCatalogRow.Of(document.Facts), new object?[_hooks.Count])
+        {
+            Source = FactBlob.PackText(document.Source.Text),
+        };
 
     /// <summary>Keys of every fact but entity mentions (those are kept as the entity catalogue).</summary>
-    private static List<FactKeyRow> KeyRows(ProcessedDocument document, IReadOnlyList<Fact> facts)
+    private static List<FactKeyRow> KeyRows(ProcessedDocument document, IReadOnlyList<Fact> facts) =>
+        KeyRows(document, facts, static (_, ord) => (ord / FactsPerRow, ord % FactsPerRow));
+
+    /// <param name="document">The document the facts are of.</param>
+    /// <param name="facts">Its facts, in stored order.</param>
+    /// <param name="place">Where the JSON of a kind's fact number ord is stored: its chunk and index.</param>
+    private static List<FactKeyRow> KeyRows(ProcessedDocument document, IReadOnlyList<Fact> facts, Func<string, int, (int Chunk, int Index)> place)
     {
         var reader = new FactRowKeyReader(document);
         var ords = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -324,7 +355,8 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
             int ord = ords.GetValueOrDefault(f.Kind);
             ords[f.Kind] = ord + 1;
             if (f.Kind == Fukan.Extraction.Entities.MentionFact.KindName) continue;
-            list.Add(new FactKeyRow(f.Kind, ord, ord / FactsPerRow, ord % FactsPerRow, f.Source, reader.Of(f)));
+            var (chunk, index) = place(f.Kind, ord);
+            list.Add(new FactKeyRow(f.Kind, ord, chunk, index, f.Source, reader.Of(f)));
         }
         return list;
     }
@@ -376,7 +408,9 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         using (var cmd = Command(tx, "INSERT INTO sources(doc_id, text) VALUES ($id, $text)"))
         {
             cmd.Parameters.AddWithValue("$id", info.Id.Value);
-            cmd.Parameters.AddWithValue("$text", document.Source.Text);
+            // The source text is kept compressed (a third of its size): `fukan source` and every provenance read it
+            // back exactly. Stores written before hold it as text, which reads the same.
+            cmd.Parameters.AddWithValue("$text", prepared.Source ?? FactBlob.PackText(document.Source.Text));
             cmd.ExecuteNonQuery();
         }
         using (var cmd = Command(tx, """
@@ -512,9 +546,12 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
 
     public Task<SourceText> GetSourceAsync(DocumentId id, CancellationToken cancellationToken = default)
     {
-        var text = Scalar<string?>("SELECT text FROM sources WHERE doc_id = $id", null, ("$id", id.Value))
-            ?? throw new DocumentReferenceException($"document {id.Short} is not stored");
-        return Task.FromResult(new SourceText(text));
+        using var lease = Rent();
+        using var cmd = Command(lease.Connection, "SELECT text FROM sources WHERE doc_id = $id");
+        cmd.Parameters.AddWithValue("$id", id.Value);
+        var stored = cmd.ExecuteScalar();
+        if (stored is null or DBNull) throw new DocumentReferenceException($"document {id.Short} is not stored");
+        return Task.FromResult(new SourceText(stored is string text ? text : FactBlob.UnpackText((byte[])stored)));
     }
 
     public Task<IReadOnlyList<string>> GetSourceTextAsync(DocumentId id, IReadOnlyList<CharSpan> spans, CancellationToken cancellationToken = default)
@@ -610,7 +647,11 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     }
 
     /// <summary>Facts of one kind per stored row: reading a kind is a handful of rows, not one per fact.</summary>
-    private const int FactsPerRow = 5000;
+    /// <remarks>
+    /// Small enough that a filtered query reads little more than the facts it returns (each fact row records its
+    /// chunk, so stores written with other sizes read the same).
+    /// </remarks>
+    private const int FactsPerRow = 256;
 
     public Task<IReadOnlyList<StoredFact>> GetFactsAsync(string kind, DocumentId? document = null, CancellationToken cancellationToken = default)
     {

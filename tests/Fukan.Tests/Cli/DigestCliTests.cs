@@ -113,7 +113,7 @@ public class DigestCliTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFix
     {
         using var dir = new TempDir();
         var bad = dir.Write("bad.yaml", "entities: [ {id: x, name: ");
-        var r = await Support.Cli.RunAsync("--db", dir.File("kb.db"), "--gazetteer", bad, "ingest", Seeds.Path("000"));
+        var r = await Support.Cli.RunAsync("--db", dir.File("kb.db"), "ingest", "--gazetteer", bad, Seeds.Path("000"));
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("bad.yaml", r.Err);
         Assert.Single(r.Err.Trim().Split('\n'));

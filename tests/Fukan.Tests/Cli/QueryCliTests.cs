@@ -22,7 +22,7 @@ public class QueryCliTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFixt
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--lines x-9: expected A-B", r.Err);
         r = await Support.Cli.RunAsync("--db", seeds.DbPath, "source", "001", "--lines", "999999-1000000");
-        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(2, r.ExitCode);
         Assert.Contains("the document has 20266 lines", r.Err);
     }
 

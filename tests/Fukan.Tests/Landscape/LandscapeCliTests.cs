@@ -54,9 +54,22 @@ public class LandscapeCliTests(LandscapeStoreFixture kb) : IClassFixture<Landsca
     }
 
     [Fact]
+    public async Task Heatmap_Compact_FitsIn80Columns_OneLinePerArea()
+    {
+        var r = await Support.Cli.RunAtWidthAsync(80, "--db", kb.DbPath, "landscape", "--doc", "001");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var lines = r.Out.Split('\n');
+        Assert.All(lines, l => Assert.True(Fukan.Cli.TerminalText.Width(l) <= 80, $"{Fukan.Cli.TerminalText.Width(l)} columns: {l}"));
+        Assert.Contains(lines, l => l.TrimEnd().EndsWith("OTHER", StringComparison.Ordinal));
+        var battery = lines.Single(l => l.Contains("2.1.1 蓄電デバイス", StringComparison.Ordinal));
+        Assert.EndsWith("◎→○→ ◎→◎→ ○→◎↗ ○↗◎↗ ○→△→", battery);
+        Assert.Equal(29, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+2\.\d\.\d ")));
+    }
+
+    [Fact]
     public async Task Heatmap_FitsIn120Columns_WithAreasAsRows()
     {
-        var r = await Run("landscape", "--doc", "001");
+        var r = await Run("landscape", "--doc", "001", "--wide");
         Assert.Equal(0, r.ExitCode);
         var lines = r.Out.Split('\n');
         Assert.All(lines, l => Assert.True(TerminalWidth(l) <= 120, $"{TerminalWidth(l)} columns: {l}"));
@@ -122,7 +135,7 @@ public class LandscapeCliTests(LandscapeStoreFixture kb) : IClassFixture<Landsca
     public async Task Landscape_BadOptions_AreUsageErrors()
     {
         Assert.Equal(2, (await Run("landscape", "--phase", "later")).ExitCode);
-        Assert.Equal(2, (await Run("landscape", "--country", "Atlantis")).ExitCode);
+        Assert.Equal(1, (await Run("landscape", "--country", "Atlantis")).ExitCode);
         Assert.Equal(2, (await Run("landscape", "--json", "--csv")).ExitCode);
         var missing = await Run("landscape", "--doc", "zzzz");
         Assert.Equal(1, missing.ExitCode);
@@ -182,7 +195,10 @@ public class LandscapeCliTests(LandscapeStoreFixture kb) : IClassFixture<Landsca
         var us = await Run("gaps", "--doc", "001", "--country", "US", "--kind", "falling", "--json");
         using var usJson = JsonDocument.Parse(us.Out);
         Assert.Equal("2.5.4", Assert.Single(usJson.RootElement.GetProperty("gaps").EnumerateArray()).GetProperty("areaId").GetString());
-        Assert.Equal(2, (await Run("gaps", "--country", "XX1")).ExitCode);
+        // An unknown country is bad input naming the countries the report rates (as rank does), not a usage error.
+        var unknown = await Run("gaps", "--country", "XX1");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("countries rated: CN, EU", unknown.Err);
     }
 
     [Fact]
@@ -221,9 +237,15 @@ public class LandscapeCliTests(LandscapeStoreFixture kb) : IClassFixture<Landsca
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("renamed 2.1.1 蓄電デバイス → 2.1.1 蓄電池デバイス", r.Out);
         Assert.Contains("removed 2.1.2 分離技術", r.Out);
+        // The same document twice is a usage error; newer first is compared in date order, with a warning.
         var same = await Run("diff", "001", "001", "--json");
-        using var json = JsonDocument.Parse(same.Out);
-        Assert.Equal(0, json.RootElement.GetProperty("cells").GetArrayLength());
-        Assert.Equal(29, json.RootElement.GetProperty("matches").GetArrayLength());
+        Assert.Equal(2, same.ExitCode);
+        Assert.Equal("", same.Out);
+        Assert.Contains("both name 001_", same.Err);
+        var reversed = await Run("diff", "edition2025", "001");
+        Assert.Equal(0, reversed.ExitCode);
+        Assert.Equal(r.Out, reversed.Out);
+        Assert.StartsWith("fukan: warning: ", reversed.Err);
+        Assert.Contains("showing the changes from the older to the newer", reversed.Err);
     }
 }

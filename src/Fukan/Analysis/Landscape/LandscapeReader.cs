@@ -33,12 +33,8 @@ public sealed class LandscapeReader
             return new Choice(doc, false, 1);
         }
         var docs = await _store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
-        var withRows = new List<DocumentInfo>();
-        foreach (var d in docs)
-        {
-            var rows = await _store.GetFactsAsync(ComparisonRow.FactKind, d.Id, cancellationToken).ConfigureAwait(false);
-            if (rows.Count > 0) withRows.Add(d);
-        }
+        var counts = await _store.CountFactsAsync(ComparisonRow.FactKind, cancellationToken).ConfigureAwait(false);
+        var withRows = docs.Where(d => counts.ContainsKey(d.Id)).ToList();
         if (withRows.Count == 0)
             throw new NoLandscapeException("no document in the knowledge base has an international comparison (国際比較) table; ingest a panoramic report first");
         withRows.Sort(Newer);

@@ -58,6 +58,11 @@ public sealed class CriteriaCalculator
         var terms = AttentionTerms(input.Areas);
         var foldedAttention = new string[input.Attention.Count];
         for (int i = 0; i < foldedAttention.Length; i++) foldedAttention[i] = FoldedText.Fold(input.Attention[i].Text);
+        // Money and dates by document in line order: an area reads its own lines' slice, not every amount of the corpus.
+        var money = ByDocument(input.Money, static m => m.Document, static m => m.Provenance.Line);
+        var dates = ByDocument(input.Dates, static d => d.Document, static d => d.Provenance.Line);
+        // Areas with the same terms (editions and copies of one report) share one scan of the attention texts.
+        var scans = new Dictionary<string, List<(int Index, int At, int Length)>>(StringComparer.Ordinal);
         var result = new List<AreaCriteria>(input.Areas.Count);
         foreach (var area in input.Areas)
         {
@@ -77,9 +82,9 @@ public sealed class CriteriaCalculator
             values.Add(TrendOf(area));
             values.Add(Momentum(area));
             values.Add(BasicNotApplied(basic, applied, basicPhase == "other"));
-            values.Add(InvestmentIn(area, input.Money));
-            values.Add(AttentionTo(area, terms[area], input.Attention, foldedAttention));
-            values.Add(EmergenceOf(area, input.Dates));
+            values.Add(InvestmentIn(area, InLines(money, area, static m => m.Provenance.Line)));
+            values.Add(AttentionTo(area, terms[area], input.Attention, foldedAttention, scans));
+            values.Add(EmergenceOf(area, InLines(dates, area, static d => d.Provenance.Line)));
             result.Add(new AreaCriteria(area, values));
         }
         return result;
@@ -179,11 +184,27 @@ public sealed class CriteriaCalculator
         return new CriterionValue(Criterion.BasicNotApplied, value, $"max(0, {F(b)} − {F(a)}) / 3 = {F(value)}", RowEvidence(rows), rows.Count);
     }
 
+    private static Dictionary<DocumentId, T[]> ByDocument<T>(IReadOnlyList<T> items, Func<T, DocumentId> document, Func<T, int> line)
+    {
+        var result = new Dictionary<DocumentId, T[]>();
+        foreach (var g in items.GroupBy(document)) result[g.Key] = g.OrderBy(line).ToArray();
+        return result;
+    }
+
+    /// <summary>The items of the area's document whose line lies in the area, in line order (found by binary search).</summary>
+    private static IReadOnlyList<T> InLines<T>(Dictionary<DocumentId, T[]> byDocument, AreaSource area, Func<T, int> line)
+    {
+        if (!byDocument.TryGetValue(area.Document, out var items)) return [];
+        int lo = 0, hi = items.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (line(items[mid]) < area.StartLine) lo = mid + 1; else hi = mid; }
+        var list = new List<T>();
+        for (int i = lo; i < items.Length && line(items[i]) <= area.EndLine; i++) list.Add(items[i]);
+        return list;
+    }
+
     private CriterionValue InvestmentIn(AreaSource area, IReadOnlyList<MoneyMention> money)
     {
-        var found = new List<MoneyMention>();
-        foreach (var m in money)
-            if (m.Document == area.Document && m.Provenance.Line >= area.StartLine && m.Provenance.Line <= area.EndLine) found.Add(m);
+        var found = money;
         double value = Math.Log(1 + found.Count);
         var evidence = new List<CriterionEvidence>();
         foreach (var m in found)
@@ -194,23 +215,35 @@ public sealed class CriteriaCalculator
         return new CriterionValue(Criterion.Investment, value, $"ln(1 + {found.Count}) = {F(value)} (amounts in lines {area.StartLine}–{area.EndLine})", evidence, found.Count);
     }
 
-    private CriterionValue AttentionTo(AreaSource area, TermSet terms, IReadOnlyList<AttentionText> texts, string[] folded)
+    private CriterionValue AttentionTo(AreaSource area, TermSet terms, IReadOnlyList<AttentionText> texts, string[] folded,
+        Dictionary<string, List<(int Index, int At, int Length)>> scans)
     {
         int n = 0;
         var evidence = new List<CriterionEvidence>();
         var docs = new HashSet<DocumentId>();
         if (!terms.IsEmpty)
-            for (int i = 0; i < texts.Count; i++)
+        {
+            var key = string.Join('\u0001', terms.Terms);
+            if (!scans.TryGetValue(key, out var matches))
+            {
+                matches = [];
+                for (int i = 0; i < texts.Count; i++)
+                {
+                    var (at, length) = terms.Find(folded[i], 0, folded[i].Length);
+                    if (at >= 0) matches.Add((i, at, length));
+                }
+                scans[key] = matches;
+            }
+            foreach (var (i, at, length) in matches)
             {
                 var t = texts[i];
                 if (t.Document == area.Document) continue;
-                var (at, length) = terms.Find(folded[i], 0, folded[i].Length);
-                if (at < 0) continue;
                 n++;
                 docs.Add(t.Document);
                 if (evidence.Count < _maxEvidence)
                     evidence.Add(new CriterionEvidence($"{t.Kind}: …{Around(t.Text, at, length)}…", t.Document, t.Provenance.Line, t.Provenance));
             }
+        }
         double value = Math.Log(1 + n);
         return new CriterionValue(Criterion.Attention, value,
             $"ln(1 + {n}) = {F(value)} ({n} statements/passages in {docs.Count} other document(s); terms: {string.Join(", ", terms.Terms.Take(6))})", evidence, n);
@@ -221,11 +254,10 @@ public sealed class CriteriaCalculator
         var inArea = new List<DateMention>();
         int maxYear = 0;
         foreach (var d in dates)
-            if (d.Document == area.Document && d.Provenance.Line >= area.StartLine && d.Provenance.Line <= area.EndLine)
-            {
-                inArea.Add(d);
-                maxYear = Math.Max(maxYear, d.Year);
-            }
+        {
+            inArea.Add(d);
+            maxYear = Math.Max(maxYear, d.Year);
+        }
         int refYear = area.DocumentDate?.Year ?? maxYear;
         double? recent = null;
         var evidence = new List<CriterionEvidence>();

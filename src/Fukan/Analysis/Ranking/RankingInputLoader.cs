@@ -74,13 +74,15 @@ public static class RankingInputLoader
 
         var money = new List<MoneyMention>();
         var dates = new List<DateMention>();
+        // Amounts of money only (an indexed filter on the stored rows), not every quantity of every report.
+        foreach (var f in (await store.QueryFactsAsync(new FactQuery("quantity") { CurrencyOnly = true }, cancellationToken).ConfigureAwait(false)).Facts)
+        {
+            if (!areaDocs.Contains(f.Document)) continue;
+            var q = FactSerializer.Deserialize<QuantityFact>(f);
+            if (IsCurrency(q.Unit)) money.Add(new MoneyMention(f.Document, q.Text, q.Value, q.Unit!, q.Source));
+        }
         foreach (var doc in areaDocs)
         {
-            foreach (var f in await store.GetFactsAsync("quantity", doc, cancellationToken).ConfigureAwait(false))
-            {
-                var q = FactSerializer.Deserialize<QuantityFact>(f);
-                if (IsCurrency(q.Unit)) money.Add(new MoneyMention(doc, q.Text, q.Value, q.Unit!, q.Source));
-            }
             foreach (var f in await store.GetFactsAsync("date", doc, cancellationToken).ConfigureAwait(false))
             {
                 var d = FactSerializer.Deserialize<DateFact>(f);

@@ -27,8 +27,15 @@ public static class TimelineBuilder
     public static async Task<TimelineView> BuildAsync(IKnowledgeStore store, int? fromYear, int? toYear, TimelineGrouping grouping,
         DocumentId? document = null, string? domain = null, CancellationToken cancellationToken = default)
     {
-        var stored = await store.GetFactsAsync(EventFact.FactKind, document, cancellationToken).ConfigureAwait(false);
-        var events = stored.Select(FactSerializer.Deserialize<EventFact>).ToList();
+        // Only the events whose dates can reach into the range are read (an indexed range on the stored rows); the
+        // exact rule of which belong is Build's.
+        var page = await store.QueryFactsAsync(new FactQuery(EventFact.FactKind)
+        {
+            Document = document,
+            After = fromYear is { } f ? new DateOnly(Math.Min(f, toYear ?? f), 1, 1) : null,
+            Before = toYear is { } t ? new DateOnly(Math.Max(t, fromYear ?? t), 12, 31) : null,
+        }, cancellationToken).ConfigureAwait(false);
+        var events = page.Facts.Select(FactSerializer.Deserialize<EventFact>).ToList();
         return Build(events, fromYear, toYear, grouping, domain);
     }
 
