@@ -554,20 +554,6 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         return Task.FromResult(new SourceText(stored is string text ? text : FactBlob.UnpackText((byte[])stored)));
     }
 
-    public Task<IReadOnlyList<string>> GetSourceTextAsync(DocumentId id, IReadOnlyList<CharSpan> spans, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(spans);
-        int end = 0;
-        foreach (var s in spans) end = Math.Max(end, s.End);
-        // substr counts code points, offsets count UTF-16 units: the first `end` code points hold at least `end` units,
-        // so the spans are cut from that prefix, not read at code-point offsets (a character beyond U+FFFF would shift them).
-        var prefix = Scalar<string?>("SELECT substr(text, 1, $end) FROM sources WHERE doc_id = $id", null, ("$id", id.Value), ("$end", end))
-            ?? throw new DocumentReferenceException($"document {id.Short} is not stored");
-        var texts = new string[spans.Count];
-        for (int i = 0; i < spans.Count; i++) texts[i] = prefix[spans[i].Start..spans[i].End];
-        return Task.FromResult<IReadOnlyList<string>>(texts);
-    }
-
     public Task<IReadOnlyList<Section>> GetSectionsAsync(DocumentId id, CancellationToken cancellationToken = default)
     {
         using var lease = Rent();
