@@ -26,6 +26,7 @@ static int Dispatch(string[] args) => args.Length == 0 ? Usage() : args[0] switc
     "scaling" => ScalingBench.Run(args[1..]),
     "robustness" => RobustnessBench.Run(args[1..]),
     "scale" => ScaleBench.Run(args[1..]),
+    "warm" => ScaleBench.RunWarm(args[1..]),
     _ => Usage(),
 };
 
@@ -42,6 +43,7 @@ static int Usage()
         "  rank-signals [--seeds DIR] [--runs N] [--json]   ms of fukan signals and fukan rank (wsum, topsis, sensitivity) on the seeds\n" +
         "  scaling [--seeds DIR]   entity recogniser and minutes parser on a text and on it repeated: linear or not\n" +
         "  robustness [--scale N] [--only lines|passage|nesting|query]   long line, many lines, long passage, deep HTML, query terms at 1×, 4×, 16×: time ratios\n" +
-        "  scale [--copies N] [--runs R] [--work DIR] [--peer]   seeds ×N ingested by the CLI; every verb's process time, peak RSS and warm time; KB size ÷ text");
+        "  scale [--copies N] [--runs R] [--work DIR] [--peer]   seeds ×N ingested by the CLI; every verb's process time, peak RSS and warm time; KB size ÷ text\n" +
+        "  warm --db PATH [--runs R] VERB [ARGS]   one CLI verb in this process on an existing knowledge base: each run's time after a warm-up");
     return 2;
 }
