@@ -27,6 +27,7 @@ static int Dispatch(string[] args) => args.Length == 0 ? Usage() : args[0] switc
     "robustness" => RobustnessBench.Run(args[1..]),
     "serve" => ServeBench.Run(args[1..]),
     "scale" => ScaleBench.Run(args[1..]),
+    "warm" => ScaleBench.RunWarm(args[1..]),
     _ => Usage(),
 };
 
@@ -44,6 +45,7 @@ static int Usage()
         "  scaling [--seeds DIR]   entity recogniser and minutes parser on a text and on it repeated: linear or not\n" +
         "  robustness [--scale N] [--only lines|passage|nesting|query]   long line, many lines, long passage, deep HTML, query terms at 1×, 4×, 16×: time ratios\n" +
         "  scale [--copies N] [--runs R] [--work DIR] [--peer]   seeds ×N ingested by the CLI; every verb's process time, peak RSS and warm time; KB size ÷ text\n" +
-        "  serve (--corpus DIR | --db PATH) [--requests N] [--clients C] [--rounds R]   every API route and page over loopback: p50/p99, then C concurrent clients");
+        "  serve (--corpus DIR | --db PATH) [--requests N] [--clients C] [--rounds R]   every API route and page over loopback: p50/p99, then C concurrent clients\n" +
+        "  warm --db PATH [--runs R] VERB [ARGS]   one CLI verb in this process on an existing knowledge base: each run's time after a warm-up");
     return 2;
 }

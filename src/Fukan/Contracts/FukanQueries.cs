@@ -163,10 +163,17 @@ public sealed class FukanQueries(IKnowledgeStore store)
         return FactSerializer.Deserialize<MinutesFact>(facts[0]).Digest;
     }
 
-    public async Task<WatchlistReport> SignalsAsync(Watchlist list, CancellationToken ct = default)
+    /// <summary>How many pieces of evidence a signal lists unless asked otherwise (status and counts use all of them).</summary>
+    public const int DefaultEvidence = 20;
+
+    public Task<WatchlistReport> SignalsAsync(Watchlist list, CancellationToken ct = default) => SignalsAsync(list, DefaultEvidence, ct);
+
+    /// <summary>The watchlist's verdicts, each signal listing at most <paramref name="evidenceLimit"/> pieces of evidence; reads only the evidence the watchlist's terms find.</summary>
+    public async Task<WatchlistReport> SignalsAsync(Watchlist list, int evidenceLimit, CancellationToken ct = default)
     {
-        var corpus = await EvidenceCorpus.LoadAsync(Store, ct).ConfigureAwait(false);
-        try { return new SignalEvaluator().Evaluate(list, corpus); }
+        if (evidenceLimit < 0) throw QueryException.BadParameter($"--evidence {evidenceLimit}: a whole number of at least 0");
+        var corpus = await EvidenceCorpus.FindAsync(Store, list, ct).ConfigureAwait(false);
+        try { return await new SignalEvaluator().EvaluateAsync(list, corpus, evidenceLimit, ct).ConfigureAwait(false); }
         catch (WatchlistException e) { throw QueryException.BadInput(e.Message); }
     }
 
