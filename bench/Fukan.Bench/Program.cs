@@ -24,6 +24,7 @@ static int Dispatch(string[] args) => args.Length == 0 ? Usage() : args[0] switc
     "rank-signals" => RankSignalsBench.Run(args[1..]),
     "scaling" => ScalingBench.Run(args[1..]),
     "scale" => ScaleBench.Run(args[1..]),
+    "conflicts" => ConflictsBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -38,6 +39,7 @@ static int Usage()
         "  facts-accuracy [--seeds DIR] [--expectations DIR] [--verbose] [--dump SEED]   precision/recall and MB/s of the quantity and date parsers\n" +
         "  rank-signals [--seeds DIR] [--runs N] [--json]   ms of fukan signals and fukan rank (wsum, topsis, sensitivity) on the seeds\n" +
         "  scaling [--seeds DIR]   entity recogniser and minutes parser on a text and on it repeated: linear or not\n" +
+        "  conflicts [--corpus DIR] [--seeds DIR] [-v]   precision/recall of fukan conflicts on the written test set and derived seed editions\n" +
         "  scale [--copies N] [--runs R] [--work DIR] [--peer]   seeds ×N ingested by the CLI; every verb's process time, peak RSS and warm time; KB size ÷ text");
     return 2;
 }
