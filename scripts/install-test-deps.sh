@@ -12,6 +12,8 @@ if ldconfig -p 2>/dev/null | grep -q 'libmecab.so.2'; then
   for d in /var/lib/mecab/dic/ipadic-utf8 /usr/lib/x86_64-linux-gnu/mecab/dic/ipadic-utf8; do [ -e "$d" ] && mecab_ok=yes; done
 fi
 [ "$mecab_ok" = yes ] || need+=(mecab libmecab2 mecab-ipadic-utf8)
+# PostgreSQL: the store contract and identical-answers tests run against a throwaway cluster (scripts/test-postgres.sh).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq
@@ -22,3 +24,4 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 # Once installed, the tests that need them must run, not skip.
 if ldconfig -p 2>/dev/null | grep -q 'libmecab.so.2'; then echo "export FUKAN_REQUIRE_MECAB=1" >> "$here/.tmp/test-env"; fi
+if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then echo "export FUKAN_REQUIRE_PG=1" >> "$here/.tmp/test-env"; fi

@@ -34,6 +34,7 @@ public static class FukanCli
         root.Subcommands.Add(MoneyCommand.Create(context));
         root.Subcommands.Add(StoreCommands.CreateRemove(context));
         root.Subcommands.Add(StoreCommands.CreateMigrate(context));
+        root.Subcommands.Add(CopyCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(CompletionCommand.Create(context));
@@ -92,6 +93,7 @@ public static class FukanCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, int? width, CancellationToken cancellationToken = default)
     {
         var context = new CliContext(output, error, interactive, width) { RequestedWidth = width };
+        error = context.Err; // messages quote document text: through the terminal-safety filter too
         var root = CreateRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

@@ -35,6 +35,7 @@ public static class TimelineCommand
                 var g => throw new CliException($"--group {g}: use domain, actor or document", ExitCodes.Usage),
             };
             int? fromYear = result.GetValue(from), toYear = result.GetValue(to);
+            if (result.GetValue(svg) is { } named && string.IsNullOrWhiteSpace(named)) throw new CliException("--svg: needs a file name", ExitCodes.Usage);
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
             if (result.GetValue(changes)) return await WriteChangesAsync(context, store, result.GetValue(json), ct);
             DocumentId? only = null;

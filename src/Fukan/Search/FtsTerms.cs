@@ -67,6 +67,15 @@ internal sealed class FtsTerms
         return n;
     }
 
+    /// <summary>How many terms start with <paramref name="prefix"/> (a lone CJK character matches the bigrams it starts).</summary>
+    public int CountPrefix(string prefix)
+    {
+        int n = 0;
+        for (int p = 0; p < Count; p++)
+            if (this[p].StartsWith(prefix, StringComparison.Ordinal)) n++;
+        return n;
+    }
+
     private static bool IsSeparator(char c) => c < 0x80 && !char.IsAsciiLetterOrDigit(c);
 
     private void Append(ReadOnlySpan<char> term)

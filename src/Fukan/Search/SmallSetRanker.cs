@@ -15,7 +15,7 @@ internal sealed class SmallSetRanker
     private const double K1 = 1.2, B = 0.75;
 
     /// <summary>A phrase of the match expression: its index terms and the columns it may match in.</summary>
-    public sealed record Phrase(string[] Terms, bool InBody, bool InPath);
+    public sealed record Phrase(string[] Terms, bool InBody, bool InPath, bool Prefix = false);
 
     /// <summary>A candidate row's text: the passage and the section path it is indexed under.</summary>
     public readonly record struct Row(string Body, string Path);
@@ -55,8 +55,7 @@ internal sealed class SmallSetRanker
             long hits = long.MaxValue;
             foreach (var term in phrases[i].Terms) hits = Math.Min(hits, DocumentFrequency(term, transaction));
             if (hits == long.MaxValue) hits = 0;
-            double value = Math.Log((rowCount - hits + 0.5) / (hits + 0.5));
-            idf[i] = value <= 0 ? 1e-6 : value;
+            idf[i] = Idf(rowCount, hits);
         }
 
         var scores = new double[rows.Count];
@@ -68,18 +67,33 @@ internal sealed class SmallSetRanker
             analyzer.Analyze(rows[r].Path, buffer);
             _path.Clear();
             _path.Add(buffer);
-            double length = _body.Count + _path.Count;
-            double score = 0;
-            for (int i = 0; i < phrases.Count; i++)
-            {
-                var p = phrases[i];
-                double frequency = (p.InBody ? bodyWeight * _body.CountPhrase(p.Terms) : 0) + (p.InPath ? pathWeight * _path.CountPhrase(p.Terms) : 0);
-                score += idf[i] * (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + B * length / averageLength));
-            }
-            scores[r] = score;
+            scores[r] = ScoreRow(_body, _path, phrases, idf, bodyWeight, pathWeight, averageLength);
         }
         return scores;
     }
+
+    /// <summary>FTS5's idf: never zero or negative (a phrase in over half the rows still counts a little).</summary>
+    internal static double Idf(long rows, long hits)
+    {
+        double value = Math.Log((rows - hits + 0.5) / (hits + 0.5));
+        return value <= 0 ? 1e-6 : value;
+    }
+
+    /// <summary>One row's BM25 as FTS5's bm25() computes it: weighted phrase counts per column, length over all columns.</summary>
+    internal static double ScoreRow(FtsTerms body, FtsTerms path, IReadOnlyList<Phrase> phrases, double[] idf, double bodyWeight, double pathWeight, double averageLength)
+    {
+        double length = body.Count + path.Count;
+        double score = 0;
+        for (int i = 0; i < phrases.Count; i++)
+        {
+            var p = phrases[i];
+            double frequency = (p.InBody ? bodyWeight * Count(body, p) : 0) + (p.InPath ? pathWeight * Count(path, p) : 0);
+            score += idf[i] * (frequency * (K1 + 1)) / (frequency + K1 * (1 - B + B * length / averageLength));
+        }
+        return score;
+    }
+
+    private static int Count(FtsTerms terms, Phrase p) => p.Prefix ? terms.CountPrefix(p.Terms[0]) : terms.CountPhrase(p.Terms);
 
     /// <summary>
     /// Starts a query: forgets the statistics when the database changed since they were read (here or elsewhere).

@@ -304,36 +304,15 @@ public sealed class SqliteSearchIndex : ISearchIndex
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(options);
         CheckAnalyzer();
-        var clauses = new List<IReadOnlyList<AnalyzedTerm>>();
-        var all = new List<AnalyzedTerm>();
-        foreach (var clause in query.Clauses)
-        {
-            var alternatives = new List<AnalyzedTerm>();
-            foreach (var t in clause.Alternatives)
-            {
-                if (AnalyzedTerm.Analyze(_analyzer, _buffer, t, clauses.Count) is { } a) alternatives.Add(a);
-                // Japanese is written without spaces: "バックサイド 電源" also means バックサイド電源.
-                if (t.Quoted && QueryTerm.JoinCjkSpaces(t.Text) is { } joined
-                    && AnalyzedTerm.Analyze(_analyzer, _buffer, new QueryTerm(joined, true), clauses.Count) is { } j)
-                    alternatives.Add(j);
-            }
-            if (alternatives.Count == 0) continue;
-            clauses.Add(alternatives);
-            all.AddRange(alternatives);
-        }
-        if (clauses.Count == 0) throw new SearchQueryException($"nothing to search for in '{query.Text}'");
-        var excluded = AnalyzeAll(query.Excluded);
-        var sections = AnalyzeAll(query.Filters.Sections.Select(s => new QueryTerm(s, true)));
-        if (sections.Count == 0 && query.Filters.Sections.Count > 0)
-            throw new SearchQueryException("section: value has nothing to match");
+        var (clauses, all, excluded, sections) = AnalyzedQuery.Of(query, _analyzer, _buffer);
 
         int pool = Math.Max(options.Limit * 3, 20);
         var match = Fts5MatchBuilder.Build(clauses, excluded, sections);
         var hits = RankSmallSet(match, query.Filters, all, sections, pool, transaction);
         LastRanking = hits is null ? RankingChoice.Bm25 : RankingChoice.SmallSet;
         hits ??= RankWithBm25(match, query.Filters, pool, transaction);
-        BoostTitles(hits, all, clauses.Count, options.Limit);
-        return WithSnippets(hits, all, options.SnippetLength);
+        SearchCandidate.BoostTitles(hits, _snippets, all, clauses.Count, options.Limit);
+        return SearchCandidate.WithSnippets(hits, _snippets, all, options.SnippetLength);
     }
 
     /// <summary>Which ranking <see cref="Search(SearchQuery, SearchOptions, SqliteTransaction?)"/> uses; tests compare the two.</summary>
@@ -351,7 +330,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
     private const string HitColumns = "p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end";
 
     /// <summary>Ranks inside FTS5 on rowids alone; only the top rows are joined for their text.</summary>
-    private List<Candidate> RankWithBm25(string match, SearchFilters filters, int pool, SqliteTransaction? transaction)
+    private List<SearchCandidate> RankWithBm25(string match, SearchFilters filters, int pool, SqliteTransaction? transaction)
     {
         var sql = new StringBuilder($"""
             SELECT {HitColumns}, f.score
@@ -378,7 +357,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// each phrase over the whole index, would cost more than reading the matches), ranks the matches with
     /// <see cref="SmallSetRanker"/>; else null. Prefix terms (a lone CJK character) are left to FTS5.
     /// </summary>
-    private List<Candidate>? RankSmallSet(string match, SearchFilters filters, IReadOnlyList<AnalyzedTerm> terms, IReadOnlyList<AnalyzedTerm> sections,
+    private List<SearchCandidate>? RankSmallSet(string match, SearchFilters filters, IReadOnlyList<AnalyzedTerm> terms, IReadOnlyList<AnalyzedTerm> sections,
         int pool, SqliteTransaction? transaction)
     {
         if (terms.Any(t => t.IsLoneCjkChar) || sections.Any(t => t.IsLoneCjkChar)) return null;
@@ -445,7 +424,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var hits = ReadHits(full, read);
         var rank = new Dictionary<long, int>(top.Count);
         for (int k = 0; k < top.Count; k++) rank[rowids[top[k]]] = k;
-        var ordered = new Candidate[hits.Count];
+        var ordered = new SearchCandidate[hits.Count];
         for (int i = 0; i < hits.Count; i++) ordered[rank[read[i]]] = hits[i] with { Score = scoreOf[read[i]] };
         return [.. ordered];
     }
@@ -461,31 +440,6 @@ public sealed class SqliteSearchIndex : ISearchIndex
         sql.Append(" AND rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE 1");
         AppendFilters(sql, cmd, filters);
         sql.Append(')');
-    }
-
-    /// <summary>
-    /// Re-ranks the pool: a hit whose document title holds query clauses gains up to
-    /// <see cref="TitleBoost"/> of its score (all clauses in the title), then the best <paramref name="limit"/> are kept.
-    /// </summary>
-    private void BoostTitles(List<Candidate> hits, IReadOnlyList<AnalyzedTerm> terms, int clauseCount, int limit)
-    {
-        var titleShare = new Dictionary<DocumentId, double>();
-        for (int i = 0; i < hits.Count; i++)
-        {
-            var h = hits[i];
-            if (!titleShare.TryGetValue(h.Document, out double share))
-            {
-                var clausesInTitle = new HashSet<int>();
-                foreach (var m in _snippets.FindMatches(h.Title, terms)) clausesInTitle.Add(m.Clause);
-                share = clausesInTitle.Count / (double)clauseCount;
-                titleShare[h.Document] = share;
-            }
-            if (share > 0) hits[i] = h with { Score = h.Score * (1 + TitleBoost * share) };
-        }
-        // Stable: equal scores keep FTS5's order.
-        var ordered = hits.Select((h, i) => (h, i)).OrderByDescending(x => x.h.Score).ThenBy(x => x.i).Select(x => x.h).Take(limit).ToList();
-        hits.Clear();
-        hits.AddRange(ordered);
     }
 
     public IReadOnlyList<SearchHit> Related(string passageId, int limit) => Related(passageId, limit, null);
@@ -550,15 +504,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         q.Parameters.AddWithValue("$match", Fts5MatchBuilder.AnyOf(strings));
         q.Parameters.AddWithValue("$self", rowid);
         q.Parameters.AddWithValue("$limit", Math.Max(1, limit));
-        return WithSnippets(ReadHits(q), terms, SearchOptions.Default.SnippetLength);
-    }
-
-    private List<AnalyzedTerm> AnalyzeAll(IEnumerable<QueryTerm> terms)
-    {
-        var list = new List<AnalyzedTerm>();
-        foreach (var t in terms)
-            if (AnalyzedTerm.Analyze(_analyzer, _buffer, t, -1) is { } a) list.Add(a);
-        return list;
+        return SearchCandidate.WithSnippets(ReadHits(q), _snippets, terms, SearchOptions.Default.SnippetLength);
     }
 
     private static void AppendFilters(StringBuilder sql, SqliteCommand cmd, SearchFilters f)
@@ -613,14 +559,10 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Folds full-width digits and dots (２．１．１) so the value compares with section ids.</summary>
     private static string AreaValue(string value) => value.Normalize(NormalizationForm.FormKC).Trim().TrimEnd('.');
 
-    /// <summary>A ranked row before its snippet is cut.</summary>
-    private sealed record Candidate(string PassageId, DocumentId Document, string Title, DocumentKind Kind, string SectionPath,
-        string Text, byte[] Map, Provenance Provenance, double Score);
-
     /// <summary>Reads ranked rows; with <paramref name="rowids"/>, also column 12 (the passage's rowid).</summary>
-    private static List<Candidate> ReadHits(SqliteCommand cmd, List<long>? rowids = null)
+    private static List<SearchCandidate> ReadHits(SqliteCommand cmd, List<long>? rowids = null)
     {
-        var hits = new List<Candidate>();
+        var hits = new List<SearchCandidate>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -628,18 +570,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             var doc = new DocumentId(r.GetString(1));
             var prov = new Provenance(doc, r.GetInt32(7), r.GetInt32(8), new CharSpan(r.GetInt32(9), r.GetInt32(10)));
             DocumentKindNames.TryParse(r.GetString(3), out var kind);
-            hits.Add(new Candidate(r.GetString(0), doc, r.GetString(2), kind, r.GetString(4), r.GetString(5), (byte[])r.GetValue(6), prov, -r.GetDouble(11)));
-        }
-        return hits;
-    }
-
-    private List<SearchHit> WithSnippets(List<Candidate> candidates, IReadOnlyList<AnalyzedTerm> terms, int snippetLength)
-    {
-        var hits = new List<SearchHit>(candidates.Count);
-        foreach (var c in candidates)
-        {
-            var (snippet, highlights) = _snippets.Build(c.Text, OffsetMap.FromBytes(c.Map), terms, snippetLength);
-            hits.Add(new SearchHit(c.PassageId, c.Document, c.Title, c.Score, c.SectionPath, c.Provenance, snippet, highlights) { DocumentKind = c.Kind });
+            hits.Add(new SearchCandidate(r.GetString(0), doc, r.GetString(2), kind, r.GetString(4), r.GetString(5), (byte[])r.GetValue(6), prov, -r.GetDouble(11)));
         }
         return hits;
     }
@@ -650,7 +581,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// The path a passage is indexed under: its section path, and inside a comparison table the row it belongs to
     /// (日本 › 基礎研究 ◎ →), so "中国 蓄電デバイス" finds the evidence bullets written under the 中国 label.
     /// </summary>
-    private sealed class RowLabels
+    internal sealed class RowLabels
     {
         private string? _section, _country, _phase;
 
@@ -679,7 +610,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return new PreparedBodies(_analyzer.Name, JoinAll(_analyzer, passages));
     }
 
-    private static string[] JoinAll(ISearchAnalyzer analyzer, IReadOnlyList<Passage> passages)
+    internal static string[] JoinAll(ISearchAnalyzer analyzer, IReadOnlyList<Passage> passages)
     {
         var buffer = new TokenBuffer();
         var sb = new StringBuilder();

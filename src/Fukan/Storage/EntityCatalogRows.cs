@@ -17,7 +17,7 @@ internal sealed record EntityCatalogRow(string EntityId, string Name, EntityType
         var order = new List<Builder>();
         foreach (var f in facts)
         {
-            if (f is not MentionFact m) continue;
+            if (StoredJsonFact.Unwrap(f) is not MentionFact m) continue;
             if (!byId.TryGetValue(m.EntityId, out var b))
             {
                 b = new Builder(m.EntityId, m.Name, m.Type);
@@ -47,6 +47,25 @@ internal sealed record EntityCatalogRow(string EntityId, string Name, EntityType
         }
         return list;
     }
+
+    /// <summary>Surface counts (JSON lists of [surface, count]) summed over documents, most written first, then ordinal.</summary>
+    public static IReadOnlyList<string> SumSurfaces(IEnumerable<string> jsonLists)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var json in jsonLists)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            foreach (var pair in doc.RootElement.EnumerateArray())
+            {
+                var s = pair[0].GetString() ?? "";
+                counts[s] = counts.GetValueOrDefault(s) + pair[1].GetInt32();
+            }
+        }
+        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToArray();
+    }
+
+    /// <summary>The surfaces with their counts as stored: a JSON list of [surface, count].</summary>
+    public string SurfacesJson() => System.Text.Json.JsonSerializer.Serialize(Surfaces.Select(s => new object[] { s.Surface, s.Count }).ToArray(), Fukan.Model.FukanJson.Options);
 
     private sealed class Builder(string id, string name, EntityType type)
     {

@@ -50,8 +50,9 @@ internal sealed class FactRowKeyReader
         _document = document;
         var mentions = new List<(int, int, string)>();
         var dates = new List<(int, DateFact)>();
-        foreach (var f in document.Facts)
+        foreach (var fact in document.Facts)
         {
+            var f = StoredJsonFact.Unwrap(fact);
             if (f is MentionFact m) mentions.Add((m.Source.Span.Start, m.Source.Span.End, m.EntityId));
             else if (f is DateFact d && (d.Start ?? d.End) is not null) dates.Add((d.Source.Span.Start, d));
         }
@@ -61,6 +62,7 @@ internal sealed class FactRowKeyReader
 
     public FactRowKeys Of(Fact fact) => fact switch
     {
+        StoredJsonFact stored => stored.Typed is { } typed ? Of(typed) : new FactRowKeys(),
         QuantityFact q => Quantity(q),
         DateFact d => new FactRowKeys { DateStart = (d.Start ?? d.End) is { } s ? FactRowKeys.Day(s) : null, DateEnd = (d.End ?? d.Start) is { } e ? FactRowKeys.Day(e) : null, Precision = d.Precision.ToName() },
         EventFact e => new FactRowKeys

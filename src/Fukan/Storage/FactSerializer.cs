@@ -15,7 +15,11 @@ public static class FactSerializer
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = FukanJson.Options.Encoder, SkipValidation = true }))
         {
             writer.WriteStartArray();
-            foreach (var fact in facts) JsonSerializer.Serialize(writer, fact, fact.GetType(), FukanJson.Options);
+            foreach (var fact in facts)
+            {
+                if (fact is StoredJsonFact stored) writer.WriteRawValue(stored.Json, skipInputValidation: true);
+                else JsonSerializer.Serialize(writer, fact, fact.GetType(), FukanJson.Options);
+            }
             writer.WriteEndArray();
         }
         return buffer.WrittenMemory;

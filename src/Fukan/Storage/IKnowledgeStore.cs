@@ -69,7 +69,7 @@ public sealed record ReindexSummary(int Documents, int Passages, string Analyzer
 /// <summary>
 /// The knowledge base. Each document is written in one transaction: after a crash every document is either
 /// fully present or absent. Obtain one with <see cref="KnowledgeBase.OpenAsync"/>. Safe for many concurrent
-/// readers; writes are serialised. Implementations: SQLite (embedded, default); PostgreSQL follows.
+/// readers; writes are serialised. Implementations: SQLite (embedded, default) and PostgreSQL (a server, for teams), tested against one contract.
 /// </summary>
 public interface IKnowledgeStore : IAsyncDisposable
 {
@@ -120,6 +120,9 @@ public interface IKnowledgeStore : IAsyncDisposable
 
     /// <summary>Facts of a kind, for one document or all, in document and source order.</summary>
     Task<IReadOnlyList<StoredFact>> GetFactsAsync(string kind, DocumentId? document = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The kinds of fact stored for a document, in ordinal order.</summary>
+    Task<IReadOnlyList<string>> GetFactKindsAsync(DocumentId id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Facts of one kind that pass the query's filters, in document and source order, one page of them; the cost

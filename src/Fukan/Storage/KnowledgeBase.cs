@@ -36,7 +36,7 @@ public static class KnowledgeBase
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         if (IsPostgres(location))
-            throw new StoreException($"{Redact(location)}: PostgreSQL knowledge bases are not available in this build");
+            return await PostgresKnowledgeStore.OpenAsync(location, access, analyzer, cancellationToken).ConfigureAwait(false);
         try
         {
             return await SqliteKnowledgeStore.OpenAsync(location, access, [new SearchStoreHook(analyzer)], cancellationToken).ConfigureAwait(false);

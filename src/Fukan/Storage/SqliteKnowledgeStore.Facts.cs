@@ -60,7 +60,7 @@ public sealed partial class SqliteKnowledgeStore
             foreach (var row in prepared.Entities)
             {
                 p[0].Value = row.EntityId; p[2].Value = row.Mentions;
-                p[3].Value = JsonSerializer.Serialize(row.Surfaces.Select(s => new object[] { s.Surface, s.Count }).ToArray(), FukanJson.Options);
+                p[3].Value = row.SurfacesJson();
                 p[4].Value = row.Positions;
                 cmd.ExecuteNonQuery();
                 t[0].Value = row.EntityId; t[1].Value = row.Name; t[2].Value = row.Type.ToName(); t[3].Value = row.Mentions;
@@ -80,14 +80,6 @@ public sealed partial class SqliteKnowledgeStore
     /// <summary>How names are compared in the catalogue: trimmed, case-folded (invariant), width as written.</summary>
     internal static string AliasKey(string name) => name.Trim().ToUpperInvariant();
 
-    /// <summary>Types of the facts whose keys come from their typed record; the rest keep provenance only.</summary>
-    private static readonly Dictionary<string, Type> TypedKinds = new(StringComparer.Ordinal)
-    {
-        ["quantity"] = typeof(QuantityFact), ["date"] = typeof(DateFact), [EventFact.FactKind] = typeof(EventFact),
-        [ComparisonRow.FactKind] = typeof(ComparisonRow), [AreaProfile.FactKind] = typeof(AreaProfile),
-        [SignalFact.FactKind] = typeof(SignalFact), [MentionFact.KindName] = typeof(MentionFact),
-    };
-
     /// <summary>Stores written before fact rows existed: each document's rows and catalogue, from its stored facts.</summary>
     private async Task BackfillFactRowsAsync(CancellationToken cancellationToken)
     {
@@ -100,9 +92,7 @@ public sealed partial class SqliteKnowledgeStore
             foreach (var kind in chunks.Keys.Order(StringComparer.Ordinal))
             {
                 foreach (var f in await GetFactsAsync(kind, d.Id, cancellationToken).ConfigureAwait(false))
-                    facts.Add(TypedKinds.TryGetValue(kind, out var type)
-                        ? (Fact)JsonSerializer.Deserialize(f.Json, type, FukanJson.Options)!
-                        : new OpaqueFact(kind, f.Source));
+                    facts.Add(StoredJsonFact.Of(f));
             }
             SourceText source;
             try { source = await GetSourceAsync(d.Id, cancellationToken).ConfigureAwait(false); }
@@ -120,10 +110,13 @@ public sealed partial class SqliteKnowledgeStore
                 }
                 return (counts.Count, ord);
             }
-            InsertFactRows(key, new SqlitePrepared([], KeyRows(document, facts, Place), EntityCatalogRow.Of(facts), []), tx);
+            InsertFactRows(key, new SqlitePrepared([], FactKeyRow.Of(document, facts, Place), EntityCatalogRow.Of(facts), []), tx);
         }
         tx.Commit();
     }
+
+    public Task<IReadOnlyList<string>> GetFactKindsAsync(DocumentId id, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(ChunkCounts(id).Keys.Order(StringComparer.Ordinal).ToList());
 
     /// <summary>Per kind, how many facts each stored chunk of a document holds, in chunk order.</summary>
     private Dictionary<string, List<int>> ChunkCounts(DocumentId id)
@@ -139,12 +132,6 @@ public sealed partial class SqliteKnowledgeStore
             list.Add(reader.GetInt32(1));
         }
         return kinds;
-    }
-
-    /// <summary>A stored fact of a kind without typed keys, during a backfill: its kind and provenance are all that is needed.</summary>
-    private sealed record OpaqueFact(string KindName, Provenance At) : Fact(At)
-    {
-        public override string Kind => KindName;
     }
 
     public Task<FactPage> QueryFactsAsync(FactQuery query, CancellationToken cancellationToken = default)
@@ -215,9 +202,7 @@ public sealed partial class SqliteKnowledgeStore
                     open = JsonDocument.Parse(FactBlob.Unpack(data));
                     openKey = (w.Doc, w.Chunk);
                 }
-                var element = open.RootElement[w.Index];
-                var source = element.TryGetProperty("provenance", out var p) ? p.Deserialize<Provenance>(FukanJson.Options)! : new Provenance(w.Doc, 0, 0, default);
-                facts.Add(new StoredFact(w.Doc, query.Kind, source, element.GetRawText()) { Entities = query.WithEntities ? EntitiesOf(lease.Connection, links, w.Key, query.Kind, w.Ord) : null, Date = w.Date });
+                facts.Add(FactChunk.Fact(w.Doc, query.Kind, open.RootElement[w.Index]) with { Entities = query.WithEntities ? EntitiesOf(lease.Connection, links, w.Key, query.Kind, w.Ord) : null, Date = w.Date });
             }
         }
         finally
@@ -307,7 +292,7 @@ public sealed partial class SqliteKnowledgeStore
             {
                 EntityTypeNames.TryParse(reader.GetString(2), out var type);
                 int mentions = reader.GetInt32(3);
-                var surfaces = Surfaces([reader.GetString(4)]);
+                var surfaces = EntityCatalogRow.SumSurfaces([reader.GetString(4)]);
                 result.Add(new EntitySummary(reader.GetString(0), reader.GetString(1), type, surfaces, mentions, [new EntityDocumentCount(doc, mentions)]));
             }
             return Task.FromResult<IReadOnlyList<EntitySummary>>(result);
@@ -350,23 +335,7 @@ public sealed partial class SqliteKnowledgeStore
                 surfaces.Add(reader.GetString(2));
             }
         docs.Sort(static (a, b) => a.Mentions != b.Mentions ? b.Mentions.CompareTo(a.Mentions) : string.CompareOrdinal(a.Document.Value, b.Document.Value));
-        return (Surfaces(surfaces), docs);
-    }
-
-    /// <summary>Surface counts summed over documents, most written first, then ordinal.</summary>
-    private static IReadOnlyList<string> Surfaces(IEnumerable<string> jsonLists)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var json in jsonLists)
-        {
-            using var doc = JsonDocument.Parse(json);
-            foreach (var pair in doc.RootElement.EnumerateArray())
-            {
-                var s = pair[0].GetString() ?? "";
-                counts[s] = counts.GetValueOrDefault(s) + pair[1].GetInt32();
-            }
-        }
-        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToArray();
+        return (EntityCatalogRow.SumSurfaces(surfaces), docs);
     }
 
     public Task<EntityDetail?> FindEntityAsync(string nameOrId, CancellationToken cancellationToken = default)

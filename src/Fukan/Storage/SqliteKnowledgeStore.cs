@@ -309,72 +309,27 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         }
     }
 
-    /// <summary>Fact rows serialised and compressed ahead of the write (one JSON array per kind and chunk).</summary>
-    private sealed record FactRow(string Kind, int Chunk, int Count, byte[] Data);
-
     /// <summary>Everything a save writes that needs no database, made on the ingest worker.</summary>
-    private sealed record SqlitePrepared(IReadOnlyList<FactRow> Facts, IReadOnlyList<FactKeyRow> Keys, IReadOnlyList<EntityCatalogRow> Entities, object?[] Hooks)
+    private sealed record SqlitePrepared(IReadOnlyList<FactChunk> Facts, IReadOnlyList<FactKeyRow> Keys, IReadOnlyList<EntityCatalogRow> Entities, object?[] Hooks)
     {
         /// <summary>The source text compressed on the worker (null: compressed at the write).</summary>
         public byte[]? Source { get; init; }
     }
 
-    /// <summary>One fact's keys and where its JSON is (chunk and index in the kind's chunk).</summary>
-    private sealed record FactKeyRow(string Kind, int Ord, int Chunk, int Index, Provenance Source, FactRowKeys Keys);
-
     public PreparedDocument Prepare(ProcessedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        _ = Writer;   // a store opened for reading says so, before any work
         var rows = PrepareRows(document);
         for (int i = 0; i < _hooks.Count; i++) rows.Hooks[i] = _hooks[i].Prepare(document);
         return new PreparedDocument(document, rows);
     }
 
     private SqlitePrepared PrepareRows(ProcessedDocument document) =>
-        new(FactRows(document.Facts), KeyRows(document, document.Facts), EntityCatalogRow.Of(document.Facts), new object?[_hooks.Count])
+        new(FactChunk.Of(document.Facts), FactKeyRow.Of(document, document.Facts), EntityCatalogRow.Of(document.Facts), new object?[_hooks.Count])
         {
             Source = FactBlob.PackText(document.Source.Text),
         };
-
-    /// <summary>Keys of every fact but entity mentions (those are kept as the entity catalogue).</summary>
-    private static List<FactKeyRow> KeyRows(ProcessedDocument document, IReadOnlyList<Fact> facts) =>
-        KeyRows(document, facts, static (_, ord) => (ord / FactsPerRow, ord % FactsPerRow));
-
-    /// <param name="document">The document the facts are of.</param>
-    /// <param name="facts">Its facts, in stored order.</param>
-    /// <param name="place">Where the JSON of a kind's fact number ord is stored: its chunk and index.</param>
-    private static List<FactKeyRow> KeyRows(ProcessedDocument document, IReadOnlyList<Fact> facts, Func<string, int, (int Chunk, int Index)> place)
-    {
-        var reader = new FactRowKeyReader(document);
-        var ords = new Dictionary<string, int>(StringComparer.Ordinal);
-        var list = new List<FactKeyRow>(facts.Count / 4);
-        foreach (var f in facts)
-        {
-            int ord = ords.GetValueOrDefault(f.Kind);
-            ords[f.Kind] = ord + 1;
-            if (f.Kind == Fukan.Extraction.Entities.MentionFact.KindName) continue;
-            var (chunk, index) = place(f.Kind, ord);
-            list.Add(new FactKeyRow(f.Kind, ord, chunk, index, f.Source, reader.Of(f)));
-        }
-        return list;
-    }
-
-    private static IReadOnlyList<FactRow> FactRows(IReadOnlyList<Fact> facts)
-    {
-        var rows = new List<FactRow>();
-        // One JSON buffer per worker thread, kept between documents: grown afresh for every document it was a
-        // third of all the bytes an ingest allocated.
-        var buffer = JsonBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
-        foreach (var group in facts.GroupBy(f => f.Kind, StringComparer.Ordinal))
-        {
-            int chunk = 0;
-            foreach (var batch in group.Chunk(FactsPerRow))
-                rows.Add(new FactRow(group.Key, chunk++, batch.Length, FactBlob.Pack(FactSerializer.SerializeArray(batch, buffer).Span)));
-        }
-        return rows;
-    }
-
-    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? JsonBuffer;
 
     private long InsertDocument(ProcessedDocument document, SqlitePrepared prepared, SqliteTransaction tx)
     {
@@ -526,20 +481,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     public async Task<DocumentInfo> ResolveAsync(string reference, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reference)) throw new DocumentReferenceException("empty document reference");
-        var all = await ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
-        var r = reference.Trim();
-        string? full = null;
-        try { full = Path.GetFullPath(r); } catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { }
-        var matches = all.Where(d => d.Id.Value.Equals(r, StringComparison.OrdinalIgnoreCase) || d.Path == r || d.Path == full).ToList();
-        if (matches.Count == 0) matches = all.Where(d => d.Id.Value.StartsWith(r, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (matches.Count == 0) matches = all.Where(d => Path.GetFileName(d.Path).StartsWith(r, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (matches.Count == 0) matches = all.Where(d => d.Title.Contains(r, StringComparison.OrdinalIgnoreCase)).ToList();
-        return matches.Count switch
-        {
-            1 => matches[0],
-            0 => throw new DocumentReferenceException($"no document matches '{reference}' (try `fukan docs`)"),
-            _ => throw new DocumentReferenceException($"'{reference}' matches {matches.Count} documents: {string.Join(", ", matches.Take(5).Select(d => $"{d.Id.Short} {Path.GetFileName(d.Path)}"))}"),
-        };
+        return DocumentReferences.Resolve(await ListDocumentsAsync(cancellationToken).ConfigureAwait(false), reference);
     }
 
     public Task<SourceText> GetSourceAsync(DocumentId id, CancellationToken cancellationToken = default)
@@ -611,13 +553,6 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         return list;
     }
 
-    /// <summary>Facts of one kind per stored row: reading a kind is a handful of rows, not one per fact.</summary>
-    /// <remarks>
-    /// Small enough that a filtered query reads little more than the facts it returns (each fact row records its
-    /// chunk, so stores written with other sizes read the same).
-    /// </remarks>
-    private const int FactsPerRow = 256;
-
     public Task<IReadOnlyList<StoredFact>> GetFactsAsync(string kind, DocumentId? document = null, CancellationToken cancellationToken = default)
     {
         using var lease = Rent();
@@ -628,16 +563,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         if (document is { } d) cmd.Parameters.AddWithValue("$doc", d.Value);
         using var reader = cmd.ExecuteReader();
         var list = new List<StoredFact>();
-        while (reader.Read())
-        {
-            var doc = new DocumentId(reader.GetString(0));
-            using var array = JsonDocument.Parse(FactBlob.Unpack(reader.GetValue(1)));
-            foreach (var element in array.RootElement.EnumerateArray())
-            {
-                var source = element.TryGetProperty("provenance", out var p) ? p.Deserialize<Provenance>(FukanJson.Options)! : new Provenance(doc, 0, 0, default);
-                list.Add(new StoredFact(doc, kind, source, element.GetRawText()));
-            }
-        }
+        while (reader.Read()) list.AddRange(FactChunk.Read(new DocumentId(reader.GetString(0)), kind, reader.GetValue(1)));
         return Task.FromResult<IReadOnlyList<StoredFact>>(list);
     }
 
