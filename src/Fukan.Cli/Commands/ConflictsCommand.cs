@@ -24,14 +24,21 @@ public static class ConflictsCommand
             if (groups.Count == 0) { context.Out.WriteLine("No conflicting facts found."); return ExitCodes.Ok; }
             foreach (var g in groups)
             {
+                // Narrow terminals drop the title column (the id in "where" names the document) to keep the text readable.
+                bool narrow = context.Width < 110;
                 var table = new Table().Border(TableBorder.Simple)
                     .Title($"[bold]{Markup.Escape(g.Kind)}[/] {Markup.Escape(TerminalText.Truncate(g.Key, Math.Max(20, context.Width - 30)))} [grey]({Markup.Escape(g.Id)})[/]")
-                    .AddColumn("published").AddColumn("value").AddColumn("document").AddColumn("text").AddColumn("where");
+                    .AddColumn("published").AddColumn("value");
+                if (!narrow) table.AddColumn("document");
+                table.AddColumn("text").AddColumn("where");
                 foreach (var s in g.Facts)
-                    table.AddRow(Markup.Escape(s.Published ?? "undated"), Markup.Escape(s.Value),
-                        Markup.Escape(TerminalText.Truncate(s.DocumentTitle, 24)),
-                        Markup.Escape(TerminalText.Truncate(s.Text.ReplaceLineEndings(" "), Math.Max(20, context.Width - 70))),
-                        $"{TerminalText.DocRef(s.Provenance.Document)}:{s.Provenance.Line}");
+                {
+                    var cells = new List<string> { Markup.Escape(s.Published ?? "undated"), Markup.Escape(s.Value) };
+                    if (!narrow) cells.Add(Markup.Escape(TerminalText.Truncate(s.DocumentTitle, 24)));
+                    cells.Add(Markup.Escape(TerminalText.Truncate(s.Text.ReplaceLineEndings(" "), Math.Max(16, context.Width - (narrow ? 48 : 80)))));
+                    cells.Add($"{TerminalText.DocRef(s.Provenance.Document)}:{s.Provenance.Line}");
+                    table.AddRow(cells.ToArray());
+                }
                 context.Console.Write(table);
                 foreach (var l in TerminalText.Wrap("rule: " + g.Rule, context.Width)) context.Console.MarkupLine($"[grey]{Markup.Escape(l)}[/]");
             }

@@ -105,10 +105,18 @@ public static class TimelineCommand
             var colour = c.Direction == "slipped" ? "red" : c.Direction == "advanced" ? "green" : "yellow";
             var table = new Table().Border(TableBorder.Simple)
                 .Title($"[{colour}]{c.Direction}[/] {Markup.Escape(c.From)} → {Markup.Escape(c.To)}: {Markup.Escape(TerminalText.Truncate(c.Milestone, Math.Max(20, context.Width - 30)))}")
-                .AddColumn("published").AddColumn("date").AddColumn("document").AddColumn("text").AddColumn("where");
+                .AddColumn("published").AddColumn("date");
+            bool narrow = context.Width < 110;
+            if (!narrow) table.AddColumn("document");
+            table.AddColumn("text").AddColumn("where");
             foreach (var a in c.Announcements)
-                table.AddRow(Markup.Escape(a.Published ?? "undated"), Markup.Escape(a.Value), Markup.Escape(TerminalText.Truncate(a.DocumentTitle, 24)),
-                    Markup.Escape(TerminalText.Truncate(a.Text, Math.Max(20, context.Width - 70))), $"{TerminalText.DocRef(a.Provenance.Document)}:{a.Provenance.Line}");
+            {
+                var cells = new List<string> { Markup.Escape(a.Published ?? "undated"), Markup.Escape(a.Value) };
+                if (!narrow) cells.Add(Markup.Escape(TerminalText.Truncate(a.DocumentTitle, 24)));
+                cells.Add(Markup.Escape(TerminalText.Truncate(a.Text, Math.Max(16, context.Width - (narrow ? 48 : 80)))));
+                cells.Add($"{TerminalText.DocRef(a.Provenance.Document)}:{a.Provenance.Line}");
+                table.AddRow(cells.ToArray());
+            }
             context.Console.Write(table);
         }
         context.Out.WriteLine($"{found.Count} milestone(s) moved between sources.");
