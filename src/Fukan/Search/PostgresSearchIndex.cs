@@ -228,7 +228,8 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(options);
         var analyzer = _analyzer;
-        var snippets = _snippets;
+        // A snippet builder keeps a token buffer: one per call, as requests search at the same time.
+        var snippets = new SnippetBuilder(analyzer);
         var analyzed = AnalyzedQuery.Of(query, analyzer, new TokenBuffer());
         int pool = Math.Max(options.Limit * 3, 20);
         var phrases = new List<SmallSetRanker.Phrase>();
@@ -338,7 +339,7 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         var idf = new double[phrases.Count];
         for (int i = 0; i < phrases.Count; i++) idf[i] = SmallSetRanker.Idf(n, PhraseRows(connection, phrases[i], df));
         var top = Rank(candidates, phrases, idf, 1.0, 0.0, averageLength, Math.Max(1, limit));
-        return SearchCandidate.WithSnippets(Hits(connection, top), _snippets, terms, SearchOptions.Default.SnippetLength);
+        return SearchCandidate.WithSnippets(Hits(connection, top), new SnippetBuilder(_analyzer), terms, SearchOptions.Default.SnippetLength);
     }
 
     /// <summary>Rows indexed and their average length in terms (all columns), as FTS5 keeps them.</summary>
