@@ -47,7 +47,6 @@ public sealed class IdenticalAnswersTests(BothEnginesFixture fixture) : IClassFi
         "landscape --json",
         "gaps --json",
         "area 2.1.1 --json",
-        "diff 001 001 --json",
         "facts --kind quantity --json",
         "facts --kind date --json",
         "facts --kind event --json",
