@@ -93,13 +93,13 @@ public static class RankSignalsBench
             double open = sw.Elapsed.TotalMilliseconds;
             var watchlist = WatchlistLoader.LoadDefault();
             double read = sw.Elapsed.TotalMilliseconds;
-            var corpus = EvidenceCorpus.LoadAsync(store).GetAwaiter().GetResult();
+            var corpus = EvidenceCorpus.FindAsync(store, watchlist).GetAwaiter().GetResult();
             double load = sw.Elapsed.TotalMilliseconds;
-            var report = new SignalEvaluator().Evaluate(watchlist, corpus);
+            var report = new SignalEvaluator().EvaluateAsync(watchlist, corpus).GetAwaiter().GetResult();
             double eval = sw.Elapsed.TotalMilliseconds;
             var text = JsonSerializer.Serialize(report, FukanJson.Indented);
             double total = sw.Elapsed.TotalMilliseconds;
-            return (total, $"open {open:F1} · watchlist {read - open:F1} · corpus {load - read:F1} · evaluate {eval - load:F1} · json {total - eval:F1} ({text.Length / 1024} KB, {report.Signals.Sum(s => s.Evidence.Count)} evidence)");
+            return (total, $"open {open:F1} · watchlist {read - open:F1} · corpus {load - read:F1} ({corpus.Documents.Sum(d => d.Passages.Count)} passages in {corpus.Documents.Count} documents) · evaluate {eval - load:F1} · json {total - eval:F1} ({text.Length / 1024} KB, {report.Signals.Sum(s => s.Evidence.Count)} evidence)");
         }
         finally { store.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }

@@ -31,8 +31,13 @@ public sealed class CliContext
 {
     public CliContext(TextWriter output, TextWriter error, bool interactive = false, int? width = null)
     {
-        Out = output;
-        Err = error;
+        // Human output goes through the terminal-safety filter (document text may carry ESC sequences);
+        // JSON and CSV go to MachineOut as they are.
+        MachineOut = output is SafeTerminalWriter safeOut ? safeOut.Inner : output;
+        Out = output as SafeTerminalWriter ?? new SafeTerminalWriter(output);
+        Err = error as SafeTerminalWriter ?? new SafeTerminalWriter(error);
+        output = MachineOut;
+        error = error is SafeTerminalWriter safeErr ? safeErr.Inner : error;
         Interactive = interactive;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -41,6 +46,7 @@ public sealed class CliContext
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        Console.Pipeline.Attach(new SafeTerminalHook());
         // A terminal's own width; piped output takes $COLUMNS (as `COLUMNS=80 fukan landscape | less` means), else 120.
         if (width is int w) Console.Profile.Width = Math.Max(MinWidth, w);
         else if (!interactive) Console.Profile.Width = ColumnsFromEnvironment() ?? 120;
@@ -51,6 +57,7 @@ public sealed class CliContext
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        ErrorConsole.Pipeline.Attach(new SafeTerminalHook());
     }
 
     /// <summary>Narrower than this, no layout is readable; widths below it are raised to it.</summary>
@@ -67,7 +74,11 @@ public sealed class CliContext
     /// <summary>The width given by the caller (tests), passed on to nested runs (demo).</summary>
     internal int? RequestedWidth { get; init; }
 
+    /// <summary>Human output: text that could drive a terminal is shown or removed (<see cref="Fukan.Rendering.TerminalSafety"/>).</summary>
     public TextWriter Out { get; }
+
+    /// <summary>Machine output (JSON, CSV): the text as stored.</summary>
+    public TextWriter MachineOut { get; }
     public TextWriter Err { get; }
     public bool Interactive { get; }
 
@@ -134,7 +145,7 @@ public sealed class CliContext
         }
     }
 
-    public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, FukanJson.Indented));
+    public void WriteJson<T>(T value) => MachineOut.WriteLine(JsonSerializer.Serialize(value, FukanJson.Indented));
 
     /// <summary>A diagnostic as one stderr line.</summary>
     public void Report(Diagnostic diagnostic) => Err.WriteLine($"fukan: {diagnostic}");

@@ -22,6 +22,7 @@ public static class FukanCli
         root.Subcommands.Add(SearchCommand.CreateReindex(context));
         root.Subcommands.Add(FactsCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(ConflictsCommand.Create(context));
         root.Subcommands.Add(SignalsCommand.Create(context));
         root.Subcommands.Add(RankCommand.Create(context));
         root.Subcommands.Add(EntitiesCommand.Create(context));
@@ -92,6 +93,7 @@ public static class FukanCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, int? width, CancellationToken cancellationToken = default)
     {
         var context = new CliContext(output, error, interactive, width) { RequestedWidth = width };
+        error = context.Err; // messages quote document text: through the terminal-safety filter too
         var root = CreateRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

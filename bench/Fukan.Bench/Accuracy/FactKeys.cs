@@ -16,6 +16,15 @@ internal static class FactKeys
 
     public static string Of(DateMatch m) => Date(m.Text, m.Start, m.End, m.Precision.ToName());
 
+    public static string Of(QuantityFact q) => Quantity(q.Text, q.Value, q.ValueMax, q.Unit, q.Approximate, q.Bound switch
+    {
+        QuantityBound.Min => "min",
+        QuantityBound.Max => "max",
+        _ => null,
+    });
+
+    public static string Of(DateFact d) => Date(d.Text, d.Start, d.End, d.Precision.ToName());
+
     /// <summary>cells: line, text, value, valueMax, unit, approx, bound.</summary>
     public static string QuantityRow(string[] c) => Quantity(
         c[1],

@@ -106,13 +106,13 @@ public static class FactsCommand
             var columnKey = requested.ToLowerInvariant() == "statement" ? "statement" : stored;
             if (result.GetValue(json))
             {
-                context.Out.WriteLine(new JsonArray(shown.Select(r => (JsonNode?)r.DeepClone()).ToArray()).ToJsonString(FukanJson.Indented));
+                context.MachineOut.WriteLine(new JsonArray(shown.Select(r => (JsonNode?)r.DeepClone()).ToArray()).ToJsonString(FukanJson.Indented));
                 return ExitCodes.Ok;
             }
             var columns = Columns.GetValueOrDefault(columnKey) ?? [];
             if (result.GetValue(csv))
             {
-                using var writer = CsvWriter.Create(context.Out, new CsvWriterOptions(), true);
+                using var writer = CsvWriter.Create(context.MachineOut, new CsvWriterOptions(), true);
                 foreach (var c in columns) writer.WriteField(c);
                 // Provenance columns: offsets are named apart from a fact's own start/end (a date's).
                 foreach (var c in new[] { "documentId", "line", "endLine", "sourceStart", "sourceEnd" }) writer.WriteField(c);

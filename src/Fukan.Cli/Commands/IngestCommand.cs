@@ -115,7 +115,7 @@ public static class IngestCommand
             task.MaxValue = Math.Max(1, p.Total);
             task.Value = p.Done;
             task.Description = Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{p.Done}/{p.Total} files · {mb:F1} MB · {mb / seconds:F1} MB/s · {TerminalText.Truncate(Path.GetFileName(p.Path), 40)}"));
+                $"{p.Done}/{p.Total} files · {mb:F1} MB · {mb / seconds:F1} MB/s · {TerminalText.Truncate(Fukan.Rendering.TerminalSafety.Sanitize(Path.GetFileName(p.Path)), 40)}"));
         }
     }
 

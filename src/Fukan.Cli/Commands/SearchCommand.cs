@@ -21,7 +21,7 @@ public static class SearchCommand
             var query = JoinQuery(result.GetValue(terms)!);
             SearchQuery parsed;
             try { parsed = SearchQueryParser.Parse(query); }
-            catch (SearchQueryException e) { throw new CliException($"query '{query}': {e.Message}"); }
+            catch (SearchQueryException e) { throw new CliException($"query '{TerminalText.Truncate(query, 60)}': {e.Message}"); }
             int n = result.GetValue(limit);
             if (result.GetValue(doc) is { } only)
             {

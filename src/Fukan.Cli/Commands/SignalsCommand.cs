@@ -5,25 +5,35 @@ using Spectre.Console;
 namespace Fukan.Cli.Commands;
 
 /// <summary>
-/// <c>fukan signals [--watchlist FILE] [--json]</c>: every watchlist signal against the knowledge base — status, latest
+/// <c>fukan signals [--watchlist FILE] [--evidence N] [--json]</c>: every watchlist signal against the knowledge base — status, latest
 /// evidence (value, date, document, line) — and a verdict per domain (act / wait / watch) with its reasons.
 /// </summary>
 public static class SignalsCommand
 {
+    /// <summary>How many pieces of evidence a signal lists unless <c>--evidence</c> says otherwise.</summary>
+    public const int DefaultEvidence = 20;
+
     public static Command Create(CliContext context)
     {
         var watchlist = new Option<string?>("--watchlist", "-w") { Description = "Watchlist YAML (default: the one Fukan ships; `fukan init` writes a copy to edit)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var command = new Command("signals", "Evaluate the watchlist of signals (met / not met / no evidence / conflicting) and give a verdict per domain") { watchlist, json };
+        var evidence = new Option<int>("--evidence")
+        {
+            Description = "List at most N pieces of evidence per signal, newest first (status and counts use all of them)",
+            DefaultValueFactory = _ => DefaultEvidence,
+        };
+        var command = new Command("signals", "Evaluate the watchlist of signals (met / not met / no evidence / conflicting) and give a verdict per domain") { watchlist, json, evidence };
         command.SetAction(async (result, ct) =>
         {
+            int evidenceLimit = result.GetValue(evidence);
+            if (evidenceLimit < 0) throw new CliException($"--evidence {evidenceLimit}: a whole number of at least 0", ExitCodes.Usage);
             Watchlist list;
             try { list = result.GetValue(watchlist) is { } path ? WatchlistLoader.Load(path) : WatchlistLoader.LoadDefault(); }
             catch (WatchlistException e) { throw new CliException(e.Message); }
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            var corpus = await EvidenceCorpus.LoadAsync(store, ct);
+            var corpus = await EvidenceCorpus.FindAsync(store, list, ct);
             WatchlistReport report;
-            try { report = new SignalEvaluator().Evaluate(list, corpus); }
+            try { report = await new SignalEvaluator().EvaluateAsync(list, corpus, evidenceLimit, ct); }
             catch (WatchlistException e) { throw new CliException(e.Message); }
             if (result.GetValue(json)) { context.WriteJson(report); return ExitCodes.Ok; }
             Print(context.Console, report);

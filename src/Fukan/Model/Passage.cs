@@ -46,7 +46,10 @@ public sealed record Passage(
     OffsetMap Map)
 {
     /// <summary>A stable id across the knowledge base: short document id, a dash, the ordinal.</summary>
-    public string Id => $"{Document.Short}-{Ordinal}";
+    public string Id => IdOf(Document, Ordinal);
+
+    /// <summary>The id of passage <paramref name="ordinal"/> of <paramref name="document"/>.</summary>
+    public static string IdOf(DocumentId document, int ordinal) => $"{document.Short}-{ordinal}";
 
     /// <summary>The provenance of the derived span [start, end) of <see cref="Text"/>.</summary>
     public Provenance ProvenanceOf(int start, int end, SourceText source)

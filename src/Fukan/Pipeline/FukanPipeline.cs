@@ -56,6 +56,8 @@ public sealed class FukanPipeline
             return new ProcessResult(null, [Diagnostic.Error(path, $"cannot read: {e.Message.ReplaceLineEndings(" ")}")]);
         }
         if (read.Document is null) return new ProcessResult(null, read.Diagnostics);
+        if (read.Document.Source.Text.Length > InputLimits.MaxSourceChars)
+            return new ProcessResult(null, [.. read.Diagnostics, Diagnostic.Error(path, InputLimits.TextTooLong(read.Document.Source.Text.Length))]);
         long t1 = Stopwatch.GetTimestamp();
         var processed = Process(read.Document, read.Diagnostics, Stopwatch.GetElapsedTime(t0, t1).TotalSeconds);
         return new ProcessResult(processed, processed.Diagnostics);
@@ -73,7 +75,9 @@ public sealed class FukanPipeline
         long t1 = Stopwatch.GetTimestamp();
 
         var structure = _tree.Build(source, raw.BodyStartLine, furniture, layout, kind, markdown);
-        var (title, date, dateText) = _classifier.Describe(raw, kind);
+        var describeWarnings = new List<string>();
+        var (title, date, dateText) = _classifier.Describe(raw, kind, describeWarnings);
+        foreach (var w in describeWarnings) diagnostics.Add(Diagnostic.Warning(raw.Path, w));
         var passages = _passages.Build(raw.Id, source, structure, layout, markdown);
         long t2 = Stopwatch.GetTimestamp();
 

@@ -44,14 +44,14 @@ public sealed record IngestSummary(
 public sealed class Ingestor
 {
     /// <summary>Files larger than this are refused rather than read into memory.</summary>
-    public const long MaxFileBytes = 512L * 1024 * 1024;
+    public const long MaxFileBytes = InputLimits.MaxFileBytes;
 
     private readonly FukanPipeline _pipeline;
     private readonly IKnowledgeStore _store;
     private readonly Func<string, byte[]> _readFile;
 
     public Ingestor(FukanPipeline pipeline, IKnowledgeStore store)
-        : this(pipeline, store, File.ReadAllBytes)
+        : this(pipeline, store, path => FileProbe.ReadAllBytes(path, MaxFileBytes))
     {
     }
 
@@ -82,21 +82,21 @@ public sealed class Ingestor
         // Reading and processing run on worker threads a few files ahead; the store writes one document at a
         // time, in input order, on this thread.
         // Workers: one per core. Lookahead: a few documents per worker, so that while the store writes a large
-        // document the workers go on with the next ones, but never more than LookaheadBytes of source in flight.
+        // document the workers go on with the next ones, but never more than LookaheadBytes of source in flight:
+        // a processed document holds many times its size, so a large file is processed alone and memory stays
+        // bounded by the largest file, not by how many come together.
         int workers = Math.Max(2, Environment.ProcessorCount);
         int lookahead = workers * LookaheadPerWorker;
         using var slots = new SemaphoreSlim(workers);
         var pending = new Queue<(Task<Prepared> Task, long Bytes)>();
         long bytesAhead = 0;
-        using var files = discovery.Files.GetEnumerator();
-        bool more = true;
+        int nextIndex = 0;
         while (true)
         {
-            while (more && pending.Count < lookahead && (pending.Count < workers || bytesAhead < LookaheadBytes))
+            while (nextIndex < discovery.Files.Count && pending.Count < lookahead
+                && (pending.Count == 0 || bytesAhead + SizeOf(discovery.Files[nextIndex]) <= LookaheadBytes))
             {
-                more = files.MoveNext();
-                if (!more) break;
-                var file = files.Current;
+                var file = discovery.Files[nextIndex++];
                 long size = SizeOf(file);
                 bytesAhead += size;
                 await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -126,7 +126,7 @@ public sealed class Ingestor
     }
 
     private const int LookaheadPerWorker = 4;
-    private const long LookaheadBytes = 8L << 20;
+    private const long LookaheadBytes = 4L << 20;
 
     private static long SizeOf(string file)
     {
@@ -139,13 +139,38 @@ public sealed class Ingestor
 
     private Prepared Prepare(string file, HashSet<DocumentId> known, CancellationToken cancellationToken)
     {
+        try { return PrepareUnguarded(file, known, cancellationToken); }
+        catch (Exception e) when (e is OutOfMemoryException or InsufficientExecutionStackException)
+        {
+            // One document too big or too deep for this process: it fails alone, the run goes on.
+            var what = e is OutOfMemoryException ? "out of memory (the process's heap limit; see docs/robustness.md)" : "nested too deeply";
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, $"cannot process: {what}; the document is not stored")]);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, $"cannot process: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}")]);
+        }
+    }
+
+    private Prepared PrepareUnguarded(string file, HashSet<DocumentId> known, CancellationToken cancellationToken)
+    {
         byte[] bytes;
+        var check = FileProbe.Probe(file);
+        if (check.Kind == FileKind.Missing && file.Contains('\uFFFD', StringComparison.Ordinal))
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, "file name is not valid UTF-8; cannot be opened (rename the file)")]);
+        if (check.Kind == FileKind.Missing)
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, "file vanished before it could be read")]);
+        if (check.Kind is not FileKind.Regular)
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, check.Reason)]);
+        if (check.Length > MaxFileBytes)
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, new FileTooLargeException(check.Length, MaxFileBytes).Message)]);
         try
         {
-            var info = new FileInfo(file);
-            if (info.Length > MaxFileBytes)
-                return new Prepared(file, 0, false, null, [Diagnostic.Error(file, $"file too large ({info.Length / 1_048_576} MB; limit {MaxFileBytes / 1_048_576} MB)")]);
             bytes = _readFile(file);
+        }
+        catch (FileTooLargeException e)
+        {
+            return new Prepared(file, 0, false, null, [Diagnostic.Error(file, e.Message)]);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -176,6 +201,10 @@ public sealed class Ingestor
         try
         {
             saved = await _store.SaveAsync(doc, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OutOfMemoryException)
+        {
+            return (FileOutcome.Failed, [.. prepared.Diagnostics, Diagnostic.Error(prepared.Path, "cannot store: out of memory; the document is not stored")]);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or StoreException or InvalidOperationException)
         {

@@ -9,7 +9,8 @@ public sealed record Discovery(IReadOnlyList<string> Files, IReadOnlyList<Diagno
 /// Expands files and folders into the files to ingest. Folders are walked recursively in name order; hidden
 /// entries (".git") are passed over; a folder reached twice through symbolic links is walked once, so link loops
 /// end; an unreadable folder is reported and the walk goes on. Files of unsupported types inside folders are
-/// skipped with a reason; a file named explicitly with an unsupported type is an error.
+/// skipped with a reason; a file named explicitly with an unsupported type is an error. A supported name that is
+/// not a regular file (a named pipe, a device, a dangling link, a name that is not UTF-8) is an error, never opened.
 /// </summary>
 public sealed class FileDiscovery
 {
@@ -34,13 +35,14 @@ public sealed class FileDiscovery
                 errors.Add(Diagnostic.Error(input, $"invalid path: {e.Message}"));
                 continue;
             }
-            if (Directory.Exists(full)) Walk(full, 0, files, errors, skipped, seenFiles, seenDirs);
-            else if (File.Exists(full))
+            var check = FileProbe.Probe(full);
+            if (check.Kind == FileKind.Directory) Walk(full, 0, files, errors, skipped, seenFiles, seenDirs);
+            else if (check.Kind == FileKind.Regular)
             {
                 if (!_supported(full)) errors.Add(Diagnostic.Error(input, $"unsupported file type ({Extension(full)})"));
                 else if (seenFiles.Add(full)) files.Add(full);
             }
-            else errors.Add(Diagnostic.Error(input, "no such file or folder"));
+            else errors.Add(Diagnostic.Error(input, check.Reason));
         }
         return new Discovery(files, errors, skipped);
     }
@@ -64,9 +66,16 @@ public sealed class FileDiscovery
         {
             var name = Path.GetFileName(entry);
             if (name.StartsWith('.')) continue;
-            if (Directory.Exists(entry)) { Walk(entry, depth + 1, files, errors, skipped, seenFiles, seenDirs); continue; }
-            if (!File.Exists(entry)) { skipped.Add(new Diagnostic(Severity.Info, entry, "broken link or special file; skipped")); continue; }
+            var check = FileProbe.Probe(entry);
+            if (check.Kind == FileKind.Directory) { Walk(entry, depth + 1, files, errors, skipped, seenFiles, seenDirs); continue; }
             if (!_supported(entry)) { skipped.Add(new Diagnostic(Severity.Info, entry, $"unsupported file type ({Extension(entry)}); skipped")); continue; }
+            if (check.Kind == FileKind.Missing && name.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                // The name's bytes are not UTF-8, so no .NET string reaches the file.
+                errors.Add(Diagnostic.Error(entry, "file name is not valid UTF-8; cannot be opened (rename the file)"));
+                continue;
+            }
+            if (check.Kind != FileKind.Regular) { errors.Add(Diagnostic.Error(entry, check.Reason)); continue; }
             var real = RealPath(entry);
             if (seenFiles.Add(real)) files.Add(entry);
         }

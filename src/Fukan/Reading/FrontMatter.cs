@@ -35,8 +35,7 @@ public static class FrontMatter
         var yaml = source.Text.AsSpan(start, end - start).ToString();
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = GuardedYamlParser.Load(yaml);
             var meta = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
             if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
                 Flatten(map, "", meta);
@@ -46,7 +45,7 @@ public static class FrontMatter
         }
         catch (YamlException e)
         {
-            return new(Empty, close + 1, $"malformed front matter at line {first + (int)e.Start.Line}: {OneLine(e.Message)}");
+            return new(Empty, close + 1, $"malformed front matter at line {first + Math.Max(1, (int)e.Start.Line)}: {GuardedYamlParser.Reason(e)}; front matter ignored, body kept");
         }
     }
 
@@ -72,6 +71,4 @@ public static class FrontMatter
             }
         }
     }
-
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
 }

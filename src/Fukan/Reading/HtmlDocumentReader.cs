@@ -29,13 +29,15 @@ public sealed class HtmlDocumentReader : IDocumentReader
     public ReadResult Read(string path, byte[] bytes)
     {
         if (bytes.Length == 0) return ReadResult.Failed(path, "empty file");
-        if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0 && !(bytes.Length >= 2 && (bytes[0] == 0xFF || bytes[0] == 0xFE)))
-            return ReadResult.Failed(path, "binary file (NUL bytes), not HTML");
         var decoded = _decoder.Decode(bytes);
         if (decoded.Text is null) return ReadResult.Failed(path, decoded.Error ?? "cannot decode", decoded.ErrorOffset);
 
+        var html = HtmlNestingLimiter.Limit(decoded.Text, out int deepest);
+        var diagnostics = new List<Diagnostic>();
+        if (deepest > HtmlNestingLimiter.MaxDepth)
+            diagnostics.Add(Diagnostic.Warning(path, $"elements nested {deepest} deep; nesting beyond {HtmlNestingLimiter.MaxDepth} levels flattened (text kept)"));
         var parser = new HtmlParser();
-        using var document = parser.ParseDocument(decoded.Text);
+        using var document = parser.ParseDocument(html);
         var meta = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         var title = document.Title?.Trim();
         if (string.IsNullOrEmpty(title)) title = document.QuerySelector("h1")?.TextContent.Trim();
@@ -62,7 +64,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
         var text = NormalizeBlankLines(sb.ToString());
         if (string.IsNullOrWhiteSpace(text)) return ReadResult.Failed(path, "no text in HTML body");
         var source = new SourceText(text);
-        return new ReadResult(new RawDocument(path, DocumentId.FromContent(bytes), bytes.Length, Format, decoded.Encoding, source, meta, 1), []);
+        return new ReadResult(new RawDocument(path, DocumentId.FromContent(bytes), bytes.Length, Format, decoded.Encoding, source, meta, 1), diagnostics);
     }
 
     private static void Render(INode node, StringBuilder sb)

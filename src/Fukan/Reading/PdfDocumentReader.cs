@@ -22,6 +22,7 @@ public sealed class PdfDocumentReader : IDocumentReader
         if (bytes.Length == 0) return ReadResult.Failed(path, "empty file");
         if (!bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).StartsWith("%PDF"u8) && bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF"u8) < 0)
             return ReadResult.Failed(path, "not a PDF (no %PDF header)");
+        if (PdfStreamGuard.Check(bytes) is { } expands) return ReadResult.Failed(path, expands);
         var text = new StringBuilder();
         var meta = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         int pages, letters = 0;
@@ -39,7 +40,12 @@ public sealed class PdfDocumentReader : IDocumentReader
                 var pageText = ContentOrderTextExtractor.GetText(page);
                 if (text.Length > 0) text.Append("\n\n");
                 text.Append(pageText.ReplaceLineEndings("\n").TrimEnd());
+                if (text.Length > InputLimits.MaxSourceChars) return ReadResult.Failed(path, InputLimits.TextTooLong(text.Length));
             }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && IsEncryption(e))
+        {
+            return ReadResult.Failed(path, "encrypted PDF (password-protected); not read");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -53,6 +59,11 @@ public sealed class PdfDocumentReader : IDocumentReader
         meta["pages"] = [pages.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         return new ReadResult(new RawDocument(path, DocumentId.FromContent(bytes), bytes.Length, Format, "pdf-text", source, meta, 1), []);
     }
+
+    /// <summary>PdfPig refuses encrypted files it cannot open with an error that names encryption.</summary>
+    private static bool IsEncryption(Exception e) =>
+        e.GetType().Name.Contains("Encrypt", StringComparison.Ordinal)
+        || e.Message.Contains("encrypt", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("password", StringComparison.OrdinalIgnoreCase);
 
     private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
 }

@@ -29,12 +29,6 @@ public sealed class TextDocumentReader : IDocumentReader
     public ReadResult Read(string path, byte[] bytes)
     {
         if (bytes.Length == 0) return ReadResult.Failed(path, "empty file");
-        bool utf16 = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
-        if (!utf16)
-        {
-            int nul = bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0);
-            if (nul >= 0) return ReadResult.Failed(path, $"binary file (NUL byte at byte {nul}), not text", nul);
-        }
         var decoded = _decoder.Decode(bytes);
         if (decoded.Text is null) return ReadResult.Failed(path, decoded.Error ?? "cannot decode", decoded.ErrorOffset);
         if (string.IsNullOrWhiteSpace(decoded.Text)) return ReadResult.Failed(path, "empty file (only white space)");

@@ -21,11 +21,27 @@ public static class YamlInput
         return reader.ReadToEnd();
     }
 
-    /// <summary>The text of <paramref name="path"/>; unreadable → <c>PATH: cannot read the WHAT: reason</c>.</summary>
+    /// <summary>Largest YAML file read (watchlists, weights and gazetteers are kilobytes).</summary>
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// The text of <paramref name="path"/>; unreadable → <c>PATH: cannot read the WHAT: reason</c>. A pipe or
+    /// device is never opened and a file past <see cref="MaxFileBytes"/> never read whole.
+    /// </summary>
     public static string ReadFile(string path, string what, Func<string, Exception> error)
     {
         ArgumentNullException.ThrowIfNull(path);
-        try { return File.ReadAllText(path); }
+        ArgumentNullException.ThrowIfNull(error);
+        var check = FileProbe.Probe(path);
+        if (check.Kind == FileKind.Directory) throw error($"{path}: cannot read the {what}: a folder, not a file");
+        if (check.Kind is not (FileKind.Regular or FileKind.Missing)) throw error($"{path}: cannot read the {what}: {check.Reason}");
+        try
+        {
+            var bytes = FileProbe.ReadAllBytes(path, MaxFileBytes);
+            // As File.ReadAllText: UTF-8 unless a byte-order mark says otherwise.
+            using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw error($"{path}: cannot read the {what}: {e.Message}");
@@ -39,16 +55,11 @@ public static class YamlInput
     public static YamlMappingNode? ParseMapping(string yaml, string source, Func<string, Exception> error)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
+        YamlStream stream;
+        try { stream = GuardedYamlParser.Load(yaml); }
         catch (YamlException e)
         {
-            throw error($"{source}: line {e.Start.Line}: malformed YAML: {FirstLine(e.Message)}");
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up this way on some unterminated flow collections.
-            throw error($"{source}: malformed YAML (an unclosed bracket, brace or quote?)");
+            throw error($"{source}: line {e.Start.Line}: malformed YAML: {GuardedYamlParser.Reason(e)}");
         }
         return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
     }

@@ -143,7 +143,7 @@ public sealed class BriefingRenderer
     private static string Short(string s, int max)
     {
         var one = s.ReplaceLineEndings(" ");
-        return one.Length <= max ? one : one[..(max - 1)] + "…";
+        return TextCut.Ellipsis(one, max);
     }
 
     /// <summary>A table cell: its text and, for heatmap cells, a background colour.</summary>

@@ -109,5 +109,5 @@ public sealed class HeatmapSvgRenderer
         return svg.ToString();
     }
 
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+    private static string Truncate(string s, int max) => TextCut.Ellipsis(s, max);
 }

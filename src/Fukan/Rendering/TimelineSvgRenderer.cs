@@ -158,11 +158,11 @@ public sealed class TimelineSvgRenderer
     private static string FitLabel(string label, double room)
     {
         var s = Short(label);
-        for (int n = s.Length; n > 1 && TextWidth(s) > room; n--) s = label[..(n - 1)] + "…";
+        for (int n = s.Length; n > 1 && TextWidth(s) > room; n--) s = Truncate(label, n);
         return s;
     }
 
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+    internal static string Truncate(string s, int max) => TextCut.Ellipsis(s, max);
 
     private static double TextWidth(string s)
     {

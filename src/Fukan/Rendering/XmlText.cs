@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Fukan.Rendering;
 
-/// <summary>Document text made safe for SVG and HTML: every markup character escaped, characters XML cannot carry dropped.</summary>
+/// <summary>Document text made safe for SVG and HTML: every markup character escaped, characters XML cannot carry (controls, lone surrogates) dropped.</summary>
 public static class XmlText
 {
     /// <summary>Escapes &lt; &gt; &amp; and both quotes (so the result is safe in text and in attribute values).</summary>
@@ -10,8 +10,12 @@ public static class XmlText
     {
         ArgumentNullException.ThrowIfNull(s);
         var sb = new StringBuilder(s.Length);
-        foreach (char c in s)
+        for (int i = 0; i < s.Length; i++)
         {
+            char c = s[i];
+            // XML 1.0 carries paired surrogates only: a lone half (a label cut inside 𠮷) is dropped.
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[++i]); continue; }
+            if (char.IsSurrogate(c)) continue;
             switch (c)
             {
                 case '<': sb.Append("&lt;"); break;

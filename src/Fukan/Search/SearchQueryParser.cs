@@ -11,11 +11,18 @@ namespace Fukan.Search;
 /// </summary>
 public static class SearchQueryParser
 {
+    /// <summary>Most different terms (words, phrases, alternatives, exclusions) one query may hold.</summary>
+    public const int MaxTerms = 64;
+
+    /// <summary>Longest query text accepted (a pasted sentence as a phrase fits many times over).</summary>
+    public const int MaxChars = 2000;
+
     private static readonly string[] FilterNames = ["doc", "kind", "area", "section", "after", "before"];
 
     public static SearchQuery Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxChars) throw new SearchQueryException($"query is {text.Length:N0} characters long; at most {MaxChars:N0} are accepted");
         var clauses = new List<List<QueryTerm>>();
         var excluded = new List<QueryTerm>();
         var docs = new List<string>();
@@ -116,9 +123,22 @@ public static class SearchQueryParser
         if (after is DateOnly a && before is DateOnly b && a > b)
             throw new SearchQueryException($"after: {a:yyyy-MM-dd} is later than before: {b:yyyy-MM-dd}");
 
+        // A term repeated (水素 水素 … two thousand times) asks nothing more than once: each clause, each
+        // alternative and each exclusion is kept once, so the cost follows the distinct terms.
         var list = new List<QueryClause>(clauses.Count);
-        foreach (var c in clauses) list.Add(new QueryClause(c));
-        return new SearchQuery(text, list, excluded, new SearchFilters(docs, kinds, areas, sections, after, before));
+        var seenClauses = new HashSet<string>(StringComparer.Ordinal);
+        int terms = 0;
+        foreach (var c in clauses)
+        {
+            var alternatives = c.Distinct().ToList();
+            if (!seenClauses.Add(string.Join('\u0001', alternatives.Select(t => t.ToString()).Order(StringComparer.Ordinal)))) continue;
+            list.Add(new QueryClause(alternatives));
+            terms += alternatives.Count;
+        }
+        var distinctExcluded = excluded.Distinct().ToList();
+        terms += distinctExcluded.Count;
+        if (terms > MaxTerms) throw new SearchQueryException($"query has {terms} different terms; at most {MaxTerms} are accepted");
+        return new SearchQuery(text, list, distinctExcluded, new SearchFilters(docs, kinds, areas, sections, after, before));
     }
 
     /// <summary>Reads a bare word (up to whitespace) or a quoted string starting at <paramref name="i"/>.</summary>

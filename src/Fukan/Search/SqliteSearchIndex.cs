@@ -315,6 +315,26 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return SearchCandidate.WithSnippets(hits, _snippets, all, options.SnippetLength);
     }
 
+    public IReadOnlyList<string> Matches(SearchQuery query) => Matches(query, null);
+
+    /// <summary>Every passage <paramref name="query"/> matches, in index order: no ranking, no snippets, no passage text read.</summary>
+    public IReadOnlyList<string> Matches(SearchQuery query, SqliteTransaction? transaction)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckAnalyzer();
+        var (clauses, _, excluded, sections) = AnalyzedQuery.Of(query, _analyzer, _buffer);
+        using var cmd = Command(_connection, transaction, "");
+        var sql = new StringBuilder("SELECT p.passage_id FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH $match");
+        cmd.Parameters.AddWithValue("$match", Fts5MatchBuilder.Build(clauses, excluded, sections));
+        AppendFilterClause(sql, cmd, query.Filters);
+        sql.Append(") f JOIN search_passage p ON p.rowid = f.rowid ORDER BY f.rowid");
+        cmd.CommandText = sql.ToString();
+        using var r = cmd.ExecuteReader();
+        var ids = new List<string>();
+        while (r.Read()) ids.Add(r.GetString(0));
+        return ids;
+    }
+
     /// <summary>Which ranking <see cref="Search(SearchQuery, SearchOptions, SqliteTransaction?)"/> uses; tests compare the two.</summary>
     internal enum RankingChoice { Auto, SmallSet, Bm25 }
 

@@ -111,11 +111,25 @@ public interface IKnowledgeStore : IAsyncDisposable
 
     Task<SourceText> GetSourceAsync(DocumentId id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The original characters of each of <paramref name="spans"/> (UTF-16 offsets into the source, as in a
+    /// <see cref="Provenance"/>) of a stored document: what a caller needing a few lines (the line of a match inside
+    /// a passage) reads instead of the whole source. The default reads the whole source.
+    /// </summary>
+    async Task<IReadOnlyList<string>> GetSourceTextAsync(DocumentId id, IReadOnlyList<CharSpan> spans, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        var source = await GetSourceAsync(id, cancellationToken).ConfigureAwait(false);
+        var texts = new string[spans.Count];
+        for (int i = 0; i < spans.Count; i++) texts[i] = source.Text[spans[i].Start..spans[i].End];
+        return texts;
+    }
+
     Task<IReadOnlyList<Section>> GetSectionsAsync(DocumentId id, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Passage>> GetPassagesAsync(DocumentId id, CancellationToken cancellationToken = default);
 
-    /// <summary>Passages by id ("docshort-ordinal"); unknown ids are left out.</summary>
+    /// <summary>Passages by id ("docshort-ordinal"), document by document in ordinal order; unknown ids are left out.</summary>
     Task<IReadOnlyList<Passage>> GetPassagesByIdAsync(IReadOnlyCollection<string> passageIds, CancellationToken cancellationToken = default);
 
     /// <summary>Facts of a kind, for one document or all, in document and source order.</summary>

@@ -198,6 +198,8 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
 
         public IReadOnlyList<SearchHit> Related(string passageId, int limit) => With(i => i.Related(passageId, limit));
 
+        public IReadOnlyList<string> Matches(SearchQuery query) => With(i => i.Matches(query));
+
         private T With<T>(Func<SqliteSearchIndex, T> action)
         {
             var hook = store.Hook<SearchStoreHook>() ?? throw new StoreException($"{store.Location}: opened without its search index");
@@ -518,20 +520,39 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
 
     public Task<IReadOnlyList<Passage>> GetPassagesByIdAsync(IReadOnlyCollection<string> passageIds, CancellationToken cancellationToken = default)
     {
-        var result = new List<Passage>(passageIds.Count);
-        using var lease = Rent();
-        using var cmd = Command(lease.Connection, $"{PassageSelect} WHERE doc_id LIKE $prefix AND ordinal = $ord");
-        var prefix = cmd.Parameters.Add("$prefix", SqliteType.Text);
-        var ord = cmd.Parameters.Add("$ord", SqliteType.Integer);
+        ArgumentNullException.ThrowIfNull(passageIds);
+        // A passage id is a short document id and an ordinal: the ordinals asked for, per short id, in the order first asked.
+        var ordinals = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var pid in passageIds)
         {
             int dash = pid.LastIndexOf('-');
             if (dash <= 0 || !int.TryParse(pid.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int n)) continue;
-            var hex = pid[..dash];
+            var hex = pid[..dash].ToLowerInvariant();
             if (hex.Any(c => !Uri.IsHexDigit(c))) continue;
-            prefix.Value = hex.ToLowerInvariant() + "%";
-            ord.Value = n;
-            result.AddRange(ReadPassages(cmd));
+            if (!ordinals.TryGetValue(hex, out var list)) ordinals[hex] = list = new List<int>();
+            list.Add(n);
+        }
+        var result = new List<Passage>(passageIds.Count);
+        using var lease = Rent();
+        // Ids are lower-case hex: those starting with a short id sort from it up to it followed by 'g' (a range on the key).
+        using var docs = Command(lease.Connection, "SELECT id FROM documents WHERE id >= $prefix AND id < $prefix || 'g'");
+        var prefix = docs.Parameters.Add("$prefix", SqliteType.Text);
+        using var cmd = Command(lease.Connection, $"{PassageSelect} WHERE doc_id = $doc AND ordinal IN (SELECT value FROM json_each($ords)) ORDER BY ordinal");
+        var doc = cmd.Parameters.Add("$doc", SqliteType.Text);
+        var ords = cmd.Parameters.Add("$ords", SqliteType.Text);
+        var ids = new List<string>(1);
+        foreach (var (hex, wanted) in ordinals)
+        {
+            prefix.Value = hex;
+            ids.Clear();
+            using (var reader = docs.ExecuteReader())
+                while (reader.Read()) ids.Add(reader.GetString(0));
+            ords.Value = "[" + string.Join(",", wanted) + "]";
+            foreach (var id in ids)
+            {
+                doc.Value = id;
+                result.AddRange(ReadPassages(cmd));
+            }
         }
         return Task.FromResult<IReadOnlyList<Passage>>(result);
     }

@@ -17,7 +17,23 @@ public sealed record DocumentProfile(DocumentKind Kind, string Lang, bool Markdo
 /// </summary>
 public sealed partial class DocumentClassifier
 {
-    private static readonly string[] MinutesWords = ["議事要旨", "議事録", "会議録", "議事次第", "議事概要", "出席者", "出席構成員", "出席委員", "開催日時", "議題", "欠席者"];
+    private static readonly string[] MinutesWords = ["議事要旨", "議事録", "会議録", "議事次第", "議事概要", "出席者", "出席構成員", "出席委員", "開催日時", "議題", "欠席者",
+        // Assembly and Diet minutes: rosters, the order of business and the sitting's opening.
+        "出席議員", "欠席議員", "欠席委員", "説明のため出席", "出席説明員", "事務局職員", "議事日程", "会議に付した", "開議"];
+
+    /// <summary>
+    /// The header of a policy memorandum (MEMORANDUM FOR, SUBJECT:, FROM:, an OMB number M-15-14): a memo is a report,
+    /// whatever its wrapping (front matter, an HTML page).
+    /// </summary>
+    [GeneratedRegex(@"^[\s#*_>]*(?:MEMORANDUM\s+FOR\b|SUBJECT\s*:|M-\d{2}-\d{2,3}\s*$)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex MemoHeaderLine();
+
+    /// <summary>
+    /// The apparatus of a Japanese government report or white paper: 第N章 / 第N節 / 第N部 headings (also glued to the end of
+    /// a line), 図表N-N captions and （出典） lines.
+    /// </summary>
+    [GeneratedRegex(@"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[章節部]\s*[　 ]|^\s*(?:図表|図|表)\s*[0-9０-９]{1,2}[-－‐][0-9０-９]|^\s*[（(]出典[）)]", RegexOptions.Multiline)]
+    private static partial Regex ReportApparatus();
 
     [GeneratedRegex(@"^\s*#{1,6}\s+\S", RegexOptions.Multiline)]
     private static partial Regex AtxLine();
@@ -58,17 +74,43 @@ public sealed partial class DocumentClassifier
         int numbered = LineStartMatchCounter.Count(NumberedLine(), bodyText, char.IsDigit);
         bool markdown = doc.Format == "markdown" || doc.Format == "html" || atx >= 2 || (frontMatter && atx >= 1);
 
+        int memo = 0;
+        foreach (Match _ in MemoHeaderLine().Matches(head.ToString())) memo++;
+        int apparatus = 0;
+        foreach (Match _ in ReportApparatus().Matches(head.Length < 20_000 ? body[..Math.Min(body.Length, 20_000)].ToString() : head.ToString())) apparatus++;
+        bool chapterFirst = FirstLineIsChapter(source, first);
+
         DocumentKind kind;
         if (minutes >= 2) kind = DocumentKind.Minutes;
+        else if (memo >= 2) kind = DocumentKind.Report;
+        else if (apparatus >= 2 || chapterFirst) kind = DocumentKind.Report;
         else if (frontMatter && (doc.Metadata.ContainsKey("title") || doc.Metadata.ContainsKey("date") || doc.Metadata.ContainsKey("layout"))) kind = DocumentKind.Article;
         else if (numbered >= 3 && (source.LineCount >= 800 || bodyText.Contains("国際比較", StringComparison.Ordinal) || bodyText.Contains("研究開発領域", StringComparison.Ordinal))) kind = DocumentKind.Report;
         else if (numbered >= 12) kind = DocumentKind.Report;
         else if (markdown && atx >= 2) kind = DocumentKind.Article;
         // A markdown news item: one headline and a dateline under it.
         else if (markdown && atx >= 1 && FromDateline(source, first).Item1 is not null) kind = DocumentKind.Article;
+        // A news item or press release in plain text: a dateline among the first lines, no report or minutes apparatus.
+        else if (FromDateline(source, first).Item1 is not null && source.LineCount - first < 400) kind = DocumentKind.Article;
         else kind = DocumentKind.Other;
         return (kind, DetectLanguage(body), markdown);
     }
+
+    /// <summary>The first non-empty line opens a chapter or part (第1章 …, 第2部 …): a chapter of a report.</summary>
+    private static bool FirstLineIsChapter(SourceText source, int first)
+    {
+        for (int l = first; l <= source.LineCount; l++)
+        {
+            var t = source.Line(l).Trim();
+            if (t.IsEmpty) continue;
+            var folded = TextFolding.Fold(t.ToString());
+            return ChapterOpening().IsMatch(folded);
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"^第\s*[0-9一二三四五六七八九十]{1,3}\s*[章部]")]
+    private static partial Regex ChapterOpening();
 
     private const byte CjkLetter = 1, LatinLetter = 2;
 
@@ -106,11 +148,17 @@ public sealed partial class DocumentClassifier
         return share >= 0.7 ? "ja" : share <= 0.15 ? "en" : "mixed";
     }
 
-    /// <summary>Title and date, once the structure is known.</summary>
-    public (string Title, DateOnly? Date, string? DateText) Describe(RawDocument doc, DocumentKind kind)
+    /// <summary>
+    /// Title and date, once the structure is known. A metadata date that is not a date (9999-99-99) is passed
+    /// over with a line in <paramref name="warnings"/>.
+    /// </summary>
+    public (string Title, DateOnly? Date, string? DateText) Describe(RawDocument doc, DocumentKind kind, ICollection<string>? warnings = null)
     {
         var source = doc.Source;
         string? title = First(doc.Metadata, "title");
+        if (title is not null && IsToolTitle(title)) title = null;
+        // A memo's subject is its title, over a site's <title> or a file name.
+        if (kind == DocumentKind.Report && MemoSubject(source, doc.BodyStartLine) is { } subject) title = subject;
         if (string.IsNullOrWhiteSpace(title))
         {
             for (int l = doc.BodyStartLine; l <= Math.Min(source.LineCount, doc.BodyStartLine + 40); l++)
@@ -123,7 +171,7 @@ public sealed partial class DocumentClassifier
         }
         if (string.IsNullOrWhiteSpace(title)) title = Path.GetFileNameWithoutExtension(doc.Path);
 
-        var (date, text) = FromMetadata(doc.Metadata);
+        var (date, text) = FromMetadata(doc.Metadata, warnings);
         if (date is null && kind == DocumentKind.Minutes) (date, text) = FromMinutes(source, doc.BodyStartLine);
         if (date is null) (date, text) = FromDateline(source, doc.BodyStartLine);
         if (date is null) (date, text) = FromPublicationLine(source, doc.BodyStartLine);
@@ -133,13 +181,37 @@ public sealed partial class DocumentClassifier
             if (m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is > 1900 and < 2200)
                 (date, text) = (new DateOnly(y, 1, 1), y.ToString(CultureInfo.InvariantCulture));
         }
-        return (title.Trim(), date, text);
+        return (LetterSpacing.Repair(title.Trim()), date, text);
+    }
+
+    /// <summary>A title set by the authoring tool, not the author: "Microsoft Word - plan (4).docx", a file path.</summary>
+    private static bool IsToolTitle(string title)
+    {
+        var t = title.Trim();
+        return t.StartsWith("Microsoft Word", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Microsoft PowerPoint", StringComparison.OrdinalIgnoreCase)
+            || t.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) || t.EndsWith(".doc", StringComparison.OrdinalIgnoreCase)
+            || t.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || t.EndsWith(".pptx", StringComparison.OrdinalIgnoreCase)
+            || (t.Length > 2 && t[1] == ':' && t[2] == '\\') || t.StartsWith('/');
+    }
+
+    [GeneratedRegex(@"^[\s#*_>]*SUBJECT\s*:\s*(.+?)[\s*_]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectLine();
+
+    /// <summary>The text after SUBJECT: in a memo's header (the first 60 lines).</summary>
+    internal static string? MemoSubject(SourceText source, int first)
+    {
+        for (int l = first; l <= Math.Min(source.LineCount, first + 60); l++)
+        {
+            var m = SubjectLine().Match(source.LineString(l));
+            if (m.Success && m.Groups[1].Value.Trim().Length > 3) return m.Groups[1].Value.Trim();
+        }
+        return null;
     }
 
     private static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> meta, string key) =>
         meta.TryGetValue(key, out var v) && v.Count > 0 ? v[0] : null;
 
-    private static (DateOnly?, string?) FromMetadata(IReadOnlyDictionary<string, IReadOnlyList<string>> meta)
+    private static (DateOnly?, string?) FromMetadata(IReadOnlyDictionary<string, IReadOnlyList<string>> meta, ICollection<string>? warnings)
     {
         foreach (var key in new[] { "date", "published", "pubDate", "created", "pdf.creationDate" })
         {
@@ -152,11 +224,11 @@ public sealed partial class DocumentClassifier
             {
                 int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 int mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-                if (mo is < 1 or > 12) continue;
+                if (y < 1 || mo is < 1 or > 12) { warnings?.Add($"metadata {key} '{v.Trim()}' is not a valid date; ignored"); continue; }
                 if (m.Groups[3].Success)
                 {
                     int d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
-                    if (d < 1 || d > DateTime.DaysInMonth(y, mo)) continue;
+                    if (d < 1 || d > DateTime.DaysInMonth(y, mo)) { warnings?.Add($"metadata {key} '{v.Trim()}' is not a valid date; ignored"); continue; }
                     var date = new DateOnly(y, mo, d);
                     return (date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 }
@@ -196,7 +268,8 @@ public sealed partial class DocumentClassifier
         int seen = 0;
         for (int l = first; l <= source.LineCount && seen < DatelineZone; l++)
         {
-            var line = source.Line(l).Trim();
+            // #### June 10, 2015: a memo's date set as a markdown heading.
+            var line = source.Line(l).Trim().TrimStart('#').Trim();
             if (line.IsEmpty) continue;
             seen++;
             if (line.Length > Fukan.Extraction.Dates.Dateline.MaxLength) continue;

@@ -22,6 +22,43 @@ public sealed partial class HeadingRecognizer
     [GeneratedRegex(@"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")]
     private static partial Regex AtxRegex();
 
+    [GeneratedRegex(@"\s*<a\s[^>]*>\s*</a>\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineAnchor();
+
+    [GeneratedRegex(@"^(?:M-\d{2}-\d{2,3}|(?:FROM|From|SUBJECT|Subject|TO|MEMORANDUM FOR|Memorandum for|THROUGH|CC)\s*:?\s.*|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4})\s*$")]
+    private static partial Regex MemoHeaderTitle();
+
+    /// <summary>
+    /// A memo's header set as a heading (### M-15-14, ### From: …, ## SUBJECT: …, #### June 10, 2015): metadata of the
+    /// memo, not a section of it.
+    /// </summary>
+    public static bool IsMemoHeader(string title) => MemoHeaderTitle().IsMatch(title.Trim('*', '_', ' '));
+
+    [GeneratedRegex(@"^(?:(?<kw>Section|SECTION|Part|PART|Chapter|CHAPTER|Appendix|APPENDIX|Attachment|ATTACHMENT|Annex|ANNEX)\s+(?<n>[0-9]{1,2}|[A-Z]|[IVX]{1,4})\b\s*(?:[–—:.-]\s*)?(?<t>.*)|(?<letter>[A-H])\.\s+(?<t2>[A-Z][A-Za-z,'’()&/ -]{3,90})|(?<word>Purpose|Background|Scope|Scope and Applicability|Applicability|Policy|Objectives|Introduction|Summary|Conclusion|Definitions|Requirements|Implementation|Responsibilities|Authority|Discussion|Recommendations))\s*$")]
+    private static partial Regex EnglishHeadingLine();
+
+    /// <summary>
+    /// A heading line of an English report without markup (a memo's PDF): Section 1 – The Fund, APPENDIX A, A. Guidance to
+    /// Agencies …, or a memo's usual section word alone on its line (Background, Purpose). Level 1 for appendices,
+    /// attachments, parts and lettered divisions; 2 for sections and section words.
+    /// </summary>
+    public static HeadingCandidate? RecognizeEnglish(SourceText source, int line)
+    {
+        var text = source.Line(line).Trim();
+        if (text.IsEmpty || text.Length > 100 || text[^1] is '.' or ',' or ';' or ':') return null;
+        foreach (char ch in text) if (TextFolding.IsCjk(ch)) return null;
+        var m = EnglishHeadingLine().Match(text.ToString());
+        if (!m.Success) return null;
+        if (m.Groups["word"].Success) return new HeadingCandidate(HeadingStyle.Atx, line, null, null, m.Groups["word"].Value, 2);
+        if (m.Groups["letter"].Success)
+            return new HeadingCandidate(HeadingStyle.Atx, line, null, m.Groups["letter"].Value + ".", CleanTitle(m.Groups["t2"].Value), 1);
+        var kw = m.Groups["kw"].Value;
+        var title = CleanTitle(m.Groups["t"].Value);
+        int level = kw is "Section" or "SECTION" ? 2 : 1;
+        string label = $"{kw} {m.Groups["n"].Value}";
+        return new HeadingCandidate(HeadingStyle.Atx, line, null, label, title.Length == 0 ? label : title, level);
+    }
+
     [GeneratedRegex(@"^([0-9]{1,2}(?:\.[0-9]{1,2}){1,4})\.?(?:[ \t]+|(?=[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}]))(\S.*)$")]
     private static partial Regex DottedRegex();
 
@@ -47,6 +84,9 @@ public sealed partial class HeadingRecognizer
     {
         var raw = source.Line(line);
         var text = raw.Trim();
+        // ## Title <a id="x"></a>: an inline anchor is markup, not part of the heading (nor of its length).
+        if (text.Length > 0 && text[0] == '#' && text.IndexOf("<a ", StringComparison.OrdinalIgnoreCase) > 0)
+            text = InlineAnchor().Replace(text.ToString(), "").AsSpan().Trim();
         if (text.IsEmpty || text.Length > 120) return null;
         char f0 = TextFolding.Fold(text[0]);
         if (!minutesBlocks && !MayStartHeading(f0, text[0])) return null;

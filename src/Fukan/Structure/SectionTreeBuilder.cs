@@ -45,6 +45,9 @@ public sealed class SectionTreeBuilder
         var skipped = new bool[n + 2];
         for (int l = 1; l < firstLine && l <= n; l++) skipped[l] = true;
         for (int l = firstLine; l <= n; l++) if (furniture.IsFurniture[l]) skipped[l] = true;
+        // White papers and government reports (text versions) number 第N章 / 第N節 / 1　/ （1）　/ ア　and glue headings to lines.
+        if (kind == DocumentKind.Report && !markdown && GovernmentReportOutline.Applies(source, firstLine))
+            return GovernmentReportOutline.Build(source, firstLine, skipped);
 
         var candidates = new HeadingCandidate?[n + 2];
         bool inFence = false;
@@ -55,9 +58,17 @@ public sealed class SectionTreeBuilder
             if (t.StartsWith("```") || t.StartsWith("~~~")) { inFence = !inFence; continue; }
             if (inFence) continue;
             var c = _recognizer.Recognize(source, l, markdown, minutesBlocks: kind == DocumentKind.Minutes);
+            // An English report without markup (a memo read from PDF): Section 1 – …, APPENDIX A, Background.
+            bool english = false;
+            if (c is null && !markdown && kind == DocumentKind.Report)
+            {
+                c = HeadingRecognizer.RecognizeEnglish(source, l);
+                english = c is not null;
+            }
             if (c is null) continue;
+            if (c.Style == HeadingStyle.Atx && HeadingRecognizer.IsMemoHeader(c.Title)) continue;
             if (c.Style is HeadingStyle.Block or HeadingStyle.Side && kind != DocumentKind.Minutes) continue;
-            if (c.Style == HeadingStyle.Atx && !markdown) continue;
+            if (c.Style == HeadingStyle.Atx && !markdown && !english) continue;
             // Minutes number their agenda and statements as lists, not as headings.
             if (kind == DocumentKind.Minutes && c.Style is HeadingStyle.Dotted or HeadingStyle.Bare or HeadingStyle.Paren) continue;
             candidates[l] = c;

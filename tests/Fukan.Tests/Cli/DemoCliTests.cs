@@ -18,8 +18,12 @@ public class DemoCliTests
         Assert.True(r.ExitCode == 0, r.ToString());
         string[] steps = ["docs", "show report_sample --outline", "source report_sample", "landscape", "gaps", "search", "facts", "timeline", "minutes", "signals", "rank"];
         foreach (var step in steps) Assert.Contains("== fukan " + step, r.Out);
-        Assert.True(File.Exists(dir.File("fukan-demo-watchlist.yaml")));
-        Assert.Equal(4, Directory.GetFiles(dir.File("fukan-samples")).Length);
+        // The samples and their watchlist are written to a fresh folder of the demo's own, named in the output
+        var written = System.Text.RegularExpressions.Regex.Match(r.Out, @"== Bundled samples: 4 file\(s\) in (?<folder>\S+); a watchlist for them in (?<watchlist>\S+)");
+        Assert.True(written.Success, r.Out);
+        var watchlist = written.Groups["watchlist"].Value;
+        Assert.True(File.Exists(watchlist));
+        Assert.Equal(4, Directory.GetFiles(written.Groups["folder"].Value).Length);
 
         // The knowledge base it leaves behind holds the four samples, one of each kind
         var docs = await Support.Cli.RunAsync("--db", db, "docs", "--json");
@@ -27,7 +31,7 @@ public class DemoCliTests
         Assert.Equal(["article", "article", "minutes", "report"], json.RootElement.EnumerateArray().Select(d => d.GetProperty("kind").GetString()).Order());
 
         // And the sample watchlist finds evidence both ways in the samples
-        var signals = await Support.Cli.RunAsync("--db", db, "signals", "--watchlist", dir.File("fukan-demo-watchlist.yaml"), "--json");
+        var signals = await Support.Cli.RunAsync("--db", db, "signals", "--watchlist", watchlist, "--json");
         using var s = JsonDocument.Parse(signals.Out);
         var status = s.RootElement.GetProperty("signals").EnumerateArray().ToDictionary(x => x.GetProperty("id").GetString()!, x => x.GetProperty("status").GetString());
         Assert.Equal("notMet", status["hydrogen-release-100c"]);

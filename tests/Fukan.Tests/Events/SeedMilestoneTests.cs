@@ -68,4 +68,13 @@ public class SeedMilestoneTests
         Assert.DoesNotContain(events, e => e.DateText.Contains("世紀"));
         Assert.All(events, e => Assert.True(e.Source.Line >= 1 && e.Source.Span.End > e.Source.Span.Start));
     }
+
+    [Fact]
+    public void Report_ADeedDatedYearsBeforeTheReport_IsDone()
+    {
+        // 001 is dated 2023-03; its 2019 announcement by the US Department of Commerce is history, not a plan.
+        var events = Events("001").Where(e => e.Date.Start?.Year == 2019 && e.Label.Contains("商務省", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.Equal("done", e.Status));
+    }
 }

@@ -102,6 +102,28 @@ public class SignalsCliTests
     }
 
     [Fact]
+    public async Task EvidenceOption_CapsTheList_AndANegativeCountIsAUsageError()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("kb.db");
+        Assert.Equal(0, (await Support.Cli.RunAsync("--db", db, "ingest", Seeds.Path("000"))).ExitCode);
+        var capped = await Support.Cli.RunAsync("--db", db, "signals", "--json", "--evidence", "1");
+        Assert.Equal(0, capped.ExitCode);
+        using (var json = JsonDocument.Parse(capped.Out))
+        {
+            var n2 = SignalById(json.RootElement, "n2-volume-production");
+            Assert.Equal(1, n2.GetProperty("evidence").GetArrayLength());
+            // The conditions still count every piece of evidence.
+            Assert.True(n2.GetProperty("conditions").EnumerateArray().Sum(c => c.GetProperty("evidenceCount").GetInt32()) > 1);
+        }
+
+        var bad = await Support.Cli.RunAsync("--db", db, "signals", "--evidence", "-1");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--evidence -1", bad.Err);
+        Assert.Single(bad.Err.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task MissingKnowledgeBase_ExitsOne()
     {
         using var dir = new TempDir();

@@ -63,7 +63,7 @@ public class WatchlistLoaderTests
     [InlineData("    fires: agents substitute for work", "", "mine.yaml: line 2: signal 'rate-50': 'fires' is required")]
     [InlineData("signals:", "signal:", "mine.yaml: line 1: unknown key 'signal' (expected signals, actShare, version)")]
     [InlineData("metric: resolution rate", "metric: resolution rate\n    metric: again", "mine.yaml: line 6: malformed YAML: Duplicate key metric")]
-    [InlineData("aliases: [SWE-bench]", "aliases: [SWE-bench", "mine.yaml: malformed YAML (an unclosed bracket, brace or quote?)")]
+    [InlineData("aliases: [SWE-bench]", "aliases: [SWE-bench", "mine.yaml: line 9: malformed YAML: unclosed bracket, brace or quote")]
     public void MalformedWatchlist_IsRefusedWithOneLineNamingTheFile(string replace, string with, string message)
     {
         var yaml = Valid.Replace(replace, with);

@@ -50,29 +50,79 @@ public sealed class SignalEvaluator
         _dates = dates;
     }
 
-    public WatchlistReport Evaluate(Watchlist watchlist, EvidenceCorpus corpus)
+    /// <summary>
+    /// Evaluates against a corpus whose documents carry their source text (line numbers are read from it). Each
+    /// signal lists at most <paramref name="evidenceLimit"/> pieces of evidence, newest first; its status and each
+    /// condition's count use all of them.
+    /// </summary>
+    public WatchlistReport Evaluate(Watchlist watchlist, EvidenceCorpus corpus, int evidenceLimit = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(watchlist);
         ArgumentNullException.ThrowIfNull(corpus);
-        var found = new List<SignalEvidence>[watchlist.Signals.Count][];
+        ArgumentOutOfRangeException.ThrowIfNegative(evidenceLimit);
+        var found = Collect(watchlist, corpus);
+        foreach (var f in Unplaced(found, evidenceLimit))
+        {
+            var source = f.Document.Source ?? throw new InvalidOperationException($"{f.Document.Info.Id.Short}: no source text to place evidence in (use EvaluateAsync)");
+            f.Place(source.Text[f.Needs.Start..f.Needs.End]);
+        }
+        return Report(watchlist, corpus, found, evidenceLimit);
+    }
+
+    /// <summary>
+    /// Evaluates against any corpus. Line numbers inside passages of several lines are read only for the evidence
+    /// reported (from the document's source when it is at hand, else from the store the corpus came from): each
+    /// signal lists at most <paramref name="evidenceLimit"/> pieces, newest first; its status and each condition's
+    /// count use all of them.
+    /// </summary>
+    public async Task<WatchlistReport> EvaluateAsync(Watchlist watchlist, EvidenceCorpus corpus, int evidenceLimit = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(watchlist);
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentOutOfRangeException.ThrowIfNegative(evidenceLimit);
+        var found = Collect(watchlist, corpus);
+        var byDocument = new Dictionary<EvidenceDocument, List<Finding>>();
+        foreach (var f in Unplaced(found, evidenceLimit))
+        {
+            if (!byDocument.TryGetValue(f.Document, out var list)) byDocument[f.Document] = list = new List<Finding>();
+            list.Add(f);
+        }
+        foreach (var (doc, findings) in byDocument)
+        {
+            var spans = new CharSpan[findings.Count];
+            for (int i = 0; i < spans.Length; i++) spans[i] = findings[i].Needs;
+            var texts = await corpus.SourceTextAsync(doc, spans, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < spans.Length; i++) findings[i].Place(texts[i]);
+        }
+        return Report(watchlist, corpus, found, evidenceLimit);
+    }
+
+    /// <summary>Evidence per signal and condition, not yet placed on its lines when its passage spans several.</summary>
+    private List<Finding>[][] Collect(Watchlist watchlist, EvidenceCorpus corpus)
+    {
+        var found = new List<Finding>[watchlist.Signals.Count][];
         for (int i = 0; i < found.Length; i++)
         {
-            found[i] = new List<SignalEvidence>[watchlist.Signals[i].Conditions.Count];
-            for (int j = 0; j < found[i].Length; j++) found[i][j] = new List<SignalEvidence>();
+            found[i] = new List<Finding>[watchlist.Signals[i].Conditions.Count];
+            for (int j = 0; j < found[i].Length; j++) found[i][j] = new List<Finding>();
         }
 
         // Passages of one section share their path: fold it once.
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var doc in corpus.Documents)
         {
-            // A table row is read with its table's header row, which names what the columns measure.
+            // A table row is read with its table's header row, which names what the columns measure: the first of
+            // a run of adjacent table rows.
             string? header = null;
             bool inTable = false;
+            int previous = -2;
             foreach (var passage in doc.Passages)
             {
+                bool adjacent = passage.Ordinal == previous + 1;
+                previous = passage.Ordinal;
                 if (passage.Kind == PassageKind.TableRow)
                 {
-                    if (!inTable) header = FoldedText.Fold(passage.Text);
+                    if (!inTable || !adjacent) header = FoldedText.Fold(passage.Text);
                     inTable = true;
                 }
                 else inTable = false;
@@ -90,12 +140,84 @@ public sealed class SignalEvaluator
                 }
             }
         }
+        return found;
+    }
 
+    /// <summary>
+    /// The findings a report shows that are not yet placed on their lines: each condition's latest and the newest
+    /// <paramref name="limit"/> of each signal. Sorts each condition's findings newest first.
+    /// </summary>
+    private static List<Finding> Unplaced(List<Finding>[][] found, int limit)
+    {
+        var unplaced = new List<Finding>();
+        foreach (var bySignal in found)
+        {
+            var all = new List<Finding>();
+            foreach (var items in bySignal)
+            {
+                items.Sort(NewestFinding);
+                all.AddRange(items);
+                if (items.Count > 0 && !items[0].IsPlaced) unplaced.Add(items[0]);
+            }
+            all.Sort(NewestFinding);
+            for (int i = 0; i < Math.Min(limit, all.Count); i++)
+                if (!all[i].IsPlaced && !unplaced.Contains(all[i])) unplaced.Add(all[i]);
+        }
+        return unplaced;
+    }
+
+    private static int NewestFinding(Finding a, Finding b) => Newest(a.Evidence, b.Evidence);
+
+    private static WatchlistReport Report(Watchlist watchlist, EvidenceCorpus corpus, List<Finding>[][] found, int limit)
+    {
         var reports = new List<SignalReport>(watchlist.Signals.Count);
-        for (int i = 0; i < watchlist.Signals.Count; i++) reports.Add(Report(watchlist.Signals[i], found[i]));
+        for (int i = 0; i < watchlist.Signals.Count; i++) reports.Add(Report(watchlist.Signals[i], found[i], limit));
         var domains = new List<DomainReport>();
         foreach (var domain in watchlist.Domains) domains.Add(Verdict(domain, reports, watchlist.ActShare));
-        return new WatchlistReport(watchlist.Source, corpus.Documents.Count, reports, domains);
+        return new WatchlistReport(watchlist.Source, corpus.DocumentCount, reports, domains);
+    }
+
+    /// <summary>
+    /// A piece of evidence and where its match is. Its lines are known at once when its passage is on one line;
+    /// else <see cref="Place"/> counts them in the passage's original text.
+    /// </summary>
+    private sealed class Finding(SignalEvidence evidence, EvidenceDocument document, Passage passage, CharSpan span)
+    {
+        public SignalEvidence Evidence { get; private set; } = evidence;
+        public EvidenceDocument Document { get; } = document;
+        public Passage Passage { get; } = passage;
+        public bool IsPlaced { get; private set; } =
+            passage.Source.Line == passage.Source.EndLine && span.Start >= passage.Source.Span.Start && span.End <= passage.Source.Span.End;
+
+        /// <summary>The original text <see cref="Place"/> needs: the passage's, and the match's should it reach outside.</summary>
+        public CharSpan Needs => new(Math.Min(Passage.Source.Span.Start, Evidence.Provenance.Span.Start), Math.Max(Passage.Source.Span.End, Evidence.Provenance.Span.End));
+
+        /// <summary>Places the evidence given the original text of <see cref="Needs"/>.</summary>
+        public void Place(string text)
+        {
+            var needs = Needs;
+            if (text.Length != needs.Length) throw new InvalidOperationException($"passage {Passage.Id}: expected {needs.Length} characters of source, got {text.Length}");
+            var span = Evidence.Provenance.Span;
+            int line = LineOf(text, needs.Start, span.Start), endLine = LineOf(text, needs.Start, Math.Max(span.Start, span.End - 1));
+            Evidence = Evidence with { Line = line, Provenance = new Provenance(Passage.Document, line, endLine, span) };
+            IsPlaced = true;
+        }
+
+        /// <summary>
+        /// The line of <paramref name="offset"/>, counted from the passage's first line in <paramref name="text"/>
+        /// (which starts at <paramref name="from"/>): a line starts after "\n", after "\r\n" and after a lone "\r",
+        /// as in <see cref="SourceText"/>.
+        /// </summary>
+        private int LineOf(string text, int from, int offset)
+        {
+            int line = Passage.Source.Line, anchor = Passage.Source.Span.Start;
+            for (int p = Math.Min(anchor, offset) + 1; p <= Math.Max(anchor, offset); p++)
+            {
+                char before = text[p - 1 - from];
+                if (before == '\n' || (before == '\r' && (p - from >= text.Length || text[p - from] != '\n'))) line += offset > anchor ? 1 : -1;
+            }
+            return line;
+        }
     }
 
     /// <summary>A passage prepared once for every signal: folded text and path, sentences and quantities on demand.</summary>
@@ -115,7 +237,7 @@ public sealed class SignalEvaluator
         public IReadOnlyList<QuantityMatch> Quantities(QuantityParser parser) => _quantities ??= parser.Parse(Passage.Text);
     }
 
-    private void Numeric(WatchSignal signal, WatchCondition condition, PassageScan scan, List<SignalEvidence> into)
+    private void Numeric(WatchSignal signal, WatchCondition condition, PassageScan scan, List<Finding> into)
     {
         var text = scan.Passage.Text;
         var anchors = new List<int>();
@@ -263,7 +385,7 @@ public sealed class SignalEvaluator
         return false;
     }
 
-    private static SignalEvidence NumericEvidence(WatchSignal signal, WatchCondition condition, PassageScan scan, QuantityMatch q, SignalComparator? stated, int start, int end,
+    private static Finding NumericEvidence(WatchSignal signal, WatchCondition condition, PassageScan scan, QuantityMatch q, SignalComparator? stated, int start, int end,
         (string Text, DateOnly Day)? measured)
     {
         decimal lo = UnitConversion.Convert(q.Value, q.Unit, signal.Unit)!.Value;
@@ -322,7 +444,7 @@ public sealed class SignalEvaluator
         return all ? EvidenceOutcome.Met : EvidenceOutcome.NotMet;
     }
 
-    private static void Qualitative(WatchSignal signal, WatchCondition condition, PassageScan scan, List<SignalEvidence> into)
+    private static void Qualitative(WatchSignal signal, WatchCondition condition, PassageScan scan, List<Finding> into)
     {
         var text = scan.Passage.Text;
         foreach (var (start, end) in scan.Sentences)
@@ -363,27 +485,32 @@ public sealed class SignalEvaluator
         }
     }
 
-    private static SignalEvidence Evidence(string condition, EvidenceOutcome outcome, string reason, decimal? value, decimal? valueMax, string? unit,
+    private static Finding Evidence(string condition, EvidenceOutcome outcome, string reason, decimal? value, decimal? valueMax, string? unit,
         string matched, PassageScan scan, int matchStart, int matchEnd, int sentenceStart, int sentenceEnd, (string Text, DateOnly Day)? measured = null)
     {
         var info = scan.Document.Info;
-        var provenance = scan.Passage.ProvenanceOf(matchStart, matchEnd, scan.Document.Source);
-        return new SignalEvidence(condition, outcome, reason, value, valueMax, unit, matched, scan.Passage.Text[sentenceStart..sentenceEnd],
+        var passage = scan.Passage;
+        var span = passage.Map.ToSource(matchStart, matchEnd);
+        // On the passage's first line until placed (see Finding).
+        var provenance = new Provenance(passage.Document, passage.Source.Line, passage.Source.Line, span);
+        var evidence = new SignalEvidence(condition, outcome, reason, value, valueMax, unit, matched, passage.Text[sentenceStart..sentenceEnd],
             measured?.Text ?? info.DateText, measured?.Day ?? info.Date, measured is null ? "document" : "text", info.Id, info.Title, provenance.Line, provenance);
+        return new Finding(evidence, scan.Document, passage, span);
     }
 
-    private static SignalReport Report(WatchSignal signal, List<SignalEvidence>[] byCondition)
+    /// <summary>A signal's report from its findings (each condition's sorted newest first by <see cref="Unplaced"/>).</summary>
+    private static SignalReport Report(WatchSignal signal, List<Finding>[] byCondition, int limit)
     {
         var conditions = new List<ConditionReport>(byCondition.Length);
-        var all = new List<SignalEvidence>();
+        var all = new List<Finding>();
         for (int c = 0; c < byCondition.Length; c++)
         {
-            var items = byCondition[c];
-            items.Sort(Newest);
-            all.AddRange(items);
-            conditions.Add(Status(signal.Conditions[c].Name, items));
+            all.AddRange(byCondition[c]);
+            conditions.Add(Status(signal.Conditions[c].Name, byCondition[c]));
         }
-        all.Sort(Newest);
+        all.Sort(NewestFinding);
+        var shown = new List<SignalEvidence>(Math.Min(limit, all.Count));
+        for (int i = 0; i < Math.Min(limit, all.Count); i++) shown.Add(all[i].Evidence);
         SignalStatus status;
         string reason;
         int met = conditions.Count(c => c.Status == SignalStatus.Met);
@@ -406,17 +533,18 @@ public sealed class SignalEvaluator
             reason = $"{met} of {conditions.Count} conditions met; no evidence yet for: {string.Join(", ", conditions.Where(c => c.Status == SignalStatus.NoEvidence).Select(c => c.Name))}";
         }
         return new SignalReport(signal.Id, signal.Domain, signal.Description, signal.Metric, signal.ComparatorText, signal.Threshold, signal.Unit,
-            signal.Fires, signal.Weight, status, reason, all.Count > 0 ? all[0] : null, conditions, all);
+            signal.Fires, signal.Weight, status, reason, all.Count > 0 ? all[0].Evidence : null, conditions, shown);
     }
 
     /// <summary>A condition's status: the evidence of the newest date decides; if it disagrees, it is conflicting.</summary>
-    private static ConditionReport Status(string name, List<SignalEvidence> items)
+    private static ConditionReport Status(string name, List<Finding> items)
     {
         if (items.Count == 0) return new ConditionReport(name, SignalStatus.NoEvidence, "no evidence", null, 0);
-        var latest = items[0];
+        var latest = items[0].Evidence;
         int met = 0, notMet = 0;
-        foreach (var e in items)
+        foreach (var f in items)
         {
+            var e = f.Evidence;
             if (e.DateValue != latest.DateValue) break;
             if (e.Outcome == EvidenceOutcome.Met) met++; else notMet++;
         }

@@ -21,8 +21,11 @@ public sealed class DateExtractor : IFactExtractor
     public string Name => "dates";
 
     /// <summary>The parser's dates in a passage, found once per document and shared with the event extractor.</summary>
-    internal static IReadOnlyList<DateMatch> DatesOf(ExtractionContext context, Passage passage, DateParser parser) =>
-        context.PerPassage("dates", passage, parser.Parse);
+    internal static IReadOnlyList<DateMatch> DatesOf(ExtractionContext context, Passage passage, DateParser parser)
+    {
+        var dates = DateContext.For(context.Document.Date, context.Document.Lang, context.Document.Metadata);
+        return context.PerPassage("dates", passage, text => parser.Parse(text, dates));
+    }
 
     public void Extract(ExtractionContext context, ICollection<Fact> facts)
     {

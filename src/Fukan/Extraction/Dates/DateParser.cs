@@ -38,6 +38,7 @@ public sealed class DateParser
     private static readonly (string Word, Open Kind)[] EnglishPrepositions =
     [
         // Longer phrases first: "by the end of 2026" closes the end; "end of 2026" alone is the year.
+        ("no later than", Open.End), ("not later than", Open.End),
         ("by the end of", Open.End), ("by end of", Open.End), ("until the end of", Open.End), ("before the end of", Open.End),
         ("starting in", Open.Start), ("beginning in", Open.Start), ("starting from", Open.Start), ("starting", Open.Start),
         ("by", Open.End), ("until", Open.End), ("till", Open.End), ("through", Open.End), ("up to", Open.End),
@@ -70,12 +71,46 @@ public sealed class DateParser
     private readonly record struct Point(int Start, int End, DateOnly First, DateOnly Last, DatePrecision Precision, Shape Shape);
 
     /// <summary>The dates in <paramref name="text"/>, in order, not overlapping.</summary>
-    public IReadOnlyList<DateMatch> Parse(string text)
+    public IReadOnlyList<DateMatch> Parse(string text) => Parse(text, DateContext.None);
+
+    /// <summary>
+    /// The dates in <paramref name="text"/>, in order, not overlapping; with <paramref name="context"/>'s reference date
+    /// also those whose year is not written (3月20日, 昨年度, last year; marked inferred), and English fiscal years under
+    /// the context's convention.
+    /// </summary>
+    public IReadOnlyList<DateMatch> Parse(string text, DateContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
         var results = new List<DateMatch>();
         if (text.Length == 0) return results;
         string folded = ScanText.Fold(text);
+        ParseWritten(text, folded, results);
+        if (context.FiscalYear == FiscalYearConvention.October) ToOctoberFiscalYears(results);
+        if (context.Reference is not null) InferredDates.Add(text, folded, results, context);
+        return results;
+    }
+
+    /// <summary>
+    /// English fiscal years (FY 2018, fiscal year 2018) under the US federal convention: named by the year they end in,
+    /// October to September. Japanese 年度 keeps April.
+    /// </summary>
+    private static void ToOctoberFiscalYears(List<DateMatch> results)
+    {
+        for (int i = 0; i < results.Count; i++)
+        {
+            var m = results[i];
+            if (m.Text.Contains('年') || !(m.Text.Contains("FY", StringComparison.Ordinal) || m.Text.Contains("fiscal", StringComparison.OrdinalIgnoreCase))) continue;
+            DateOnly? start = m.Start, end = m.End;
+            if (start is { Month: 4, Day: 1 } s) start = new DateOnly(s.Year - 1, 10, 1);
+            if (end is { Month: 3, Day: 31 } e) end = new DateOnly(e.Year - 1, 9, 30);
+            else if (end is { Month: 12, Day: 31 } e2 && m.Precision == DatePrecision.Period) end = new DateOnly(e2.Year, 9, 30);
+            results[i] = m with { Start = start, End = end };
+        }
+    }
+
+    private static void ParseWritten(string text, string folded, List<DateMatch> results)
+    {
         var f = folded.AsSpan();
         int i = 0, floor = 0;
         int lastYear = 0;
@@ -92,7 +127,6 @@ public sealed class DateParser
             }
             i = Math.Max(next, i + 1);
         }
-        return results;
     }
 
     private static int ParseAt(string text, ReadOnlySpan<char> f, int i, int floor, ref int lastYear, out DateMatch? match)
@@ -311,7 +345,8 @@ public sealed class DateParser
             int n;
             int e;
             if (k < f.Length && f[k] == '元') { n = 1; e = k + 1; }
-            else if (!ReadSmallInt(f, k, 2, out n, out e)) return Read.None;
+            // 平成30年, 平成三十年 (minutes of the Diet write numbers in kanji).
+            else if (!ReadSmallIntOrKanji(f, k, out n, out e)) return Read.None;
             e = ScanText.SkipBlank(f, e);
             if (e >= f.Length || f[e] != '年') { skip = e; return Read.None; }
             int? year = JapaneseEra.ToGregorianYear(era, n);
@@ -356,6 +391,13 @@ public sealed class DateParser
             }
             if (prev == ' ' && len == 4 && ScanText.Before(f, i - 1, "FY") && (i < 4 || !ScanText.IsAsciiLetterOrDigit(f[i - 4])))
                 return FiscalYear(i - 3, j, value, out p, out skip);
+            // fiscal year (FY) 2016: the abbreviation in parentheses between the words and the year.
+            if (prev == ' ' && len == 4 && ScanText.Before(f, i - 1, "(FY)"))
+            {
+                int s0 = i - 5;
+                if (s0 > 0 && ScanText.EndsWithWord(f, s0 - 1, "fiscal year")) s0 -= 12;
+                return FiscalYear(s0, j, value, out p, out skip);
+            }
             // fiscal 2024, fiscal year 2024: the April fiscal year, as FY2024.
             if (prev == ' ' && len == 4 && (j >= f.Length || !ScanText.IsAsciiLetterOrDigit(f[j])))
             {
@@ -616,6 +658,8 @@ public sealed class DateParser
             int from = year, to = year + 9;
             if (ScanText.At(f, e, "前半")) { to = year + 4; e += 2; }
             else if (ScanText.At(f, e, "後半")) { from = year + 5; e += 2; }
+            // 2000年代半ば: the middle of the decade, its fourth to seventh years.
+            else if (ScanText.At(f, e, "半ば")) { from = year + 3; to = year + 6; e += 2; }
             p = new Point(start, e, new DateOnly(from, 1, 1), new DateOnly(to, 12, 31), DatePrecision.Period, Shape.Japanese);
             skip = e;
             return Read.Ok;

@@ -99,7 +99,7 @@ public static class Dateline
     private static bool IsWeekday(ReadOnlySpan<char> s) =>
         s.Length == 1 ? "月火水木金土日".Contains(s[0]) :
         s.Length == 3 && "Mon Tue Wed Thu Fri Sat Sun".Contains(s, StringComparison.OrdinalIgnoreCase) ||
-        s.Length == 2 && s[1] == '曜';
+        s.Length == 2 && s[1] == '曜' || s.Length == 3 && s[1] == '曜' && s[2] == '日';
 
     /// <summary>An issuer: a short name with no sentence in it and no separator before it.</summary>
     private static bool IsIssuer(ReadOnlySpan<char> rest)

@@ -54,10 +54,12 @@ public sealed class GazetteerBuilder
     public GazetteerBuilder AddFile(string path)
     {
         string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        try { text = Fukan.Reading.YamlInput.ReadFile(path, "gazetteer", m => new IOException(m)); }
+        catch (IOException e)
         {
-            _diagnostics.Add(Diagnostic.Error(path, $"cannot read gazetteer: {e.Message}"));
+            // ReadFile's line starts with the path, which the diagnostic names already.
+            var reason = e.Message.StartsWith(path + ": cannot read the gazetteer: ", StringComparison.Ordinal) ? e.Message[(path.Length + 29)..] : e.Message;
+            _diagnostics.Add(Diagnostic.Error(path, $"cannot read gazetteer: {reason}"));
             return this;
         }
         return AddYaml(text, path);
@@ -66,11 +68,11 @@ public sealed class GazetteerBuilder
     /// <summary>Adds the entries of one YAML document; <paramref name="source"/> names it in diagnostics.</summary>
     public GazetteerBuilder AddYaml(string yaml, string source)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
+        YamlStream stream;
+        try { stream = Fukan.Reading.GuardedYamlParser.Load(yaml); }
         catch (YamlException e)
         {
-            _diagnostics.Add(Diagnostic.Error(source, $"malformed YAML: {e.Message.ReplaceLineEndings(" ")}", (int)e.Start.Line));
+            _diagnostics.Add(Diagnostic.Error(source, $"malformed YAML: {Fukan.Reading.GuardedYamlParser.Reason(e)}", (int)e.Start.Line));
             return this;
         }
         if (stream.Documents.Count == 0) return this;

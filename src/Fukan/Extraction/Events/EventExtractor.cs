@@ -51,8 +51,49 @@ public sealed class EventExtractor : IFactExtractor
             // A markdown table's header row names its columns (| 項目 | 現状（2024年） | 2030年目標 |); it states nothing.
             if (passage.Kind == PassageKind.TableRow && text.StartsWith('|') && !tableRowBefore) continue;
             var mentions = _mentions.Find(context, passage);
-            foreach (var (start, end) in Sentences(text))
-                Emit(context, passage, text, start, end, dates, mentions, rowCountry, facts);
+            // Sentences come in order, and so (once sorted) do dates and mentions: each sentence takes the next
+            // run of both, so a passage costs its length, not sentences × dates.
+            var sortedDates = dates.OrderBy(d => d.Start).ToArray();
+            var sortedMentions = mentions.OrderBy(m => m.Start).ToArray();
+            int di = 0, mi = 0;
+            foreach (var (start, end) in Windows(text, Sentences(text)))
+            {
+                while (di < sortedDates.Length && sortedDates[di].Start < start) di++;
+                while (mi < sortedMentions.Length && sortedMentions[mi].Start < start) mi++;
+                int dj = di, mj = mi;
+                while (dj < sortedDates.Length && sortedDates[dj].Start < end) dj++;
+                while (mj < sortedMentions.Length && sortedMentions[mj].Start < end) mj++;
+                if (dj > di)
+                    Emit(context, passage, text, start, end, new ArraySegment<SpottedDate>(sortedDates, di, dj - di), new ArraySegment<SpottedMention>(sortedMentions, mi, mj - mi), rowCountry, facts);
+                di = dj; mi = mj;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The longest stretch of text read as one sentence. Longer runs without a sentence end (a flattened table,
+    /// a line of 50 MB) are cut at the last comma or space before the limit, so the work per date stays bounded.
+    /// </summary>
+    internal const int MaxSentence = 1000;
+
+    /// <summary>The sentences, each cut into windows of at most <see cref="MaxSentence"/> characters.</summary>
+    internal static IEnumerable<(int Start, int End)> Windows(string text, IEnumerable<(int Start, int End)> sentences)
+    {
+        foreach (var (start, end) in sentences)
+        {
+            int s = start;
+            while (end - s > MaxSentence)
+            {
+                int limit = s + MaxSentence;
+                int cut = limit;
+                for (int i = limit - 1; i > s + MaxSentence / 2; i--)
+                    if (text[i] is '、' or '，' or ',' or ' ' or '\u3000' or '\n') { cut = i + 1; break; }
+                // Never cut a surrogate pair.
+                if (char.IsLowSurrogate(text[cut])) cut--;
+                yield return (s, cut);
+                s = cut;
+            }
+            if (end > s) yield return (s, end);
         }
     }
 
@@ -64,7 +105,7 @@ public sealed class EventExtractor : IFactExtractor
     }
 
     private static void Emit(ExtractionContext context, Passage passage, string text, int start, int end,
-        IReadOnlyList<SpottedDate> dates, IReadOnlyList<SpottedMention> mentions, string? rowCountry, ICollection<Fact> facts)
+        ArraySegment<SpottedDate> dates, ArraySegment<SpottedMention> mentions, string? rowCountry, ICollection<Fact> facts)
     {
         var inSentence = new List<SpottedDate>();
         foreach (var d in dates)
@@ -87,6 +128,7 @@ public sealed class EventExtractor : IFactExtractor
         if (rowCountry is not null && !actors.Contains(rowCountry)) actors.Insert(0, rowCountry);
 
         var label = Label(sentence);
+        var sentenceText = text[start..end];
         for (int i = 0; i < inSentence.Count; i++)
         {
             var d = inSentence[i];
@@ -99,9 +141,8 @@ public sealed class EventExtractor : IFactExtractor
             if (technologies.Count == 0 && inSentence.Count == 1)
                 foreach (var m in mentions)
                     if (m.Type == "tech" && m.Start >= start && m.End <= end && !technologies.Contains(m.Name)) technologies.Add(m.Name);
-            var sentenceText = text[start..end];
-            var status = EventStatus.Classify(sentenceText, d.Start - start, d.End - start, d.From ?? d.To, context.Document.Date);
-            var domain = DomainClassifier.Classify(sentence.ToString(), technologies);
+            var status = EventStatus.Classify(sentenceText, d.Start - start, d.End - start, d.From ?? d.To, context.Document.Date, d.To);
+            var domain = DomainClassifier.Classify(sentenceText, technologies);
             var source = passage.ProvenanceOf(d.Start, d.End, context.Source);
             facts.Add(new EventFact(source, label, new EventDate(d.From, d.To, d.Precision), actors, technologies, status, domain, text[d.Start..d.End]));
         }
@@ -158,8 +199,9 @@ public sealed class EventExtractor : IFactExtractor
 
     private static string Label(ReadOnlySpan<char> sentence)
     {
-        var s = sentence.Trim();
-        while (s.Length > 0 && s[0] is '•' or '・' or '●' or '-' or '*') s = s[1..].TrimStart();
-        return s.Length <= MaxLabel ? s.ToString() : string.Concat(s[..(MaxLabel - 1)], "…");
+        var trimmed = sentence.Trim();
+        while (trimmed.Length > 0 && trimmed[0] is '•' or '・' or '●' or '-' or '*') trimmed = trimmed[1..].TrimStart();
+        var s = Fukan.Normalizing.LetterSpacing.Repair(trimmed.ToString());
+        return s.Length <= MaxLabel ? s : string.Concat(s.AsSpan(0, MaxLabel - 1), "…");
     }
 }

@@ -35,17 +35,17 @@ public static class EventStatus
     /// <paramref name="sentence"/>: the markers of the date's own clause (between the commas around it) decide
     /// first ("法が成立し（2021年11月）、…投資予定" is done), then those after the date, then the whole sentence.
     /// </summary>
-    public static string Classify(string sentence, int dateStart, int dateEnd, DateOnly? eventStart, DateOnly? documentDate)
+    public static string Classify(string sentence, int dateStart, int dateEnd, DateOnly? eventStart, DateOnly? documentDate, DateOnly? eventEnd = null)
     {
         int left = dateStart, right = dateEnd;
         while (left > 0 && sentence[left - 1] is not ('、' or '，' or ',')) left--;
         while (right < sentence.Length && sentence[right] is not ('、' or '，' or ',')) right++;
         bool past = PastTense(sentence);
         var own = Markers(sentence.AsSpan(left, right - left), past);
-        if (own is not null) return Adjust(own, eventStart, documentDate);
+        if (own is not null) return Past(Adjust(own, eventStart, documentDate), sentence.AsSpan(left, right - left), eventEnd ?? eventStart, documentDate);
         var after = Markers(sentence.AsSpan(dateStart), past);
-        if (after is not null) return Adjust(after, eventStart, documentDate);
-        return Classify(sentence, eventStart, documentDate);
+        if (after is not null) return Past(Adjust(after, eventStart, documentDate), sentence.AsSpan(dateStart), eventEnd ?? eventStart, documentDate);
+        return Past(Classify(sentence, eventStart, documentDate), sentence, eventEnd ?? eventStart, documentDate);
     }
 
     /// <summary>planned, done, or null when the text has no marker either way; a plan wins over a deed.</summary>
@@ -66,6 +66,17 @@ public static class EventStatus
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A deed that ended two or more years before the document is done, whatever plan it names
+    /// (2019年には商務省が…計画を発表し in a 2023 report). A year's distance is left alone (a roadmap dated January may
+    /// still call last year's target planned), and so is a period still running at the document's date.
+    /// </summary>
+    private static string Past(string status, ReadOnlySpan<char> clause, DateOnly? eventEnd, DateOnly? documentDate)
+    {
+        if (status != Planned || eventEnd is not { } s || documentDate is not { } d || s.Year > d.Year - 2) return status;
+        return ContainsAny(clause, DoneMarkers) || PastTense(clause) ? Done : status;
     }
 
     private static string Adjust(string status, DateOnly? eventStart, DateOnly? documentDate) =>

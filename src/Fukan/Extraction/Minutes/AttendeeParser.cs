@@ -58,6 +58,7 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
             return;
         }
         var pieces = SplitDepth0(line, 0, line.Length, "、，,");
+        if (pieces.Count > 2 && SurnamePostList(line, pieces, role, output)) return;
         if (pieces.Count > 1 && AllPersons(line, pieces))
         {
             foreach (var (s, e) in pieces) ParseEntry(line, s, e, role, table, output);
@@ -379,6 +380,61 @@ internal sealed class AttendeeParser(EntityRecognizer recognizer)
             return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// A list of family names each glued to a post, as national councils print their attendance
+    /// (北山会長,小川副会長,明石委員 / 戸谷事務次官,小松文部科学審議官,藤原官房長): every piece must end in a post; the name is
+    /// the family name before it (two characters when a unit sits between, as 森本研究振興局参事官). False, adding nothing,
+    /// unless every piece has that shape.
+    /// </summary>
+    private static bool SurnamePostList(string line, List<(int Start, int End)> pieces, AttendeeRole role, List<ParsedAttendee> output)
+    {
+        var found = new List<ParsedAttendee>(pieces.Count);
+        foreach (var (s, e0) in pieces)
+        {
+            int e = e0;
+            // …政策課長 他 / ほか: the list says it is not complete.
+            foreach (var more in (string[])[" 他", "　他", " ほか", "　ほか", " 等", "　等"])
+                if (line.AsSpan(s, e - s).TrimEnd().EndsWith(more, StringComparison.Ordinal)) { e = s + line.AsSpan(s, e - s).TrimEnd().Length - more.Length; break; }
+            var (ts, te) = Trim(line, s, e);
+            var piece = line.AsSpan(ts, te - ts);
+            if (piece.Length is < 3 or > 30 || piece.IndexOfAny(' ', '\u3000') >= 0) return false;
+            int post = PostAtEnd(piece);
+            if (post < 1) return false;
+            int nameLength = post <= 3 ? post
+                : OfficialNames.GluedName(piece) is int g and > 0 ? g
+                : OfficialNames.NameBeforeUnit(piece) is int u and > 0 ? u : 2;
+            var name = piece[..nameLength];
+            if (!IsNamePart(name, 3)) return false;
+            var title = piece[nameLength..].ToString();
+            var r = role;
+            if (r == AttendeeRole.Member && nameLength == post && title is "会長" or "座長" or "委員長" or "部会長" or "主査" or "議長") r = AttendeeRole.Chair;
+            // A member's word (委員, 座長) is their place in the body, not a title; an official's post splits into unit and title.
+            bool memberWord = nameLength == post && (title is "会長" or "座長" or "委員長" or "部会長" or "主査" or "議長" || Array.IndexOf(MemberPosts, title) >= 0);
+            found.Add(new ParsedAttendee(name.ToString(), memberWord ? [] : Affiliations(title), r, ts, te));
+        }
+        output.AddRange(found);
+        return true;
+    }
+
+    private static readonly string[] MemberPosts = ["副会長", "会長代理", "部会長代理", "臨時委員", "専門委員", "委員", "構成員"];
+
+    /// <summary>Where a post that ends <paramref name="piece"/> starts (小松文部科学審議官 → 6; 明石委員 → 2), or -1.</summary>
+    /// <remarks>The loop below only ever moves forward, so a piece is scanned once per title found in it.</remarks>
+    private static int PostAtEnd(ReadOnlySpan<char> piece)
+    {
+        foreach (var w in MemberPosts)
+            if (piece.Length > w.Length && piece.EndsWith(w, StringComparison.Ordinal)) return piece.Length - w.Length;
+        for (int from = 1; from < piece.Length;)
+        {
+            int at = TitleLexicon.FindFirst(piece, from, out int len);
+            if (at < 0) break;
+            if (at + len == piece.Length) return at;
+            from = at + 1;
+        }
+        // A post the lexicon lacks (生涯学習総括官) still ends like one; where it starts is not known, only that it follows a name.
+        return piece.Length >= 5 && RosterLineReader.IsOffice(piece[^2..]) ? piece.Length : -1;
     }
 
     private static (string Name, AttendeeRole Role) CleanName(string raw, AttendeeRole role)

@@ -22,6 +22,11 @@ public enum AttendeeRole
     Secretariat,
     /// <summary>Listed as absent (欠席).</summary>
     Absent,
+    /// <summary>
+    /// Executive officials answering to an assembly or the Diet (説明のため出席した者: 市長, 部長, 課長; 出席説明員;
+    /// 政府参考人; 大臣政務官), distinct from the body's members and from its own secretariat (議会事務局, 書記, 専門員).
+    /// </summary>
+    Official,
 }
 
 /// <summary>One organisation and the title held there; dual roles (X/Y) give an attendee two.</summary>

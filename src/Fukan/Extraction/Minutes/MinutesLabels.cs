@@ -40,7 +40,8 @@ internal static class MinutesLabels
 {
     private static readonly (string Label, BlockKind Kind, AttendeeRole Role)[] Labels = Sorted(
     [
-        ("開催日時", BlockKind.Date, default), ("日時", BlockKind.Date, default), ("開催日", BlockKind.Date, default),
+        ("開催日時", BlockKind.Date, default), ("招集日時", BlockKind.Date, default), ("招集年月日", BlockKind.Date, default),
+        ("招集場所", BlockKind.Place, default), ("日時", BlockKind.Date, default), ("開催日", BlockKind.Date, default),
         ("日付", BlockKind.Date, default), ("期日", BlockKind.Date, default), ("開催期日", BlockKind.Date, default),
         ("開催場所", BlockKind.Place, default), ("場所", BlockKind.Place, default), ("会場", BlockKind.Place, default),
         ("出席者名簿", BlockKind.Attendees, AttendeeRole.Member), ("出席構成員", BlockKind.Attendees, AttendeeRole.Member),
@@ -56,6 +57,19 @@ internal static class MinutesLabels
         ("事務局", BlockKind.Attendees, AttendeeRole.Secretariat), ("政府側出席者", BlockKind.Attendees, AttendeeRole.Secretariat),
         ("政府出席者", BlockKind.Attendees, AttendeeRole.Secretariat), ("説明者", BlockKind.Attendees, AttendeeRole.Secretariat),
         ("陪席者", BlockKind.Attendees, AttendeeRole.Secretariat), ("陪席", BlockKind.Attendees, AttendeeRole.Secretariat),
+        // Assembly and Diet rosters.
+        ("出席議員", BlockKind.Attendees, AttendeeRole.Member), ("欠席議員", BlockKind.Attendees, AttendeeRole.Absent),
+        ("説明のため出席した者の職氏名", BlockKind.Attendees, AttendeeRole.Official), ("説明のため出席した者の氏名・職", BlockKind.Attendees, AttendeeRole.Official),
+        ("説明のため出席した者", BlockKind.Attendees, AttendeeRole.Official), ("説明のため出席した者の職・氏名", BlockKind.Attendees, AttendeeRole.Official),
+        ("出席説明員", BlockKind.Attendees, AttendeeRole.Official), ("説明員", BlockKind.Attendees, AttendeeRole.Official),
+        ("出席理事者", BlockKind.Attendees, AttendeeRole.Official), ("政府参考人", BlockKind.Attendees, AttendeeRole.Official),
+        ("事務局出席職員氏名", BlockKind.Attendees, AttendeeRole.Secretariat), ("事務局出席職員", BlockKind.Attendees, AttendeeRole.Secretariat),
+        ("事務局職員出席者", BlockKind.Attendees, AttendeeRole.Secretariat), ("出席事務局職員", BlockKind.Attendees, AttendeeRole.Secretariat),
+        ("職務のため出席した者", BlockKind.Attendees, AttendeeRole.Secretariat), ("職務のため議場に出席した事務局職員", BlockKind.Attendees, AttendeeRole.Secretariat),
+        ("議会事務局職員", BlockKind.Attendees, AttendeeRole.Secretariat), ("事務局職員", BlockKind.Attendees, AttendeeRole.Secretariat),
+        ("委員外出席者", BlockKind.Attendees, AttendeeRole.Observer), ("その他の出席者", BlockKind.Attendees, AttendeeRole.Observer),
+        ("本日の会議に付した案件", BlockKind.Agenda, default), ("本日の会議に付した事件", BlockKind.Agenda, default),
+        ("会議に付した事件", BlockKind.Agenda, default), ("会議に付した案件", BlockKind.Agenda, default),
         ("欠席者", BlockKind.Attendees, AttendeeRole.Absent), ("欠席委員", BlockKind.Attendees, AttendeeRole.Absent),
         ("欠席構成員", BlockKind.Attendees, AttendeeRole.Absent), ("欠席", BlockKind.Attendees, AttendeeRole.Absent),
         ("議事次第", BlockKind.Agenda, default), ("議事日程", BlockKind.Agenda, default), ("議題", BlockKind.Agenda, default),
@@ -102,6 +116,8 @@ internal static class MinutesLabels
         {
             int q = MatchSpaced(t, p, label);
             if (q < 0) continue;
+            // 事 務 局 長 田 伏 智 / 議 事 係 長: a letter-spaced word that goes on past the label is no label.
+            if (q - p > label.Length && ContinuesSpaced(t, q)) continue;
             if (close != '\0')
             {
                 while (q < t.Length && IsSpace(t[q])) q++;
@@ -133,6 +149,15 @@ internal static class MinutesLabels
             }
         }
         return null;
+    }
+
+    /// <summary>After a letter-spaced label, the next character stands alone too (長 in 事 務 局 長): the word goes on.</summary>
+    private static bool ContinuesSpaced(ReadOnlySpan<char> t, int q)
+    {
+        int i = q;
+        while (i < t.Length && IsSpace(t[i])) i++;
+        if (i == q || i >= t.Length) return false;
+        return (i + 1 >= t.Length || IsSpace(t[i + 1])) && char.IsLetter(t[i]);
     }
 
     // The label's characters in order, allowing spaces between them (日 時, 場　所).

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Fukan.Extraction.Entities;
+using Fukan.Extraction.Dates;
 using Fukan.Model;
 using Fukan.Normalizing;
 using Fukan.Structure;
@@ -75,6 +76,8 @@ public sealed partial class MinutesParser
         private int _pendingLine;
         private bool _anyField;
         private AttendeeRole _role;
+        private bool _assembly;
+        private readonly HashSet<(string, AttendeeRole)> _seen = [];
         private AttendeeTable _table = new();
         private readonly List<MarkerStyle> _agendaStyles = [];
         private readonly List<AgendaNode> _agendaLast = [];
@@ -216,12 +219,29 @@ public sealed partial class MinutesParser
                 return true;
             }
 
+            // 午前十時開議 / 午後3時15分 散 会: when the sitting opened or closed.
+            if (SittingTime(t) is { } sitting)
+            {
+                if (sitting.Opens) _startTime ??= sitting.Time;
+                else _endTime = sitting.Time;
+                return true;
+            }
             if (_title is null && !_anyField && !IsSentence(t) && t[^1] != '。')
             {
                 var s = t.ToString();
                 if (DocumentNumber().IsMatch(s)) return true;
                 if (s.Length <= 30 && ParseDate(s) is { } d && s.Length - s.IndexOf('日') <= 6) { _date ??= d; return true; }
                 _title = CleanTitle(s);
+                return true;
+            }
+
+            // 令和2年11月10日(火曜日) 午前10時00分開議: an assembly's dateline under the title, before any field.
+            if (!_anyField && t.Length <= 60 && !EndsSentence(t) && ParseDate(t.ToString()) is { } day && (_date is null || _date == day))
+            {
+                _date = day;
+                var (from, to) = ParseTimes(t.ToString());
+                _startTime ??= from;
+                _endTime ??= to;
                 return true;
             }
 
@@ -366,14 +386,50 @@ public sealed partial class MinutesParser
         private void AttendeeLine(int start, int end, AttendeeRole role)
         {
             var line = source.Text[start..end];
+            if (role == AttendeeRole.Official) _assembly = true;
+            bool roster = RosterLineReader.Looks(line, _assembly);
+            // In an assembly's roster a line of another shape is an office alone (教育委員会 事務局), wrapped onto the next
+            // line, or the record going on (十二月八日, a bill's title): no attendee.
+            if (!roster && _assembly) return;
+            if (roster)
+            {
+                _assembly = true;
+                foreach (var e in RosterLineReader.Read(line))
+                {
+                    if (!_seen.Add((e.Name, RosterRole(e.Office, role)))) continue;
+                    var affiliations = e.Office.Length > 0 ? new List<Affiliation> { new("", e.Office) } : new List<Affiliation>();
+                    _attendees.Add(new Attendee(e.Name, "", e.Office, RosterRole(e.Office, role), affiliations, Prov(start + e.Start, start + e.End)));
+                }
+                return;
+            }
             var parsed = new List<ParsedAttendee>();
             owner._attendees.ParseLine(line, role, _table, parsed);
             foreach (var p in parsed)
             {
+                // The same person listed twice in one role (a typo in the roster) is one attendee.
+                if (!_seen.Add((p.Name, p.Role))) continue;
                 string org = Join(p.Affiliations, a => a.Organization), title = Join(p.Affiliations, a => a.Title);
                 _attendees.Add(new Attendee(p.Name, org, title, p.Role, p.Affiliations, Prov(start + p.Start, start + p.End)));
             }
         }
+
+        /// <summary>
+        /// The role of a roster entry: its office decides where the block does not (a Diet committee lists the chair, other
+        /// house members, ministers' aides and its clerks in one block); otherwise the block's.
+        /// </summary>
+        private static AttendeeRole RosterRole(string office, AttendeeRole block)
+        {
+            if (office.Length == 0) return block;
+            if (office is "委員長" or "議長" or "座長" or "会長") return block is AttendeeRole.Member or AttendeeRole.Chair ? AttendeeRole.Chair : block;
+            if (block is not (AttendeeRole.Member or AttendeeRole.Chair)) return block;
+            if (office.StartsWith("参議院", StringComparison.Ordinal) || office.StartsWith("衆議院", StringComparison.Ordinal)) return AttendeeRole.Observer;
+            foreach (var w in OfficialWords) if (office.Contains(w, StringComparison.Ordinal)) return AttendeeRole.Official;
+            foreach (var w in ClerkWords) if (office.Contains(w, StringComparison.Ordinal)) return AttendeeRole.Secretariat;
+            return block;
+        }
+
+        private static readonly string[] OfficialWords = ["大臣", "政務官", "政府参考人", "長官", "局長", "審議官", "知事", "市長", "町長", "村長", "区長", "教育長", "部長", "課長"];
+        private static readonly string[] ClerkWords = ["専門員", "調査室長", "事務局", "書記"];
 
         private static string Join(IReadOnlyList<Affiliation> affiliations, Func<Affiliation, string> part)
         {
@@ -528,6 +584,8 @@ public sealed partial class MinutesParser
                 (_speaker, _speakerSide) = (keepSpeaker, keepSide);
                 return;
             }
+            // Assembly records name every speaker; prose before the first (付託された, 日程第1) is the clerk's record.
+            if (_assembly && _speaker is null) return;
             if (marked || _segments.Count == 0 || _blankSince)
             {
                 Flush();
@@ -620,7 +678,29 @@ public sealed partial class MinutesParser
             bool spaced = after < t.Length && MinutesLabels.IsSpace(t[after]);
             if (!(colon || spaced || after == t.Length)) return false;
             if (!marked && !colon && after < t.Length && !spaced) return false;
-            if (!MinutesLabels.Speaker(token, out side)) return false;
+            if (!MinutesLabels.Speaker(token, out side))
+            {
+                // 〇関 三郎委員長 これより… / 〇森 田 一郎委員長: a marked speaker whose name is written with spaces inside.
+                if (!marked || !spaced || token.Length > 4) return false;
+                var joined = token.ToString();
+                int q3 = q;
+                bool found = false;
+                for (int extra = 0; extra < 3 && !found; extra++)
+                {
+                    int q2 = q3;
+                    while (q2 < t.Length && MinutesLabels.IsSpace(t[q2])) q2++;
+                    q3 = q2;
+                    while (q3 < t.Length && q3 - p <= 16 && !MinutesLabels.IsSpace(t[q3]) && t[q3] is not ('：' or ':' or '（' or '(' or '、' or '。')) q3++;
+                    if (q3 == q2 || q3 >= t.Length || !(MinutesLabels.IsSpace(t[q3]) || t[q3] is '：' or ':')) return false;
+                    joined += t[q2..q3].ToString();
+                    if (joined.Length > 10) return false;
+                    found = MinutesLabels.Speaker(joined, out side);
+                    if (!found && q3 - q2 > 2) return false;
+                }
+                if (!found) return false;
+                after = q3;
+                colon = t[after] is '：' or ':';
+            }
             int rest = SkipSeparators(t, after);
             if (!colon && rest < t.Length)
                 foreach (var particle in Particles)
@@ -652,12 +732,45 @@ public sealed partial class MinutesParser
 
     // ---- values -----------------------------------------------------------------------------------------------
 
-    /// <summary>令和8年2月12日, 2026年2月12日 or 2026/2/12 in <paramref name="value"/>.</summary>
+    private static readonly DateParser Dates = new();
+
+    [GeneratedRegex(@"^(午前|午後)?\s*([0-9〇一二三四五六七八九十]{1,3})\s*時\s*(?:([0-9〇一二三四五六七八九十]{1,3})\s*分)?\s*(開\s*議|開\s*会|散\s*会|閉\s*会|延\s*会)$")]
+    private static partial Regex SittingTimeLine();
+
+    /// <summary>A line that is only the time a sitting opened or closed (午前九時開議, 午後3時15分 散 会).</summary>
+    internal static (string Time, bool Opens)? SittingTime(ReadOnlySpan<char> line)
+    {
+        var m = SittingTimeLine().Match(TextFolding.Fold(line.ToString()));
+        if (!m.Success) return null;
+        int hour = SmallNumber(m.Groups[2].Value), minute = m.Groups[3].Success ? SmallNumber(m.Groups[3].Value) : 0;
+        if (m.Groups[1].Value == "午後" && hour < 12) hour += 12;
+        if (hour > 24 || minute > 59) return null;
+        bool opens = m.Groups[4].Value.Contains('開');
+        return (string.Create(CultureInfo.InvariantCulture, $"{hour:D2}:{minute:D2}"), opens);
+    }
+
+    private static int SmallNumber(string s)
+    {
+        if (s.Length > 0 && s[0] is >= '0' and <= '9') return int.Parse(s, CultureInfo.InvariantCulture);
+        int value = 0, current = 0;
+        foreach (char c in s)
+        {
+            int d = "〇一二三四五六七八九".IndexOf(c);
+            if (c == '十') { value += (current == 0 ? 1 : current) * 10; current = 0; }
+            else if (d >= 0) current = d;
+        }
+        return value + current;
+    }
+
+    /// <summary>令和8年2月12日, 2026年2月12日, 平成三十年十二月十日 or 2026/2/12 in <paramref name="value"/>.</summary>
     internal static DateOnly? ParseDate(string value)
     {
         var folded = TextFolding.Fold(value);
         var date = DocumentClassifier.ParseJapaneseDate(folded);
         if (date is not null) return date;
+        // 平成三十年十二月十日: kanji numerals, as the Diet writes them.
+        foreach (var written in Dates.Parse(folded))
+            if (written.Precision == DatePrecision.Day && written.Start is { } day) return day;
         var m = NumericDate().Match(folded);
         if (!m.Success) return null;
         int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);

@@ -61,6 +61,20 @@ internal static class OfficialNames
         return IsNamePart(head[..2], 2) && head[1] != '々' ? 2 : IsNamePart(head[..3], 3) ? 3 : 0;
     }
 
+    /// <summary>
+    /// The length (2, 3 or 1) of a family name followed by a known unit (萬谷|生涯学習政策局…, 氷見谷|海洋政策局…), or 0.
+    /// </summary>
+    public static int NameBeforeUnit(ReadOnlySpan<char> text)
+    {
+        foreach (int n in (ReadOnlySpan<int>)[2, 3, 1])
+        {
+            if (text.Length <= n + 2 || !IsNamePart(text[..n], 3)) continue;
+            foreach (var u in UnitStarts)
+                if (text[n..].StartsWith(u, StringComparison.Ordinal)) return n;
+        }
+        return 0;
+    }
+
     private static bool IsUnit(string token) =>
         token.Length >= 2 && (UnitEnds.Contains(token[^1]) || token.EndsWith("事務局", StringComparison.Ordinal) || token.Contains("株式会社", StringComparison.Ordinal)
             || token.EndsWith("機構", StringComparison.Ordinal) || token.EndsWith("大学", StringComparison.Ordinal));

@@ -14,6 +14,8 @@ internal static class SpeakerLabel
         "事務局長", "事務局次長", "事務局", "特命担当大臣", "大臣政務官", "副大臣", "政務官", "大臣", "政策統括官", "統括官", "事務次官", "次官",
         "官房長", "審議官", "参事官補佐", "参事官", "課長補佐", "室長補佐", "補佐", "企画官", "調査官", "専門官", "係長", "課長", "室長",
         "局長", "次長", "長官", "政府", "内閣府", "省", "庁",
+        // Local government: the executive answering an assembly.
+        "副知事", "知事", "副市長", "市長", "副町長", "町長", "副村長", "村長", "区長", "教育長", "部長", "管理者", "署長",
     ];
 
     private static readonly string[] MemberRoles =
@@ -65,7 +67,9 @@ internal static class SpeakerLabel
             if (outerName is null || IsOrganization(outer))
             {
                 if (innerRole is not null && innerName is not null) return (innerName, innerRole);
-                if (innerRole is null && IsName(inner)) return (inner, outerRole ?? outer);
+                // 議長（細川運一君）, 議長（山田太郎議員）, 市長（佐藤　一）: the person inside, honorific and spacing dropped.
+                var person = WithoutHonorific(inner);
+                if (innerRole is null && IsName(person)) return (person.Replace(" ", "", StringComparison.Ordinal).Replace("　", "", StringComparison.Ordinal), outerRole ?? outer);
                 return (null, outerRole ?? outer);
             }
             return (outerName, outerRole);
@@ -81,6 +85,13 @@ internal static class SpeakerLabel
         // 農政課長, 経済産業省: a unit and its head, or the ministry itself; no person is named.
         if (name.Length == 0 || IsOrganization(name) || role is "省" or "庁" or "内閣府" or "政府") return (null, role is "省" or "庁" ? s : role);
         return (name, role);
+    }
+
+    private static string WithoutHonorific(string s)
+    {
+        foreach (var h in (string[])["議員", "君", "氏", "さん"])
+            if (s.Length > h.Length + 1 && s.EndsWith(h, StringComparison.Ordinal)) return s[..^h.Length].TrimEnd();
+        return s;
     }
 
     private static string? Role(ReadOnlySpan<char> t, string[] roles)

@@ -32,6 +32,9 @@ public sealed class QuantityParser
     [
         // Negated bounds before the plain ones: "no more than 10%" is at most 10%, not more than 10%.
         ("no more than", QuantityBound.Max, false), ("not more than", QuantityBound.Max, false),
+        // Deadlines and limits of policy texts: "no later than 60 days following", "may not exceed 5 years".
+        ("no later than", QuantityBound.Max, false), ("not later than", QuantityBound.Max, false),
+        ("not to exceed", QuantityBound.Max, false), ("not exceed", QuantityBound.Max, false),
         ("no less than", QuantityBound.Min, false), ("not less than", QuantityBound.Min, false),
         ("no fewer than", QuantityBound.Min, false),
         ("more than", QuantityBound.Min, false), ("over", QuantityBound.Min, false), ("at least", QuantityBound.Min, false),

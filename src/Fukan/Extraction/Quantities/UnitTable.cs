@@ -345,9 +345,11 @@ internal sealed class UnitTable
         P("Tbps", "Tbps", "Tb/s");
         P("KB", "KB");
         P("MB", "MB");
-        P("GB", "GB");
-        P("TB", "TB");
-        P("PB", "PB");
+        P("GB", "GB", "ギガバイト");
+        P("TB", "TB", "テラバイト");
+        P("PB", "PB", "ペタバイト");
+        P("EB", "EB", "エクサバイト");
+        P("ZB", "ZB", "ゼタバイト");
         P("FLOPS", "FLOPS");
         P("TFLOPS", "TFLOPS");
         P("PFLOPS", "PFLOPS");
@@ -398,10 +400,12 @@ internal sealed class UnitTable
         d["人"] = new("人", UnitKind.Counter, StopNext: "工間材類体気物的口事権称格種為件造");
         d["名"] = new("人", UnitKind.Counter, StopNext: "前称古目誉簿詞義声所門刺人高物手乗曲案作言産店医著字鑑");
         d["社"] = new("社", UnitKind.Counter, StopNext: "会長員内外是屋殿寺宅債団説製名交風旗歌史用章印務有製");
-        d["件"] = new("件", UnitKind.Counter, StopNext: "名費");
+        d["件"] = new("件", UnitKind.Counter, StopNext: "名費目");
         d["台"] = new("台", UnitKind.Counter, StopNext: "湾頭所帳風地座本詞形");
         d["個"] = new("個", UnitKind.Counter, StopNext: "人別体性所々室展票");
         d["枚"] = new("枚", UnitKind.Counter, StopNext: "挙");
+        // 原発10基, ブイ80基 (installations); 基本, 基準, 基金, 基地 … are words.
+        d["基"] = new("基", UnitKind.Counter, StopNext: "本準金地盤礎幹調軸板底点数");
         // 1,000回以上 (cycles, repetitions); 回路, 回転, 回収 … are words and 3回目 is an ordinal.
         d["回"] = new("回", UnitKind.Counter, StopNext: "路転収答復帰避目線覧忌診生顧想送遊廊航向");
         d["歳"] = new("歳", UnitKind.Counter, StopNext: "出入月末暮");
