@@ -28,6 +28,7 @@ static int Dispatch(string[] args) => args.Length == 0 ? Usage() : args[0] switc
     "serve" => ServeBench.Run(args[1..]),
     "scale" => ScaleBench.Run(args[1..]),
     "warm" => ScaleBench.RunWarm(args[1..]),
+    "conflicts" => ConflictsBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -43,6 +44,7 @@ static int Usage()
         "  realdocs [--doc NAME] [--verbose] [--dump]   accuracy per real public document and per fact kind (kind, headings, quantities, dates, attendees, statements)\n" +
         "  rank-signals [--seeds DIR] [--runs N] [--json]   ms of fukan signals and fukan rank (wsum, topsis, sensitivity) on the seeds\n" +
         "  scaling [--seeds DIR]   entity recogniser and minutes parser on a text and on it repeated: linear or not\n" +
+        "  conflicts [--corpus DIR] [--seeds DIR] [-v]   precision/recall of fukan conflicts on the written test set and derived seed editions\n" +
         "  robustness [--scale N] [--only lines|passage|nesting|query]   long line, many lines, long passage, deep HTML, query terms at 1×, 4×, 16×: time ratios\n" +
         "  scale [--copies N] [--runs R] [--work DIR] [--peer]   seeds ×N ingested by the CLI; every verb's process time, peak RSS and warm time; KB size ÷ text\n" +
         "  serve (--corpus DIR | --db PATH) [--requests N] [--clients C] [--rounds R]   every API route and page over loopback: p50/p99, then C concurrent clients\n" +

@@ -22,6 +22,7 @@ public static class FukanCli
         root.Subcommands.Add(SearchCommand.CreateReindex(context));
         root.Subcommands.Add(FactsCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(ConflictsCommand.Create(context));
         root.Subcommands.Add(SignalsCommand.Create(context));
         root.Subcommands.Add(RankCommand.Create(context));
         root.Subcommands.Add(EntitiesCommand.Create(context));

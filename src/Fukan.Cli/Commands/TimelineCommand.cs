@@ -19,7 +19,8 @@ public static class TimelineCommand
         var doc = new Option<string?>("--doc") { Description = "Only this document" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var svg = new Option<string?>("--svg") { Description = "Also write the timeline as an SVG file" };
-        var command = new Command("timeline", "Milestones (dated events, planned or done) on a time axis") { from, to, group, domain, doc, json, svg };
+        var changes = new Option<bool>("--changes") { Description = "Milestones announced with different dates by sources published at different times: slipped or advanced, with every source's lines" };
+        var command = new Command("timeline", "Milestones (dated events, planned or done) on a time axis") { from, to, group, domain, doc, json, svg, changes };
         command.Validators.Add(r =>
         {
             if (CliOptions.ValueOf(r, from) is int a && CliOptions.ValueOf(r, to) is int b && a > b) r.AddError($"--from {a} --to {b}: the range runs backwards (did you mean --from {b} --to {a}?)");
@@ -27,8 +28,10 @@ public static class TimelineCommand
         command.SetAction(async (result, ct) =>
         {
             if (result.GetValue(svg) is { } named && string.IsNullOrWhiteSpace(named)) throw new CliException("--svg: needs a file name", ExitCodes.Usage);
+            Fukan.Contracts.FukanQueries.Grouping(result.GetValue(group));   // a bad --group is a usage error, with --changes too
             var queries = new Fukan.Contracts.FukanQueries(await context.OpenStoreAsync(result, mustExist: true, ct));
             await using var store = queries.Store;
+            if (result.GetValue(changes)) return await WriteChangesAsync(context, store, result.GetValue(json), ct);
             var info = result.GetValue(doc) is { } d ? await queries.ResolveAsync(d, ct) : null;
             var view = await queries.TimelineAsync(result.GetValue(from), result.GetValue(to), result.GetValue(group), result.GetValue(domain), info, ct);
 
@@ -76,6 +79,34 @@ public static class TimelineCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task<int> WriteChangesAsync(CliContext context, Storage.IKnowledgeStore store, bool json, CancellationToken ct)
+    {
+        var found = await MilestoneChanges.FindAsync(store, ct);
+        if (json) { context.WriteJson(found); return ExitCodes.Ok; }
+        if (found.Count == 0) { context.Out.WriteLine("No milestone was announced with different dates by sources published at different times."); return ExitCodes.Ok; }
+        foreach (var c in found)
+        {
+            var colour = c.Direction == "slipped" ? "red" : c.Direction == "advanced" ? "green" : "yellow";
+            var table = new Table().Border(TableBorder.Simple)
+                .Title($"[{colour}]{c.Direction}[/] {Markup.Escape(c.From)} → {Markup.Escape(c.To)}: {Markup.Escape(TerminalText.Truncate(c.Milestone, Math.Max(20, context.Width - 30)))}")
+                .AddColumn("published").AddColumn("date");
+            bool narrow = context.Width < 110;
+            if (!narrow) table.AddColumn("document");
+            table.AddColumn("text").AddColumn("where");
+            foreach (var a in c.Announcements)
+            {
+                var cells = new List<string> { Markup.Escape(a.Published ?? "undated"), Markup.Escape(a.Value) };
+                if (!narrow) cells.Add(Markup.Escape(TerminalText.Truncate(a.DocumentTitle, 24)));
+                cells.Add(Markup.Escape(TerminalText.Truncate(a.Text, Math.Max(16, context.Width - (narrow ? 48 : 80)))));
+                cells.Add($"{TerminalText.DocRef(a.Provenance.Document)}:{a.Provenance.Line}");
+                table.AddRow(cells.ToArray());
+            }
+            context.Console.Write(table);
+        }
+        context.Out.WriteLine($"{found.Count} milestone(s) moved between sources.");
+        return ExitCodes.Ok;
     }
 
     private static string When(Extraction.Events.EventFact e) => e.Date.Precision switch

@@ -22,13 +22,11 @@ internal sealed class PostgresSearchIndex : ISearchIndex
 {
     private readonly PostgresKnowledgeStore _store;
     private ISearchAnalyzer _analyzer;
-    private SnippetBuilder _snippets;
 
     public PostgresSearchIndex(PostgresKnowledgeStore store, ISearchAnalyzer analyzer)
     {
         _store = store;
         _analyzer = analyzer;
-        _snippets = new SnippetBuilder(analyzer);
     }
 
     public string AnalyzerName => _analyzer.Name;
@@ -199,9 +197,8 @@ internal sealed class PostgresSearchIndex : ISearchIndex
             cmd.Parameters.AddWithValue("a", analyzer.Name);
             await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
-        var previous = (_analyzer, _snippets);
+        var previous = _analyzer;
         _analyzer = analyzer;
-        _snippets = new SnippetBuilder(analyzer);
         try
         {
             int passages = 0;
@@ -218,7 +215,7 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         }
         catch
         {
-            (_analyzer, _snippets) = previous;
+            _analyzer = previous;
             throw;
         }
     }
@@ -228,7 +225,8 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(options);
         var analyzer = _analyzer;
-        var snippets = _snippets;
+        // Per call: a snippet builder keeps buffers, and searches run on many threads at once.
+        var snippets = new SnippetBuilder(analyzer);
         var analyzed = AnalyzedQuery.Of(query, analyzer, new TokenBuffer());
         int pool = Math.Max(options.Limit * 3, 20);
         var phrases = new List<SmallSetRanker.Phrase>();
@@ -338,7 +336,7 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         var idf = new double[phrases.Count];
         for (int i = 0; i < phrases.Count; i++) idf[i] = SmallSetRanker.Idf(n, PhraseRows(connection, phrases[i], df));
         var top = Rank(candidates, phrases, idf, 1.0, 0.0, averageLength, Math.Max(1, limit));
-        return SearchCandidate.WithSnippets(Hits(connection, top), _snippets, terms, SearchOptions.Default.SnippetLength);
+        return SearchCandidate.WithSnippets(Hits(connection, top), new SnippetBuilder(analyzer), terms, SearchOptions.Default.SnippetLength);
     }
 
     /// <summary>Rows indexed and their average length in terms (all columns), as FTS5 keeps them.</summary>

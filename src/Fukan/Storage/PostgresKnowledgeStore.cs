@@ -95,11 +95,20 @@ public sealed partial class PostgresKnowledgeStore : IKnowledgeStore
         if (_readOnly) throw new StoreException($"{Location}: opened for reading; this needs the knowledge base opened for writing");
     }
 
-    /// <summary>Runs a query body, turning server errors into <see cref="StoreException"/>.</summary>
+    /// <summary>
+    /// Runs a query body in one read-only snapshot (a writer committing between its statements cannot leave it
+    /// looking for a removed document's facts), turning server errors into <see cref="StoreException"/>.
+    /// </summary>
     private async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> body, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        try { return await body(connection).ConfigureAwait(false); }
+        try
+        {
+            await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+            var result = await body(connection).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
         catch (Exception e) when (e is NpgsqlException or TimeoutException) { throw PostgresLocation.Failure(Location, _builder, e); }
     }
 
