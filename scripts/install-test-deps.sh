@@ -8,7 +8,7 @@ mkdir -p "$here/.tmp"
 need=()
 # MeCab + IPA dictionary: the search tests compare the morphological analyzer with the bigram one.
 mecab_ok=no
-if ldconfig -p 2>/dev/null | grep -q 'libmecab.so.2'; then
+if [[ "$(ldconfig -p 2>/dev/null)" == *libmecab.so.2* ]]; then
   for d in /var/lib/mecab/dic/ipadic-utf8 /usr/lib/x86_64-linux-gnu/mecab/dic/ipadic-utf8; do [ -e "$d" ] && mecab_ok=yes; done
 fi
 [ "$mecab_ok" = yes ] || need+=(mecab libmecab2 mecab-ipadic-utf8)
@@ -16,7 +16,7 @@ fi
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # Chromium and CJK fonts: the browser tests drive Debian's Chromium through Playwright (it cannot download browsers here).
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+[[ "$(fc-list 2>/dev/null)" == *"Noto Sans CJK"* ]] || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq
@@ -26,5 +26,5 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 # Once installed, the tests that need them must run, not skip.
-if ldconfig -p 2>/dev/null | grep -q 'libmecab.so.2'; then echo "export FUKAN_REQUIRE_MECAB=1" >> "$here/.tmp/test-env"; fi
+if [[ "$(ldconfig -p 2>/dev/null)" == *libmecab.so.2* ]]; then echo "export FUKAN_REQUIRE_MECAB=1" >> "$here/.tmp/test-env"; fi
 if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then echo "export FUKAN_REQUIRE_PG=1" >> "$here/.tmp/test-env"; fi

@@ -16,8 +16,10 @@ if [ "$bytes" -ge $((max_mb * 1000000)) ]; then
   echo "pack-check: the package is over $max_mb MB" >&2
   exit 1
 fi
+# The listing goes to a file first: `unzip | grep -q` under pipefail fails at random when grep stops reading early.
+unzip -l "$pkg" > "$work/listing.txt"
 for f in README.md LICENSE; do
-  unzip -l "$pkg" | grep -q " $f\$" || { echo "pack-check: the package has no $f" >&2; exit 1; }
+  grep -q " $f\$" "$work/listing.txt" || { echo "pack-check: the package has no $f" >&2; exit 1; }
 done
 
 version="$(basename "$pkg" .nupkg)"; version="${version#Fukan.Cli.}"
@@ -28,5 +30,6 @@ cd "$work"
 "$work/tools/fukan" init "$work/config" >/dev/null
 for f in watchlist.yaml weights.yaml gazetteer.yaml; do [ -s "$work/config/$f" ] || { echo "pack-check: init wrote no $f" >&2; exit 1; }; done
 "$work/tools/fukan" --db "$work/demo.db" demo >/dev/null
-"$work/tools/fukan" --db "$work/demo.db" docs --json | grep -q '"title"'
+"$work/tools/fukan" --db "$work/demo.db" docs --json > "$work/docs.json"
+grep -q '"title"' "$work/docs.json"
 echo "pack-check: installed from the package; init, demo and docs ran"
