@@ -45,7 +45,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         if (readOnly)
         {
             IsCurrent = Scalar(connection, null, "SELECT value FROM search_meta WHERE key = 'layout'") is Layout
-                && (TableExists(connection, null, "search_content", "view") || TableExists(connection, null, "search_content"));
+                && (TableExists(connection, null, "search_passage", "view") || TableExists(connection, null, "search_passage"));
             IndexedAnalyzer = Scalar(connection, null, "SELECT value FROM search_meta WHERE key = 'analyzer'") as string ?? _analyzer.Name;
         }
         else
@@ -53,7 +53,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             IndexedAnalyzer = EnsureSchema(connection, _analyzer.Name);
             IsCurrent = true;
         }
-        SharesStoreContent = TableExists(connection, null, "search_content", "view");
+        SharesStoreContent = TableExists(connection, null, "passage_rows");
     }
 
     /// <summary>False when a read-only index is missing or of an older layout (an ingest or `fukan migrate` rebuilds it).</summary>
@@ -72,12 +72,22 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// </summary>
     public static string EnsureSchema(SqliteConnection connection, string analyzerName = "bigram", SqliteTransaction? transaction = null)
     {
-        // Layout 2 keeps no copy of passage text: next to a Fukan store it reads the store's passages table
-        // (search_content is a view over it); alone, search_content is a table of its own. Layout 3 adds the
-        // comparison-table row labels to the path terms; layout 4 keeps that path (row_path, when it differs from the
-        // section path) for ranking small result sets in our code. An index of an older layout is dropped; the store hook rebuilds it.
-        if (Scalar(connection, transaction, "SELECT value FROM search_meta WHERE key = 'layout'") is not Layout && TableExists(connection, transaction, "search_passage"))
-            Exec(connection, transaction, "DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP VIEW IF EXISTS search_content; DROP TABLE IF EXISTS search_content; DROP TABLE IF EXISTS search_passage; DROP TABLE IF EXISTS search_document; DELETE FROM search_meta WHERE key = 'layout';");
+        // Layout 2 keeps no copy of passage text: next to a Fukan store it reads the store's passages; alone, it keeps
+        // search_passage and search_content tables of its own. Layout 3 adds the comparison-table row labels to the
+        // path terms; layout 4 keeps that path (row_path, when it differs from the section path) for ranking small
+        // result sets in our code. Layout 5 numbers rows doc << 24 | ordinal (TextBlocks.Key): next to a store,
+        // search_passage is a view over its passage rows and the text is read from its text blocks. An index of an
+        // older layout is dropped; the store hook rebuilds it.
+        if (Scalar(connection, transaction, "SELECT value FROM search_meta WHERE key = 'layout'") is not Layout
+            && (TableExists(connection, transaction, "search_passage") || TableExists(connection, transaction, "search_passage", "view")))
+        {
+            Exec(connection, transaction, "DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_row_path; DROP TABLE IF EXISTS search_document; DELETE FROM search_meta WHERE key = 'layout';");
+            foreach (var name in new[] { "search_content", "search_passage" })
+            {
+                if (TableExists(connection, transaction, name, "view")) Exec(connection, transaction, $"DROP VIEW {name}");
+                if (TableExists(connection, transaction, name)) Exec(connection, transaction, $"DROP TABLE {name}");
+            }
+        }
         Exec(connection, transaction, """
             CREATE TABLE IF NOT EXISTS search_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS search_document(
@@ -87,34 +97,43 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 title TEXT NOT NULL,
                 kind TEXT NOT NULL,
                 date TEXT);
-            CREATE TABLE IF NOT EXISTS search_passage(
-                rowid INTEGER PRIMARY KEY,
-                passage_id TEXT NOT NULL UNIQUE,
-                doc_rowid INTEGER NOT NULL REFERENCES search_document(doc_rowid),
-                ordinal INTEGER NOT NULL,
-                section_id TEXT,
-                section_path TEXT NOT NULL,
-                line INTEGER NOT NULL,
-                end_line INTEGER NOT NULL,
-                span_start INTEGER NOT NULL,
-                span_end INTEGER NOT NULL,
-                row_path TEXT);
-            CREATE INDEX IF NOT EXISTS search_passage_doc ON search_passage(doc_rowid);
             CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(body, path, tokenize='ascii', detail=full, content='', contentless_delete=1);
             CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'row');
-            INSERT OR REPLACE INTO search_meta(key, value) VALUES ('layout', '4');
             """);
-        if (!TableExists(connection, transaction, "search_content", "view") && !TableExists(connection, transaction, "search_content"))
+        if (TableExists(connection, transaction, "passage_rows"))
         {
-            Exec(connection, transaction, TableExists(connection, transaction, "passages")
-                ? """
-                  CREATE VIEW search_content AS
-                      SELECT sp.rowid AS rowid, p.text AS text, p.map AS map
-                      FROM search_passage sp JOIN search_document d ON d.doc_rowid = sp.doc_rowid
-                      JOIN passages p ON p.doc_id = d.document_id AND p.ordinal = sp.ordinal;
-                  """
-                : "CREATE TABLE search_content(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, map BLOB NOT NULL);");
+            // Next to a store: the passage a row is comes from the store's rows (and the row path, kept only where it
+            // differs from the section path, from search_row_path).
+            Exec(connection, transaction, """
+                CREATE TABLE IF NOT EXISTS search_row_path(rowid INTEGER PRIMARY KEY, path TEXT NOT NULL);
+                CREATE VIEW IF NOT EXISTS search_passage AS
+                    SELECT p.id AS rowid, substr(d.id, 1, 12) || '-' || (p.id & 16777215) AS passage_id, p.id >> 24 AS doc_rowid,
+                           p.id & 16777215 AS ordinal, coalesce(p.section_id, s.id) AS section_id, coalesce(p.path, s.path, '') AS section_path,
+                           p.line AS line, p.end_line AS end_line, p.start AS span_start, p."end" AS span_end, r.path AS row_path
+                    FROM passage_rows p JOIN documents d ON d.doc_key = p.id >> 24
+                    LEFT JOIN sections s ON s.doc_id = d.id AND s.ord = p.section
+                    LEFT JOIN search_row_path r ON r.rowid = p.id;
+                """);
         }
+        else
+        {
+            Exec(connection, transaction, """
+                CREATE TABLE IF NOT EXISTS search_passage(
+                    rowid INTEGER PRIMARY KEY,
+                    passage_id TEXT NOT NULL UNIQUE,
+                    doc_rowid INTEGER NOT NULL REFERENCES search_document(doc_rowid),
+                    ordinal INTEGER NOT NULL,
+                    section_id TEXT,
+                    section_path TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    end_line INTEGER NOT NULL,
+                    span_start INTEGER NOT NULL,
+                    span_end INTEGER NOT NULL,
+                    row_path TEXT);
+                CREATE TABLE IF NOT EXISTS search_content(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, map BLOB NOT NULL);
+                """);
+        }
+        Exec(connection, transaction, $"INSERT OR REPLACE INTO search_meta(key, value) VALUES ('layout', '{Layout}')");
         // FTS5 flushes pending terms to a new segment every hashsize bytes (1 MB by default); larger batches
         // mean fewer segments to merge later.
         Exec(connection, transaction, "INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', 33554432)");
@@ -123,7 +142,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return (string)cmd.ExecuteScalar()!;
     }
 
-    /// <summary>True when passage text lives in the store's own passages table (nothing is copied).</summary>
+    /// <summary>True when passages and their text live in the store's own tables (nothing is copied).</summary>
     private bool SharesStoreContent { get; }
 
     private static bool TableExists(SqliteConnection connection, SqliteTransaction? transaction, string name, string type = "table")
@@ -162,39 +181,29 @@ public sealed class SqliteSearchIndex : ISearchIndex
         CheckAnalyzer();
         Remove(document.Id, transaction);
 
+        // Next to a store the document's row number is the store's doc_key (the store wrote its passages first).
         long docRow;
-        using (var cmd = Command(_connection, transaction,
-            "INSERT INTO search_document(document_id, name, title, kind, date) VALUES ($id, $name, $title, $kind, $date) RETURNING doc_rowid"))
+        using (var cmd = Command(_connection, transaction, SharesStoreContent
+            ? """
+              INSERT INTO search_document(doc_rowid, document_id, name, title, kind, date)
+              VALUES ((SELECT doc_key FROM documents WHERE id = $id), $id, $name, $title, $kind, $date) RETURNING doc_rowid
+              """
+            : "INSERT INTO search_document(document_id, name, title, kind, date) VALUES ($id, $name, $title, $kind, $date) RETURNING doc_rowid"))
         {
             cmd.Parameters.AddWithValue("$id", document.Id.Value);
             cmd.Parameters.AddWithValue("$name", Path.GetFileName(document.Path));
             cmd.Parameters.AddWithValue("$title", document.Title);
             cmd.Parameters.AddWithValue("$kind", document.Kind.ToName());
             cmd.Parameters.AddWithValue("$date", document.Date is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
-            docRow = (long)cmd.ExecuteScalar()!;
+            docRow = cmd.ExecuteScalar() is long row ? row : throw new InvalidOperationException($"document {document.Id.Short} is not in the store");
         }
 
-        using var insertPassage = Command(_connection, transaction, """
+        using var insertPassage = SharesStoreContent ? null : Command(_connection, transaction, """
             INSERT INTO search_passage(rowid, passage_id, doc_rowid, ordinal, section_id, section_path, line, end_line, span_start, span_end, row_path)
             VALUES ($row, $pid, $doc, $ord, $sid, $spath, $line, $end, $s0, $s1, $rpath)
             """);
-        // Row ids are handed out here, one block per document: cheaper than asking for each one back (RETURNING).
-        long nextRow = NextPassageRow(transaction);
-        var pRow = insertPassage.Parameters.Add("$row", SqliteType.Integer);
-        var pPid = insertPassage.Parameters.Add("$pid", SqliteType.Text);
-        insertPassage.Parameters.AddWithValue("$doc", docRow);
-        var pSid = insertPassage.Parameters.Add("$sid", SqliteType.Text);
-        var pSpath = insertPassage.Parameters.Add("$spath", SqliteType.Text);
-        var pOrd = insertPassage.Parameters.Add("$ord", SqliteType.Integer);
+        using var insertRowPath = SharesStoreContent ? Command(_connection, transaction, "INSERT INTO search_row_path(rowid, path) VALUES ($row, $rpath)") : null;
         using var insertContent = SharesStoreContent ? null : Command(_connection, transaction, "INSERT INTO search_content(rowid, text, map) VALUES ($row, $text, $map)");
-        var cRow = insertContent?.Parameters.Add("$row", SqliteType.Integer);
-        var cText = insertContent?.Parameters.Add("$text", SqliteType.Text);
-        var cMap = insertContent?.Parameters.Add("$map", SqliteType.Blob);
-        var pLine = insertPassage.Parameters.Add("$line", SqliteType.Integer);
-        var pEnd = insertPassage.Parameters.Add("$end", SqliteType.Integer);
-        var pS0 = insertPassage.Parameters.Add("$s0", SqliteType.Integer);
-        var pS1 = insertPassage.Parameters.Add("$s1", SqliteType.Integer);
-        var pRpath = insertPassage.Parameters.Add("$rpath", SqliteType.Text);
         using var insertFts = Command(_connection, transaction, "INSERT INTO search_fts(rowid, body, path) VALUES ($row, $body, $path)");
         var fRow = insertFts.Parameters.Add("$row", SqliteType.Integer);
         var fBody = insertFts.Parameters.Add("$body", SqliteType.Text);
@@ -210,26 +219,34 @@ public sealed class SqliteSearchIndex : ISearchIndex
         for (int i = 0; i < passages.Count; i++)
         {
             var p = passages[i];
-            paths[i] = rows.PathOf(p);
             if (p.Document != document.Id) throw new ArgumentException($"passage {p.Id} belongs to another document", nameof(passages));
-            pPid.Value = p.Id;
-            pSid.Value = (object?)p.SectionId ?? DBNull.Value;
-            pSpath.Value = p.SectionPath;
-            pOrd.Value = p.Ordinal;
-            pLine.Value = p.Source.Line;
-            pEnd.Value = p.Source.EndLine;
-            pS0.Value = p.Source.Span.Start;
-            pS1.Value = p.Source.Span.End;
-            pRpath.Value = paths[i] == p.SectionPath ? DBNull.Value : paths[i];
-            rowids[i] = nextRow++;
-            pRow.Value = rowids[i];
-            insertPassage.ExecuteNonQuery();
+            Fukan.Storage.TextBlocks.CheckOrdinal(p);
+            paths[i] = rows.PathOf(p);
+            rowids[i] = Fukan.Storage.TextBlocks.Key(docRow, p.Ordinal);
+            object rowPath = paths[i] == p.SectionPath ? DBNull.Value : paths[i];
+            if (insertPassage is not null)
+            {
+                var c = insertPassage.Parameters;
+                c.Clear();
+                c.AddWithValue("$row", rowids[i]); c.AddWithValue("$pid", p.Id); c.AddWithValue("$doc", docRow); c.AddWithValue("$ord", p.Ordinal);
+                c.AddWithValue("$sid", (object?)p.SectionId ?? DBNull.Value); c.AddWithValue("$spath", p.SectionPath);
+                c.AddWithValue("$line", p.Source.Line); c.AddWithValue("$end", p.Source.EndLine);
+                c.AddWithValue("$s0", p.Source.Span.Start); c.AddWithValue("$s1", p.Source.Span.End); c.AddWithValue("$rpath", rowPath);
+                insertPassage.ExecuteNonQuery();
+            }
             if (insertContent is not null)
             {
-                cRow!.Value = rowids[i];
-                cText!.Value = p.Text;
-                cMap!.Value = p.Map.ToBytes();
+                var c = insertContent.Parameters;
+                c.Clear();
+                c.AddWithValue("$row", rowids[i]); c.AddWithValue("$text", p.Text); c.AddWithValue("$map", p.Map.ToBytes());
                 insertContent.ExecuteNonQuery();
+            }
+            if (insertRowPath is not null && rowPath is string)
+            {
+                var c = insertRowPath.Parameters;
+                c.Clear();
+                c.AddWithValue("$row", rowids[i]); c.AddWithValue("$rpath", rowPath);
+                insertRowPath.ExecuteNonQuery();
             }
         }
         string? lastPath = null, lastPathTerms = null;
@@ -250,34 +267,36 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
     }
 
-    private long NextPassageRow(SqliteTransaction? transaction)
-    {
-        using var cmd = Command(_connection, transaction, "SELECT coalesce(max(rowid), 0) + 1 FROM search_passage");
-        return (long)cmd.ExecuteScalar()!;
-    }
-
     public void Remove(DocumentId document) => Remove(document, null);
 
     /// <summary>Removes everything indexed for <paramref name="document"/> on the caller's transaction.</summary>
     public void Remove(DocumentId document, SqliteTransaction? transaction)
     {
-        using var cmd = Command(_connection, transaction, (SharesStoreContent ? "" : """
-            DELETE FROM search_content WHERE rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE d.document_id = $id);
-            """) + """
-            DELETE FROM search_fts WHERE rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE d.document_id = $id);
-            DELETE FROM search_passage WHERE doc_rowid IN (SELECT doc_rowid FROM search_document WHERE document_id = $id);
-            DELETE FROM search_document WHERE document_id = $id;
+        long docRow;
+        using (var find = Command(_connection, transaction, "SELECT doc_rowid FROM search_document WHERE document_id = $id"))
+        {
+            find.Parameters.AddWithValue("$id", document.Value);
+            if (find.ExecuteScalar() is not long row) return;
+            docRow = row;
+        }
+        var (first, last) = Fukan.Storage.TextBlocks.Range(docRow);
+        using var cmd = Command(_connection, transaction, (SharesStoreContent
+            ? "DELETE FROM search_row_path WHERE rowid BETWEEN $first AND $last;"
+            : "DELETE FROM search_content WHERE rowid BETWEEN $first AND $last; DELETE FROM search_passage WHERE rowid BETWEEN $first AND $last;") + """
+            DELETE FROM search_fts WHERE rowid BETWEEN $first AND $last;
+            DELETE FROM search_document WHERE doc_rowid = $doc;
             """);
-        cmd.Parameters.AddWithValue("$id", document.Value);
+        cmd.Parameters.AddWithValue("$first", first);
+        cmd.Parameters.AddWithValue("$last", last);
+        cmd.Parameters.AddWithValue("$doc", docRow);
         cmd.ExecuteNonQuery();
     }
 
     /// <summary>Empties the index (before a reindex) and records the current analyzer.</summary>
     public void Clear(SqliteTransaction? transaction = null)
     {
-        Exec(_connection, transaction, (SharesStoreContent ? "" : "DELETE FROM search_content;") + """
+        Exec(_connection, transaction, (SharesStoreContent ? "DELETE FROM search_row_path;" : "DELETE FROM search_content; DELETE FROM search_passage;") + """
             DELETE FROM search_fts;
-            DELETE FROM search_passage;
             DELETE FROM search_document;
             """);
         using var cmd = Command(_connection, transaction, "INSERT OR REPLACE INTO search_meta(key, value) VALUES ('analyzer', $a)");
@@ -293,7 +312,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>How many passages are indexed.</summary>
     public long PassageCount(SqliteTransaction? transaction = null)
     {
-        using var cmd = Command(_connection, transaction, "SELECT count(*) FROM search_passage");
+        using var cmd = Command(_connection, transaction, SharesStoreContent ? "SELECT count(*) FROM passage_rows" : "SELECT count(*) FROM search_passage");
         return (long)cmd.ExecuteScalar()!;
     }
 
@@ -346,8 +365,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Queries matching at most this many passages are ranked by <see cref="SmallSetRanker"/>, others by FTS5's bm25().</summary>
     internal const int SmallSetLimit = 400;
 
-    /// <summary>The columns <see cref="ReadHits"/> reads, in its order (then the score, then optionally the rowid).</summary>
-    private const string HitColumns = "p.passage_id, d.document_id, d.title, d.kind, p.section_path, c.text, c.map, p.line, p.end_line, p.span_start, p.span_end";
+    /// <summary>The columns <see cref="ReadHits"/> reads, in its order (then the score); the text is read after.</summary>
+    private const string HitColumns = "p.rowid, d.document_id, d.title, d.kind, p.section_path, p.passage_id, p.line, p.end_line, p.span_start, p.span_end";
 
     /// <summary>Ranks inside FTS5 on rowids alone; only the top rows are joined for their text.</summary>
     private List<SearchCandidate> RankWithBm25(string match, SearchFilters filters, int pool, SqliteTransaction? transaction)
@@ -364,12 +383,11 @@ public sealed class SqliteSearchIndex : ISearchIndex
              ORDER BY score LIMIT $pool) f
             JOIN search_passage p ON p.rowid = f.rowid
             JOIN search_document d ON d.doc_rowid = p.doc_rowid
-            JOIN search_content c ON c.rowid = p.rowid
             ORDER BY f.score
             """);
         cmd.Parameters.AddWithValue("$pool", pool);
         cmd.CommandText = sql.ToString();
-        return ReadHits(cmd);
+        return ReadHits(cmd, transaction);
     }
 
     /// <summary>
@@ -414,9 +432,10 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
         var rows = new List<SmallSetRanker.Row>(ids.Count);
         var rowids = new List<long>(ids.Count);
+        var rowPaths = new List<string>(ids.Count);
         using (var cmd = Command(_connection, transaction, """
-            SELECT p.rowid, c.text, coalesce(p.row_path, p.section_path)
-            FROM search_passage p JOIN search_content c ON c.rowid = p.rowid
+            SELECT p.rowid, coalesce(p.row_path, p.section_path)
+            FROM search_passage p
             WHERE p.rowid IN (SELECT value FROM json_each($ids))
             """))
         {
@@ -425,23 +444,24 @@ public sealed class SqliteSearchIndex : ISearchIndex
             while (r.Read())
             {
                 rowids.Add(r.GetInt64(0));
-                rows.Add(new SmallSetRanker.Row(r.GetString(1), r.GetString(2)));
+                rowPaths.Add(r.GetString(1));
             }
         }
+        var texts = Texts(rowids, transaction);
+        for (int i = 0; i < rowids.Count; i++) rows.Add(new SmallSetRanker.Row(texts.TryGetValue(rowids[i], out var t) ? t.Text : "", rowPaths[i]));
         var scores = ranker.Score(rows, phrases, _analyzer, _buffer, BodyWeight, PathWeight, transaction);
         var top = Enumerable.Range(0, rows.Count).OrderByDescending(i => scores[i]).ThenBy(i => rowids[i]).Take(pool).ToList();
         var scoreOf = top.ToDictionary(i => rowids[i], i => scores[i]);
 
         using var full = Command(_connection, transaction, $"""
-            SELECT {HitColumns}, 0.0, p.rowid
+            SELECT {HitColumns}, 0.0
             FROM search_passage p
             JOIN search_document d ON d.doc_rowid = p.doc_rowid
-            JOIN search_content c ON c.rowid = p.rowid
             WHERE p.rowid IN (SELECT value FROM json_each($ids))
             """);
         full.Parameters.AddWithValue("$ids", JsonArray(top.Select(i => rowids[i])));
         var read = new List<long>(top.Count);
-        var hits = ReadHits(full, read);
+        var hits = ReadHits(full, transaction, read);
         var rank = new Dictionary<long, int>(top.Count);
         for (int k = 0; k < top.Count; k++) rank[rowids[top[k]]] = k;
         var ordered = new SearchCandidate[hits.Count];
@@ -457,7 +477,10 @@ public sealed class SqliteSearchIndex : ISearchIndex
     private static void AppendFilterClause(StringBuilder sql, SqliteCommand cmd, SearchFilters filters)
     {
         if (filters.IsEmpty) return;
-        sql.Append(" AND rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE 1");
+        // A row's document is its rowid's high bits: filters on the document need no passage rows.
+        sql.Append(filters.Areas.Count == 0
+            ? " AND (rowid >> 24) IN (SELECT d.doc_rowid FROM search_document d WHERE 1"
+            : " AND rowid IN (SELECT p.rowid FROM search_passage p JOIN search_document d ON d.doc_rowid = p.doc_rowid WHERE 1");
         AppendFilters(sql, cmd, filters);
         sql.Append(')');
     }
@@ -472,16 +495,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
     {
         ArgumentNullException.ThrowIfNull(passageId);
         CheckAnalyzer();
-        long rowid;
-        string text;
-        using (var cmd = Command(_connection, transaction, "SELECT p.rowid, c.text FROM search_passage p JOIN search_content c ON c.rowid = p.rowid WHERE p.passage_id = $id"))
-        {
-            cmd.Parameters.AddWithValue("$id", passageId);
-            using var r = cmd.ExecuteReader();
-            if (!r.Read()) return [];
-            rowid = r.GetInt64(0);
-            text = r.GetString(1);
-        }
+        if (RowOf(passageId, transaction) is not { } rowid || !Texts([rowid], transaction).TryGetValue(rowid, out var content)) return [];
+        var text = content.Text;
         _analyzer.Analyze(text, _buffer);
         var tf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < _buffer.Count; i++)
@@ -518,13 +533,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
                   WHERE search_fts MATCH $match AND rowid <> $self ORDER BY score LIMIT $limit) f
             JOIN search_passage p ON p.rowid = f.rowid
             JOIN search_document d ON d.doc_rowid = p.doc_rowid
-            JOIN search_content c ON c.rowid = p.rowid
             ORDER BY f.score
             """);
         q.Parameters.AddWithValue("$match", Fts5MatchBuilder.AnyOf(strings));
         q.Parameters.AddWithValue("$self", rowid);
         q.Parameters.AddWithValue("$limit", Math.Max(1, limit));
-        return SearchCandidate.WithSnippets(ReadHits(q), _snippets, terms, SearchOptions.Default.SnippetLength);
+        return SearchCandidate.WithSnippets(ReadHits(q, transaction), _snippets, terms, SearchOptions.Default.SnippetLength);
     }
 
     private static void AppendFilters(StringBuilder sql, SqliteCommand cmd, SearchFilters f)
@@ -579,23 +593,82 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Folds full-width digits and dots (２．１．１) so the value compares with section ids.</summary>
     private static string AreaValue(string value) => value.Normalize(NormalizationForm.FormKC).Trim().TrimEnd('.');
 
-    /// <summary>Reads ranked rows; with <paramref name="rowids"/>, also column 12 (the passage's rowid).</summary>
-    private static List<SearchCandidate> ReadHits(SqliteCommand cmd, List<long>? rowids = null)
+    /// <summary>Reads ranked rows (<see cref="HitColumns"/> and the score), then their text; with <paramref name="rowids"/>, also their rowids.</summary>
+    private List<SearchCandidate> ReadHits(SqliteCommand cmd, SqliteTransaction? transaction, List<long>? rowids = null)
     {
         var hits = new List<SearchCandidate>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        var read = rowids ?? new List<long>();
+        using (var r = cmd.ExecuteReader())
         {
-            rowids?.Add(r.GetInt64(12));
-            var doc = new DocumentId(r.GetString(1));
-            var prov = new Provenance(doc, r.GetInt32(7), r.GetInt32(8), new CharSpan(r.GetInt32(9), r.GetInt32(10)));
-            DocumentKindNames.TryParse(r.GetString(3), out var kind);
-            hits.Add(new SearchCandidate(r.GetString(0), doc, r.GetString(2), kind, r.GetString(4), r.GetString(5), (byte[])r.GetValue(6), prov, -r.GetDouble(11)));
+            while (r.Read())
+            {
+                read.Add(r.GetInt64(0));
+                var doc = new DocumentId(r.GetString(1));
+                var prov = new Provenance(doc, r.GetInt32(6), r.GetInt32(7), new CharSpan(r.GetInt32(8), r.GetInt32(9)));
+                DocumentKindNames.TryParse(r.GetString(3), out var kind);
+                hits.Add(new SearchCandidate(r.GetString(5), doc, r.GetString(2), kind, r.GetString(4), "", [], prov, -r.GetDouble(10)));
+            }
         }
+        var texts = Texts(read, transaction);
+        for (int i = 0; i < hits.Count; i++)
+            if (texts.TryGetValue(read[i], out var t)) hits[i] = hits[i] with { Text = t.Text, Map = t.Map };
         return hits;
     }
 
-    private const string Layout = "4";
+    /// <summary>
+    /// The text and offset map of the passages at <paramref name="rowids"/>: from the store's text blocks (one block
+    /// read and decompressed for all its passages asked for), or from the index's own table when alone.
+    /// </summary>
+    private Dictionary<long, (string Text, byte[] Map)> Texts(IReadOnlyList<long> rowids, SqliteTransaction? transaction)
+    {
+        var result = new Dictionary<long, (string, byte[])>(rowids.Count);
+        if (rowids.Count == 0) return result;
+        if (!SharesStoreContent)
+        {
+            using var cmd = Command(_connection, transaction, "SELECT rowid, text, map FROM search_content WHERE rowid IN (SELECT value FROM json_each($ids))");
+            cmd.Parameters.AddWithValue("$ids", JsonArray(rowids));
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) result[r.GetInt64(0)] = (r.GetString(1), (byte[])r.GetValue(2));
+            return result;
+        }
+        static long BlockKey(long rowid) =>
+            (rowid & ~Fukan.Storage.TextBlocks.OrdinalMask) | (long)Fukan.Storage.TextBlocks.BlockOf((int)(rowid & Fukan.Storage.TextBlocks.OrdinalMask));
+        var blocks = new Dictionary<long, Fukan.Storage.TextBlocks.Block>();
+        using (var cmd = Command(_connection, transaction, "SELECT id, data FROM text_blocks WHERE id IN (SELECT value FROM json_each($ids))"))
+        {
+            cmd.Parameters.AddWithValue("$ids", JsonArray(rowids.Select(BlockKey).Distinct()));
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) blocks[r.GetInt64(0)] = Fukan.Storage.TextBlocks.Unpack((byte[])r.GetValue(1));
+        }
+        foreach (var rowid in rowids)
+            if (blocks.TryGetValue(BlockKey(rowid), out var block) && block.Passage((int)(rowid & Fukan.Storage.TextBlocks.OrdinalMask)) is { } p)
+                result[rowid] = p;
+        return result;
+    }
+
+    /// <summary>The row of a passage id (short document id, dash, ordinal), or null.</summary>
+    private long? RowOf(string passageId, SqliteTransaction? transaction)
+    {
+        int dash = passageId.LastIndexOf('-');
+        if (dash <= 0 || !long.TryParse(passageId.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out long ordinal)
+            || ordinal > Fukan.Storage.TextBlocks.OrdinalMask) return null;
+        var prefix = passageId[..dash].ToLowerInvariant();
+        using var docs = Command(_connection, transaction, "SELECT doc_rowid FROM search_document WHERE document_id >= $p AND document_id < $p || 'g' ORDER BY doc_rowid");
+        docs.Parameters.AddWithValue("$p", prefix);
+        var candidates = new List<long>();
+        using (var r = docs.ExecuteReader())
+            while (r.Read()) candidates.Add(r.GetInt64(0));
+        using var exists = Command(_connection, transaction, "SELECT count(*) FROM search_passage WHERE rowid = $row");
+        var row = exists.Parameters.Add("$row", SqliteType.Integer);
+        foreach (var doc in candidates)
+        {
+            row.Value = Fukan.Storage.TextBlocks.Key(doc, ordinal);
+            if ((long)exists.ExecuteScalar()! > 0) return (long)row.Value;
+        }
+        return null;
+    }
+
+    private const string Layout = "5";
 
     /// <summary>
     /// The path a passage is indexed under: its section path, and inside a comparison table the row it belongs to

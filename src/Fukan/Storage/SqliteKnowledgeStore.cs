@@ -125,7 +125,10 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
             var store = new SqliteKnowledgeStore(full, connection, hooks);
             foreach (var hook in store._hooks) hook.EnsureSchema(connection);
             if (before is > 0 and < SqliteMigrations.FactRowsVersion) await store.BackfillFactRowsAsync(cancellationToken).ConfigureAwait(false);
+            bool moved = store.MoveLegacyText();
             await store.RebuildHooksAsync(cancellationToken).ConfigureAwait(false);
+            // The old tables' pages go back to the file system (the store shrinks to about a third).
+            if (moved) Execute(connection, "VACUUM");
             return store;
         }
         catch (SqliteException e)
@@ -314,8 +317,8 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     /// <summary>Everything a save writes that needs no database, made on the ingest worker.</summary>
     private sealed record SqlitePrepared(IReadOnlyList<FactChunk> Facts, IReadOnlyList<FactKeyRow> Keys, IReadOnlyList<EntityCatalogRow> Entities, object?[] Hooks)
     {
-        /// <summary>The source text compressed on the worker (null: compressed at the write).</summary>
-        public byte[]? Source { get; init; }
+        /// <summary>The text blocks, compressed on the worker (null: compressed at the write).</summary>
+        public List<(int Block, byte[] Data)>? Blocks { get; init; }
     }
 
     public PreparedDocument Prepare(ProcessedDocument document)
@@ -330,7 +333,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     private SqlitePrepared PrepareRows(ProcessedDocument document) =>
         new(FactChunk.Of(document.Facts), FactKeyRow.Of(document, document.Facts), EntityCatalogRow.Of(document.Facts), new object?[_hooks.Count])
         {
-            Source = FactBlob.PackText(document.Source.Text),
+            Blocks = TextBlocks.Pack(document.Source.Text, document.Passages),
         };
 
     private long InsertDocument(ProcessedDocument document, SqlitePrepared prepared, SqliteTransaction tx)
@@ -360,47 +363,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
             cmd.Parameters.AddWithValue("$at", info.IngestedAt.ToString("O", CultureInfo.InvariantCulture));
             key = (long)cmd.ExecuteScalar()!;
         }
-        using (var cmd = Command(tx, "INSERT INTO sources(doc_id, text) VALUES ($id, $text)"))
-        {
-            cmd.Parameters.AddWithValue("$id", info.Id.Value);
-            // The source text is kept compressed (a third of its size): `fukan source` and every provenance read it
-            // back exactly. Stores written before hold it as text, which reads the same.
-            cmd.Parameters.AddWithValue("$text", prepared.Source ?? FactBlob.PackText(document.Source.Text));
-            cmd.ExecuteNonQuery();
-        }
-        using (var cmd = Command(tx, """
-            INSERT INTO sections(doc_id, ord, id, number, title, kind, level, start_line, end_line, parent_id)
-            VALUES ($doc, $ord, $id, $number, $title, $kind, $level, $start, $end, $parent)
-            """))
-        {
-            var p = Parameters(cmd, "$doc", "$ord", "$id", "$number", "$title", "$kind", "$level", "$start", "$end", "$parent");
-            p[0].Value = info.Id.Value;
-            for (int i = 0; i < document.Sections.Count; i++)
-            {
-                var s = document.Sections[i];
-                p[1].Value = i; p[2].Value = s.Id; p[3].Value = (object?)s.Number ?? DBNull.Value; p[4].Value = s.Title;
-                p[5].Value = s.Kind.ToName(); p[6].Value = s.Level; p[7].Value = s.StartLine; p[8].Value = s.EndLine;
-                p[9].Value = (object?)s.ParentId ?? DBNull.Value;
-                cmd.ExecuteNonQuery();
-            }
-        }
-        using (var cmd = Command(tx, """
-            INSERT INTO passages(doc_id, ordinal, kind, text, section_id, section_path, line, end_line, start, "end", map)
-            VALUES ($doc, $ord, $kind, $text, $section, $path, $line, $endLine, $start, $end, $map)
-            """))
-        {
-            var p = Parameters(cmd, "$doc", "$ord", "$kind", "$text", "$section", "$path", "$line", "$endLine", "$start", "$end", "$map");
-            p[0].Value = info.Id.Value;
-            foreach (var passage in document.Passages)
-            {
-                p[1].Value = passage.Ordinal; p[2].Value = passage.Kind.ToName(); p[3].Value = passage.Text;
-                p[4].Value = (object?)passage.SectionId ?? DBNull.Value; p[5].Value = passage.SectionPath;
-                p[6].Value = passage.Source.Line; p[7].Value = passage.Source.EndLine;
-                p[8].Value = passage.Source.Span.Start; p[9].Value = passage.Source.Span.End;
-                p[10].Value = passage.Map.ToBytes();
-                cmd.ExecuteNonQuery();
-            }
-        }
+        WriteText(key, info.Id, document.Sections, document.Passages, prepared.Blocks ?? TextBlocks.Pack(document.Source.Text, document.Passages), tx, insertSections: true);
         using (var cmd = Command(tx, "INSERT INTO fact_sets(doc_id, kind, chunk, count, data) VALUES ($doc, $kind, $chunk, $count, $data)"))
         {
             var p = Parameters(cmd, "$doc", "$kind", "$chunk", "$count", "$data");
@@ -429,6 +392,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     private void DeleteDocument(DocumentId id, SqliteTransaction tx)
     {
         foreach (var hook in _hooks) hook.OnRemoved(Writer, tx, id);
+        DeleteText(Scalar<long>("SELECT doc_key FROM documents WHERE id = $id", tx, ("$id", id.Value)), tx);
         using var cmd = Command(tx, """
             UPDATE entity_totals SET mentions = entity_totals.mentions - d.mentions, documents = entity_totals.documents - 1
                 FROM (SELECT e.entity_id, e.mentions FROM entity_docs e JOIN documents doc ON doc.doc_key = e.doc WHERE doc.id = $id) AS d
@@ -486,16 +450,6 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         return DocumentReferences.Resolve(await ListDocumentsAsync(cancellationToken).ConfigureAwait(false), reference);
     }
 
-    public Task<SourceText> GetSourceAsync(DocumentId id, CancellationToken cancellationToken = default)
-    {
-        using var lease = Rent();
-        using var cmd = Command(lease.Connection, "SELECT text FROM sources WHERE doc_id = $id");
-        cmd.Parameters.AddWithValue("$id", id.Value);
-        var stored = cmd.ExecuteScalar();
-        if (stored is null or DBNull) throw new DocumentReferenceException($"document {id.Short} is not stored");
-        return Task.FromResult(new SourceText(stored is string text ? text : FactBlob.UnpackText((byte[])stored)));
-    }
-
     public Task<IReadOnlyList<Section>> GetSectionsAsync(DocumentId id, CancellationToken cancellationToken = default)
     {
         using var lease = Rent();
@@ -508,70 +462,6 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
                 SectionKindNames.Parse(reader.GetString(3)), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
         return Task.FromResult<IReadOnlyList<Section>>(list);
-    }
-
-    public Task<IReadOnlyList<Passage>> GetPassagesAsync(DocumentId id, CancellationToken cancellationToken = default)
-    {
-        using var lease = Rent();
-        using var cmd = Command(lease.Connection, $"{PassageSelect} WHERE doc_id = $id ORDER BY ordinal");
-        cmd.Parameters.AddWithValue("$id", id.Value);
-        return Task.FromResult<IReadOnlyList<Passage>>(ReadPassages(cmd));
-    }
-
-    public Task<IReadOnlyList<Passage>> GetPassagesByIdAsync(IReadOnlyCollection<string> passageIds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(passageIds);
-        // A passage id is a short document id and an ordinal: the ordinals asked for, per short id, in the order first asked.
-        var ordinals = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var pid in passageIds)
-        {
-            int dash = pid.LastIndexOf('-');
-            if (dash <= 0 || !int.TryParse(pid.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int n)) continue;
-            var hex = pid[..dash].ToLowerInvariant();
-            if (hex.Any(c => !Uri.IsHexDigit(c))) continue;
-            if (!ordinals.TryGetValue(hex, out var list)) ordinals[hex] = list = new List<int>();
-            list.Add(n);
-        }
-        var result = new List<Passage>(passageIds.Count);
-        using var lease = Rent();
-        // Ids are lower-case hex: those starting with a short id sort from it up to it followed by 'g' (a range on the key).
-        using var docs = Command(lease.Connection, "SELECT id FROM documents WHERE id >= $prefix AND id < $prefix || 'g'");
-        var prefix = docs.Parameters.Add("$prefix", SqliteType.Text);
-        using var cmd = Command(lease.Connection, $"{PassageSelect} WHERE doc_id = $doc AND ordinal IN (SELECT value FROM json_each($ords)) ORDER BY ordinal");
-        var doc = cmd.Parameters.Add("$doc", SqliteType.Text);
-        var ords = cmd.Parameters.Add("$ords", SqliteType.Text);
-        var ids = new List<string>(1);
-        foreach (var (hex, wanted) in ordinals)
-        {
-            prefix.Value = hex;
-            ids.Clear();
-            using (var reader = docs.ExecuteReader())
-                while (reader.Read()) ids.Add(reader.GetString(0));
-            ords.Value = "[" + string.Join(",", wanted) + "]";
-            foreach (var id in ids)
-            {
-                doc.Value = id;
-                result.AddRange(ReadPassages(cmd));
-            }
-        }
-        return Task.FromResult<IReadOnlyList<Passage>>(result);
-    }
-
-    private const string PassageSelect = """SELECT doc_id, ordinal, kind, text, section_id, section_path, line, end_line, start, "end", map FROM passages""";
-
-    private static List<Passage> ReadPassages(SqliteCommand cmd)
-    {
-        using var reader = cmd.ExecuteReader();
-        var list = new List<Passage>();
-        while (reader.Read())
-        {
-            var doc = new DocumentId(reader.GetString(0));
-            list.Add(new Passage(doc, reader.GetInt32(1), PassageKindNames.Parse(reader.GetString(2)), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5),
-                new Provenance(doc, reader.GetInt32(6), reader.GetInt32(7), new CharSpan(reader.GetInt32(8), reader.GetInt32(9))),
-                OffsetMap.FromBytes((byte[])reader.GetValue(10))));
-        }
-        return list;
     }
 
     public Task<IReadOnlyList<StoredFact>> GetFactsAsync(string kind, DocumentId? document = null, CancellationToken cancellationToken = default)

@@ -160,10 +160,32 @@ public static class SqliteMigrations
             entity_id TEXT NOT NULL,
             PRIMARY KEY(alias, entity_id)) WITHOUT ROWID;
         """,
+        // 4: text kept once (a third of the store): the source and its passages' text together in compressed blocks
+        // (TextBlocks); passages as rows keyed doc_key << 24 | ordinal (also their search-index row), their section
+        // path kept once per section. The store moves existing documents over (then drops passages and sources).
+        """
+        ALTER TABLE sections ADD COLUMN path TEXT;
+        CREATE TABLE passage_rows(
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            section INTEGER,
+            section_id TEXT,
+            path TEXT,
+            line INTEGER NOT NULL,
+            end_line INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL);
+        CREATE TABLE text_blocks(
+            id INTEGER PRIMARY KEY,
+            data BLOB NOT NULL);
+        """,
     ];
 
     /// <summary>The first version with fact rows and the entity catalogue (older stores are filled in when migrated).</summary>
     internal const int FactRowsVersion = 3;
+
+    /// <summary>The first version keeping text in blocks (older stores have their passages and sources moved over).</summary>
+    internal const int TextBlocksVersion = 4;
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Steps.Length;

@@ -90,7 +90,9 @@ public class SearchLayoutTests
         using var dir = new TempDir();
         await using var store = await FukanDefaults.OpenStoreAsync(dir.File("kb.db"));
         using var cmd = ((SqliteKnowledgeStore)store).Connection!.CreateCommand();
-        cmd.CommandText = "SELECT type FROM sqlite_schema WHERE name = 'search_content'";
+        cmd.CommandText = "SELECT type FROM sqlite_schema WHERE name = 'search_passage'";
         Assert.Equal("view", cmd.ExecuteScalar());
+        cmd.CommandText = "SELECT count(*) FROM sqlite_schema WHERE name = 'search_content'";
+        Assert.Equal(0L, cmd.ExecuteScalar());
     }
 }

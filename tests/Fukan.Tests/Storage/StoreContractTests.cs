@@ -184,10 +184,12 @@ public sealed class StoreContractTests(SeedStoreFixture seeds) : IClassFixture<S
         SqliteConnection.ClearAllPools();
         using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
         c.Open();
-        foreach (var table in new[] { "fact_rows", "fact_entities", "entity_docs", "fact_sets", "passages", "sections", "sources", "search_document" })
+        foreach (var table in new[] { "fact_rows", "fact_entities", "entity_docs", "fact_sets", "passage_rows", "text_blocks", "sections", "search_document" })
         {
             using var cmd = c.CreateCommand();
-            cmd.CommandText = table is "fact_sets" or "passages" or "sections" or "sources"
+            cmd.CommandText = table is "passage_rows" or "text_blocks"
+                ? $"SELECT count(*) FROM {table} WHERE id >> 24 NOT IN (SELECT doc_key FROM documents)"
+                : table is "fact_sets" or "sections"
                 ? $"SELECT count(*) FROM {table} WHERE doc_id <> $keep"
                 : table == "search_document" ? "SELECT count(*) FROM search_document WHERE document_id <> $keep"
                 : $"SELECT count(*) FROM {table} WHERE doc NOT IN (SELECT doc_key FROM documents)";

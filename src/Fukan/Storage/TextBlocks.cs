@@ -1,0 +1,183 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Text;
+using Fukan.Model;
+
+namespace Fukan.Storage;
+
+/// <summary>
+/// How the embedded store keeps a document's text: its source and its passages' text together, in blocks of
+/// <see cref="PassagesPerBlock"/> passages, each block holding the stretch of source those passages were cut from
+/// followed by the passages' text and offset maps, compressed as one stream. A passage repeats its source almost
+/// character for character, so inside one compression window it costs a few bytes: the two texts together take
+/// less room than the compressed source alone took next to plain passage text. <c>fukan source</c> joins the
+/// blocks' source stretches back into the exact original; a search hit decompresses one block (about 25 KB).
+/// </summary>
+/// <remarks>
+/// Rows are keyed by one integer, <c>doc_key &lt;&lt; 24 | n</c> (<see cref="Key"/>): a passage's key is also its
+/// row in the search index, and a document's rows are one key range.
+/// </remarks>
+internal static class TextBlocks
+{
+    public const int PassagesPerBlock = 32;
+    private const int BlockShift = 5;
+
+    /// <summary>Bits of a key that number a passage (or block) within its document.</summary>
+    public const int OrdinalBits = 24;
+
+    public const long OrdinalMask = (1L << OrdinalBits) - 1;
+
+    /// <summary>Format of a stored block (first byte, before the zlib stream).</summary>
+    private const byte Format = 1;
+
+    /// <summary>The key of passage or block <paramref name="n"/> of document <paramref name="docKey"/>.</summary>
+    public static long Key(long docKey, long n) => (docKey << OrdinalBits) | n;
+
+    /// <summary>The first and last key a document's rows can have.</summary>
+    public static (long First, long Last) Range(long docKey) => (docKey << OrdinalBits, (docKey << OrdinalBits) | OrdinalMask);
+
+    public static int BlockOf(int ordinal) => ordinal >> BlockShift;
+
+    /// <summary>Checks that a passage ordinal fits a key (a document of more than 16 million passages does not).</summary>
+    public static void CheckOrdinal(Passage passage)
+    {
+        if (passage.Ordinal < 0 || passage.Ordinal > OrdinalMask)
+            throw new StoreException($"passage {passage.Id}: ordinal {passage.Ordinal} is out of range (a document holds at most {OrdinalMask + 1} passages)");
+    }
+
+    /// <summary>
+    /// The blocks of a document: (block number, stored bytes), in order. There is always at least one block (the
+    /// source of a document without passages is block 0).
+    /// </summary>
+    public static List<(int Block, byte[] Data)> Pack(string source, IReadOnlyList<Passage> passages)
+    {
+        var groups = new SortedDictionary<int, List<Passage>>();
+        foreach (var p in passages)
+        {
+            CheckOrdinal(p);
+            int b = BlockOf(p.Ordinal);
+            if (!groups.TryGetValue(b, out var list)) groups[b] = list = new List<Passage>(PassagesPerBlock);
+            list.Add(p);
+        }
+        if (groups.Count == 0) groups[0] = [];
+        // Block i holds the source from where its first passage starts up to where the next block's starts.
+        var blocks = groups.ToList();
+        var bounds = new int[blocks.Count + 1];
+        bounds[blocks.Count] = source.Length;
+        for (int i = 1; i < blocks.Count; i++)
+        {
+            int start = blocks[i].Value.Count == 0 ? bounds[i - 1] : blocks[i].Value.Min(p => p.Source.Span.Start);
+            start = Math.Clamp(start, bounds[i - 1], source.Length);
+            // Never between the halves of a surrogate pair: each stretch is encoded on its own.
+            if (start > 0 && start < source.Length && char.IsLowSurrogate(source[start])) start--;
+            bounds[i] = Math.Max(start, bounds[i - 1]);
+        }
+        var result = new List<(int, byte[])>(blocks.Count);
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            buffer.ResetWrittenCount();
+            WriteString(buffer, source.AsSpan(bounds[i], bounds[i + 1] - bounds[i]));
+            var items = blocks[i].Value;
+            WriteVarint(buffer, (uint)items.Count);
+            foreach (var p in items)
+            {
+                WriteVarint(buffer, (uint)(p.Ordinal & ((1 << BlockShift) - 1)));
+                WriteString(buffer, p.Text);
+                var map = p.Map.ToBytes();
+                WriteVarint(buffer, (uint)map.Length);
+                buffer.Write(map);
+            }
+            result.Add((blocks[i].Key, Compress(buffer.WrittenSpan)));
+        }
+        return result;
+    }
+
+    /// <summary>A stored block: its stretch of source and its passages (ordinal within the block, text, map).</summary>
+    public sealed record Block(string Source, IReadOnlyList<(int Index, string Text, byte[] Map)> Passages)
+    {
+        public (string Text, byte[] Map)? Passage(int ordinal)
+        {
+            int index = ordinal & ((1 << BlockShift) - 1);
+            foreach (var p in Passages)
+                if (p.Index == index) return (p.Text, p.Map);
+            return null;
+        }
+    }
+
+    public static Block Unpack(byte[] stored)
+    {
+        if (stored.Length == 0 || stored[0] != Format) throw new StoreException("a stored text block is of an unknown format (written by a newer fukan?)");
+        byte[] data;
+        using (var input = new MemoryStream(stored, 1, stored.Length - 1))
+        using (var z = new ZLibStream(input, CompressionMode.Decompress))
+        using (var output = new MemoryStream(stored.Length * 4))
+        {
+            z.CopyTo(output);
+            data = output.ToArray();
+        }
+        int i = 0;
+        var source = ReadString(data, ref i);
+        int count = (int)ReadVarint(data, ref i);
+        var items = new List<(int, string, byte[])>(count);
+        for (int k = 0; k < count; k++)
+        {
+            int index = (int)ReadVarint(data, ref i);
+            var text = ReadString(data, ref i);
+            int mapLength = (int)ReadVarint(data, ref i);
+            items.Add((index, text, data.AsSpan(i, mapLength).ToArray()));
+            i += mapLength;
+        }
+        return new Block(source, items);
+    }
+
+    private static byte[] Compress(ReadOnlySpan<byte> raw)
+    {
+        using var output = new MemoryStream(raw.Length / 2 + 16);
+        output.WriteByte(Format);
+        using (var z = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true)) z.Write(raw);
+        return output.ToArray();
+    }
+
+    private static void WriteString(ArrayBufferWriter<byte> buffer, ReadOnlySpan<char> text)
+    {
+        int length = Encoding.UTF8.GetByteCount(text);
+        WriteVarint(buffer, (uint)length);
+        Encoding.UTF8.GetBytes(text, buffer.GetSpan(length));
+        buffer.Advance(length);
+    }
+
+    private static string ReadString(byte[] data, ref int i)
+    {
+        int length = (int)ReadVarint(data, ref i);
+        var s = Encoding.UTF8.GetString(data, i, length);
+        i += length;
+        return s;
+    }
+
+    private static void WriteVarint(ArrayBufferWriter<byte> buffer, uint value)
+    {
+        var span = buffer.GetSpan(5);
+        int n = 0;
+        while (value >= 0x80)
+        {
+            span[n++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        span[n++] = (byte)value;
+        buffer.Advance(n);
+    }
+
+    private static uint ReadVarint(byte[] data, ref int i)
+    {
+        uint value = 0;
+        int shift = 0;
+        while (true)
+        {
+            byte b = data[i++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80) return value;
+            shift += 7;
+        }
+    }
+}
