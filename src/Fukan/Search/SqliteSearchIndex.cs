@@ -102,14 +102,14 @@ public sealed class SqliteSearchIndex : ISearchIndex
             """);
         if (TableExists(connection, transaction, "passage_rows"))
         {
-            // Next to a store: the passage a row is comes from the store's rows (and the row path, kept only where it
-            // differs from the section path, from search_row_path).
+            // Next to a store: the passage a row is comes from the store's rows; a row path (kept only where it
+            // differs from the section path) is the section path and the labels in search_row_path.
             Exec(connection, transaction, """
-                CREATE TABLE IF NOT EXISTS search_row_path(rowid INTEGER PRIMARY KEY, path TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS search_row_path(rowid INTEGER PRIMARY KEY, suffix TEXT NOT NULL);
                 CREATE VIEW IF NOT EXISTS search_passage AS
                     SELECT p.id AS rowid, substr(d.id, 1, 12) || '-' || (p.id & 16777215) AS passage_id, p.id >> 24 AS doc_rowid,
                            p.id & 16777215 AS ordinal, coalesce(p.section_id, s.id) AS section_id, coalesce(p.path, s.path, '') AS section_path,
-                           p.line AS line, p.end_line AS end_line, p.start AS span_start, p."end" AS span_end, r.path AS row_path
+                           p.line AS line, p.end_line AS end_line, p.start AS span_start, p."end" AS span_end, coalesce(p.path, s.path, '') || r.suffix AS row_path
                     FROM passage_rows p JOIN documents d ON d.doc_key = p.id >> 24
                     LEFT JOIN sections s ON s.doc_id = d.id AND s.ord = p.section
                     LEFT JOIN search_row_path r ON r.rowid = p.id;
@@ -202,7 +202,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             INSERT INTO search_passage(rowid, passage_id, doc_rowid, ordinal, section_id, section_path, line, end_line, span_start, span_end, row_path)
             VALUES ($row, $pid, $doc, $ord, $sid, $spath, $line, $end, $s0, $s1, $rpath)
             """);
-        using var insertRowPath = SharesStoreContent ? Command(_connection, transaction, "INSERT INTO search_row_path(rowid, path) VALUES ($row, $rpath)") : null;
+        using var insertRowPath = SharesStoreContent ? Command(_connection, transaction, "INSERT INTO search_row_path(rowid, suffix) VALUES ($row, $suffix)") : null;
         using var insertContent = SharesStoreContent ? null : Command(_connection, transaction, "INSERT INTO search_content(rowid, text, map) VALUES ($row, $text, $map)");
         using var insertFts = Command(_connection, transaction, "INSERT INTO search_fts(rowid, body, path) VALUES ($row, $body, $path)");
         var fRow = insertFts.Parameters.Add("$row", SqliteType.Integer);
@@ -243,9 +243,10 @@ public sealed class SqliteSearchIndex : ISearchIndex
             }
             if (insertRowPath is not null && rowPath is string)
             {
+                if (!paths[i].StartsWith(p.SectionPath, StringComparison.Ordinal)) throw new InvalidOperationException($"passage {p.Id}: its row path does not extend its section path");
                 var c = insertRowPath.Parameters;
                 c.Clear();
-                c.AddWithValue("$row", rowids[i]); c.AddWithValue("$rpath", rowPath);
+                c.AddWithValue("$row", rowids[i]); c.AddWithValue("$suffix", paths[i][p.SectionPath.Length..]);
                 insertRowPath.ExecuteNonQuery();
             }
         }
