@@ -634,16 +634,26 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
         static long BlockKey(long rowid) =>
             (rowid & ~Fukan.Storage.TextBlocks.OrdinalMask) | (long)Fukan.Storage.TextBlocks.BlockOf((int)(rowid & Fukan.Storage.TextBlocks.OrdinalMask));
-        var blocks = new Dictionary<long, Fukan.Storage.TextBlocks.Block>();
+        var wanted = new Dictionary<long, HashSet<int>>();
+        foreach (var rowid in rowids)
+        {
+            var key = BlockKey(rowid);
+            if (!wanted.TryGetValue(key, out var set)) wanted[key] = set = new HashSet<int>();
+            set.Add(Fukan.Storage.TextBlocks.IndexInBlock((int)(rowid & Fukan.Storage.TextBlocks.OrdinalMask)));
+        }
         using (var cmd = Command(_connection, transaction, "SELECT id, data FROM text_blocks WHERE id IN (SELECT value FROM json_each($ids))"))
         {
-            cmd.Parameters.AddWithValue("$ids", JsonArray(rowids.Select(BlockKey).Distinct()));
+            cmd.Parameters.AddWithValue("$ids", JsonArray(wanted.Keys));
             using var r = cmd.ExecuteReader();
-            while (r.Read()) blocks[r.GetInt64(0)] = Fukan.Storage.TextBlocks.Unpack((byte[])r.GetValue(1));
+            while (r.Read())
+            {
+                long key = r.GetInt64(0);
+                // The block's key with the passage's index in place of the block number is the passage's row.
+                long first = key & ~Fukan.Storage.TextBlocks.OrdinalMask, block = key & Fukan.Storage.TextBlocks.OrdinalMask;
+                foreach (var (index, text, map) in Fukan.Storage.TextBlocks.ReadPassages((byte[])r.GetValue(1), wanted[key]))
+                    result[first | (block * Fukan.Storage.TextBlocks.PassagesPerBlock + index)] = (text, map);
+            }
         }
-        foreach (var rowid in rowids)
-            if (blocks.TryGetValue(BlockKey(rowid), out var block) && block.Passage((int)(rowid & Fukan.Storage.TextBlocks.OrdinalMask)) is { } p)
-                result[rowid] = p;
         return result;
     }
 

@@ -143,6 +143,49 @@ internal static class TextBlocks
         return new Block(source.ToString(), items);
     }
 
+    /// <summary>
+    /// Only the passages at <paramref name="indexes"/> (ordinal within the block) of a stored block, the rest skipped
+    /// undecoded: what a search hit needs.
+    /// </summary>
+    public static List<(int Index, string Text, byte[] Map)> ReadPassages(byte[] stored, IReadOnlyCollection<int> indexes)
+    {
+        if (stored.Length == 0 || stored[0] != Format) throw new StoreException("a stored text block is of an unknown format (written by a newer fukan?)");
+        var data = Decompressed ??= new byte[1 << 17];
+        int length = 0;
+        using (var input = new MemoryStream(stored, 1, stored.Length - 1))
+        using (var z = new ZLibStream(input, CompressionMode.Decompress))
+        {
+            int n;
+            while ((n = z.Read(data, length, data.Length - length)) > 0)
+            {
+                length += n;
+                if (length == data.Length) Array.Resize(ref data, data.Length * 2);
+            }
+            Decompressed = data;
+        }
+        int i = 0;
+        int count = (int)ReadVarint(data, ref i);
+        var found = new List<(int, string, byte[])>(indexes.Count);
+        for (int k = 0; k < count && found.Count < indexes.Count; k++)
+        {
+            int sourceLength = (int)ReadVarint(data, ref i);
+            i += sourceLength;   // its piece of source
+            int index = (int)ReadVarint(data, ref i);
+            int textLength = (int)ReadVarint(data, ref i);
+            int textAt = i;
+            i += textLength;
+            int mapLength = (int)ReadVarint(data, ref i);
+            if (indexes.Contains(index)) found.Add((index, Encoding.UTF8.GetString(data, textAt, textLength), data.AsSpan(i, mapLength).ToArray()));
+            i += mapLength;
+        }
+        return found;
+    }
+
+    [ThreadStatic] private static byte[]? Decompressed;
+
+    /// <summary>The ordinal of a passage within its block.</summary>
+    public static int IndexInBlock(int ordinal) => ordinal & ((1 << BlockShift) - 1);
+
     private static byte[] Compress(ReadOnlySpan<byte> raw)
     {
         using var output = new MemoryStream(raw.Length / 2 + 16);
