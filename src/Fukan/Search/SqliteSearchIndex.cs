@@ -81,12 +81,13 @@ public sealed class SqliteSearchIndex : ISearchIndex
         if (Scalar(connection, transaction, "SELECT value FROM search_meta WHERE key = 'layout'") is not Layout
             && (TableExists(connection, transaction, "search_passage") || TableExists(connection, transaction, "search_passage", "view")))
         {
-            Exec(connection, transaction, "DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_row_path; DROP TABLE IF EXISTS search_document; DELETE FROM search_meta WHERE key = 'layout';");
+            // Tables that reference search_document first.
             foreach (var name in new[] { "search_content", "search_passage" })
             {
                 if (TableExists(connection, transaction, name, "view")) Exec(connection, transaction, $"DROP VIEW {name}");
                 if (TableExists(connection, transaction, name)) Exec(connection, transaction, $"DROP TABLE {name}");
             }
+            Exec(connection, transaction, "DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_row_path; DROP TABLE IF EXISTS search_document; DELETE FROM search_meta WHERE key = 'layout';");
         }
         Exec(connection, transaction, """
             CREATE TABLE IF NOT EXISTS search_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -17,7 +17,15 @@ internal static class FactBlob
 
     public static byte[] Pack(string json) => Pack(Encoding.UTF8.GetBytes(json));
 
-    public static byte[] Pack(ReadOnlySpan<byte> utf8Json) => (Compressor ??= new ZstdSharp.Compressor(Level)).Wrap(utf8Json).ToArray();
+    public static byte[] Pack(ReadOnlySpan<byte> utf8Json) => (Compressor ??= NewCompressor()).Wrap(utf8Json).ToArray();
+
+    /// <summary>A 1 MB window (a chunk of 256 facts is at most about that) keeps each ingest thread's compressor small.</summary>
+    private static ZstdSharp.Compressor NewCompressor()
+    {
+        var compressor = new ZstdSharp.Compressor(Level);
+        compressor.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_windowLog, 20);
+        return compressor;
+    }
 
     [ThreadStatic] private static ZstdSharp.Compressor? Compressor;
 

@@ -177,12 +177,20 @@ internal static class TextBlocks
 
     [ThreadStatic] private static ZstdSharp.Compressor? Compressor;
 
+    /// <summary>A block is some 50 KB: a 128 KB window covers it, and each ingest thread's compressor stays small.</summary>
+    private static ZstdSharp.Compressor NewCompressor()
+    {
+        var compressor = new ZstdSharp.Compressor(Level);
+        compressor.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_windowLog, 17);
+        return compressor;
+    }
+
     /// <summary>The ordinal of a passage within its block.</summary>
     public static int IndexInBlock(int ordinal) => ordinal & ((1 << BlockShift) - 1);
 
     private static byte[] Compress(ReadOnlySpan<byte> raw)
     {
-        var frame = (Compressor ??= new ZstdSharp.Compressor(Level)).Wrap(raw);
+        var frame = (Compressor ??= NewCompressor()).Wrap(raw);
         var result = new byte[frame.Length + 1];
         result[0] = Format;
         frame.CopyTo(result.AsSpan(1));

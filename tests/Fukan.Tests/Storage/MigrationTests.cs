@@ -134,6 +134,19 @@ public class TextBlockMigrationTests
             Exec("""INSERT INTO passages VALUES ($id, $o, $k, $t, $sid, $path, $l, $el, $s, $e, $map)""", ("$id", (object?)id), ("$o", p.Ordinal), ("$k", p.Kind.ToName()),
                 ("$t", p.Text), ("$sid", p.SectionId), ("$path", p.SectionPath), ("$l", p.Source.Line), ("$el", p.Source.EndLine),
                 ("$s", p.Source.Span.Start), ("$e", p.Source.Span.End), ("$map", p.Map.ToBytes()));
+        // The search index of then (layout 4): a passage table referencing its documents, text read through a view.
+        Exec("""
+            CREATE TABLE search_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            INSERT INTO search_meta VALUES ('layout', '4'), ('analyzer', 'bigram');
+            CREATE TABLE search_document(doc_rowid INTEGER PRIMARY KEY, document_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, date TEXT);
+            CREATE TABLE search_passage(rowid INTEGER PRIMARY KEY, passage_id TEXT NOT NULL UNIQUE, doc_rowid INTEGER NOT NULL REFERENCES search_document(doc_rowid),
+                ordinal INTEGER NOT NULL, section_id TEXT, section_path TEXT NOT NULL, line INTEGER NOT NULL, end_line INTEGER NOT NULL,
+                span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, row_path TEXT);
+            CREATE VIEW search_content AS SELECT sp.rowid AS rowid, p.text AS text, p.map AS map FROM search_passage sp
+                JOIN search_document d ON d.doc_rowid = sp.doc_rowid JOIN passages p ON p.doc_id = d.document_id AND p.ordinal = sp.ordinal;
+            """);
+        Exec("INSERT INTO search_document VALUES (1, $id, '000.txt', 'T', 'report', NULL)", ("$id", (object?)id));
+        Exec("INSERT INTO search_passage VALUES (1, 'x-0', 1, 0, NULL, '', 1, 1, 0, 1, NULL)");
         tx.Commit();
     }
 
