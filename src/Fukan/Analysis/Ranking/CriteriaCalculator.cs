@@ -204,7 +204,12 @@ public sealed class CriteriaCalculator
 
     private CriterionValue InvestmentIn(AreaSource area, IReadOnlyList<MoneyMention> money)
     {
-        var found = money;
+        // An amount restated in the same document counts once (money's rule).
+        var seen = new HashSet<(string, string, decimal, decimal?)>();
+        var found = new List<MoneyMention>(money.Count);
+        foreach (var m in money)
+            if (seen.Add(Fukan.Analysis.Money.MoneyReport.RestatementKey(m.Document, m.Currency, m.Value, m.ValueMax))) found.Add(m);
+        int restated = money.Count - found.Count;
         double value = Math.Log(1 + found.Count);
         var evidence = new List<CriterionEvidence>();
         foreach (var m in found)
@@ -212,7 +217,8 @@ public sealed class CriteriaCalculator
             if (evidence.Count >= _maxEvidence) break;
             evidence.Add(new CriterionEvidence(m.Text, m.Document, m.Provenance.Line, m.Provenance));
         }
-        return new CriterionValue(Criterion.Investment, value, $"ln(1 + {found.Count}) = {F(value)} (amounts in lines {area.StartLine}–{area.EndLine})", evidence, found.Count);
+        var restatedNote = restated > 0 ? $", {restated} restated amount(s) counted once" : "";
+        return new CriterionValue(Criterion.Investment, value, $"ln(1 + {found.Count}) = {F(value)} (amounts in lines {area.StartLine}–{area.EndLine}{restatedNote})", evidence, found.Count);
     }
 
     private CriterionValue AttentionTo(AreaSource area, TermSet terms, IReadOnlyList<AttentionText> texts, string[] folded,
@@ -287,7 +293,11 @@ public sealed class CriteriaCalculator
                 if (!hit) continue;
                 novel++;
                 if (evidence.Count < _maxEvidence && area.Profile is not null)
-                    evidence.Add(new CriterionEvidence(Truncate(trends[s..e], 80), area.Document, area.Profile.Source.Line, area.Profile.Source));
+                {
+                    // The sentence's own lines when the trends came from this profile (the overview has no sources kept).
+                    var at = area.Profile.Trends is not null && ReferenceEquals(trends, area.Profile.Trends) ? area.Profile.TrendsSourceAt(s) : area.Profile.Source;
+                    evidence.Add(new CriterionEvidence(Truncate(trends[s..e], 80), area.Document, at.Line, at));
+                }
             }
             if (sentences > 0) novelty = (double)novel / sentences;
         }
