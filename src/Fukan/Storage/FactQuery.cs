@@ -26,6 +26,8 @@ public sealed record FactQuery(string Kind)
     public string? Phase { get; init; }
     public string? Trend { get; init; }
     public string? AreaId { get; init; }
+    /// <summary>Highest value first (an event's salience), then document and order; otherwise document and order.</summary>
+    public bool HighestValueFirst { get; init; }
     public int Offset { get; init; }
     public int Limit { get; init; } = int.MaxValue;
     /// <summary>Only amounts of money (a currency code as unit: JPY, USD, EUR, …).</summary>
@@ -62,6 +64,8 @@ public sealed record EntityQuery
 {
     public Fukan.Extraction.Entities.EntityType? Type { get; init; }
     public DocumentId? Document { get; init; }
+    /// <summary>Highest value first (an event's salience), then document and order; otherwise document and order.</summary>
+    public bool HighestValueFirst { get; init; }
     public int Offset { get; init; }
     public int Limit { get; init; } = int.MaxValue;
 }

@@ -70,6 +70,8 @@ internal sealed class FactRowKeyReader
             DateStart = (e.Date.Start ?? e.Date.End) is { } s ? FactRowKeys.Day(s) : null,
             DateEnd = (e.Date.End ?? e.Date.Start) is { } en ? FactRowKeys.Day(en) : null,
             Precision = e.Date.Precision, Status = e.Status, Domain = e.Domain, Entities = EntitiesAround(e.Source.Span),
+            // An event's value is its salience: the timeline's top milestones are the highest values in a date range.
+            Value = e.Salience,
         },
         ComparisonRow c => new FactRowKeys { AreaId = c.AreaId, Country = c.Country, Phase = c.Phase, Rating = c.Rating, Trend = c.Trend, Subject = c.Area },
         AreaProfile a => new FactRowKeys { AreaId = a.AreaId, Subject = a.Title },

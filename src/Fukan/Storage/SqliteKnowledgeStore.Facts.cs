@@ -172,7 +172,7 @@ public sealed partial class SqliteKnowledgeStore
         if (total == 0 || query.Limit == 0 || query.Offset >= total) return Task.FromResult(new FactPage([], total));
         cmd.CommandText = $"""
             SELECT d.id, f.chunk, f.idx, f.ord, f.doc, f.date_start FROM fact_rows f JOIN documents d ON d.doc_key = f.doc
-            WHERE {where} ORDER BY d.id, f.ord LIMIT $limit OFFSET $offset
+            WHERE {where} ORDER BY {(query.HighestValueFirst ? "f.value DESC, " : "")}d.id, f.ord LIMIT $limit OFFSET $offset
             """;
         cmd.Parameters.AddWithValue("$limit", query.Limit);
         cmd.Parameters.AddWithValue("$offset", query.Offset);
