@@ -48,6 +48,16 @@ public static class SlideAccuracy
         var seedOf = new Dictionary<DocumentId, string>();
         foreach (var d in await store.ListDocumentsAsync(ct)) seedOf[d.Id] = Path.GetFileName(d.Path)[..3];
         var view = await TimelineBuilder.BuildTopAsync(store, FromYear, null, TimelineGrouping.Domain, top, cancellationToken: ct);
+        // A shown milestone stands for every identical statement the store merged into it (its copies are counted,
+        // not listed): the lines of the same sentence and date count as shown.
+        var sameStatement = new Dictionary<string, List<Provenance>>(StringComparer.Ordinal);
+        foreach (var lane in (await TimelineBuilder.BuildAsync(store, FromYear, null, TimelineGrouping.Domain, cancellationToken: ct)).Lanes)
+            foreach (var e in lane.Events)
+            {
+                var k = e.Label + "\u0001" + e.DateText;
+                if (!sameStatement.TryGetValue(k, out var list)) sameStatement[k] = list = [];
+                list.Add(e.Source);
+            }
         var items = new List<Shown>();
         var found = new HashSet<(string, int)>();
         foreach (var lane in view.Lanes)
@@ -55,6 +65,7 @@ public static class SlideAccuracy
             {
                 var places = new List<Provenance> { e.Source };
                 if (view.Mentions.TryGetValue(e, out var m)) places.AddRange(m.AlsoAt);
+                if (sameStatement.TryGetValue(e.Label + "\u0001" + e.DateText, out var copies)) places.AddRange(copies);
                 bool hit = false;
                 foreach (var p in places)
                 {

@@ -28,6 +28,12 @@ public sealed record FactQuery(string Kind)
     public string? AreaId { get; init; }
     /// <summary>Highest value first (an event's salience), then document and order; otherwise document and order.</summary>
     public bool HighestValueFirst { get; init; }
+    /// <summary>
+    /// One fact per subject: of the rows sharing a subject, the first by document and order, with their number in
+    /// <see cref="StoredFact.Copies"/> (an event's subject is the key of its exact statement, so a statement copied
+    /// into many documents is one row). Rows without a subject stand alone. <see cref="FactPage.Total"/> still counts rows.
+    /// </summary>
+    public bool OnePerSubject { get; init; }
     public int Offset { get; init; }
     public int Limit { get; init; } = int.MaxValue;
     /// <summary>Only amounts of money (a currency code as unit: JPY, USD, EUR, …).</summary>
@@ -66,6 +72,12 @@ public sealed record EntityQuery
     public DocumentId? Document { get; init; }
     /// <summary>Highest value first (an event's salience), then document and order; otherwise document and order.</summary>
     public bool HighestValueFirst { get; init; }
+    /// <summary>
+    /// One fact per subject: of the rows sharing a subject, the first by document and order, with their number in
+    /// <see cref="StoredFact.Copies"/> (an event's subject is the key of its exact statement, so a statement copied
+    /// into many documents is one row). Rows without a subject stand alone. <see cref="FactPage.Total"/> still counts rows.
+    /// </summary>
+    public bool OnePerSubject { get; init; }
     public int Offset { get; init; }
     public int Limit { get; init; } = int.MaxValue;
 }

@@ -59,9 +59,10 @@ public static class TimelineBuilder
 
     /// <summary>
     /// The <paramref name="top"/> most salient milestones in the range, duplicates (the same <see cref="MilestoneKey"/>
-    /// and date) merged into one with their count and other places. Events are read from the store highest salience
-    /// first, page by page, and reading stops once a full top N cannot change (the next event scores below the
-    /// lowest kept): the cost follows the answer, not the corpus.
+    /// and date) merged into one with their count and other places. The store returns one row per exact statement
+    /// (copies counted, <see cref="FactQuery.OnePerSubject"/>), highest salience first, page by page, and reading stops
+    /// once a full top N cannot change (the next event scores below the lowest kept): the cost follows the answer,
+    /// not the corpus. AlsoAt lists the other statements merged by key, not the copies of the same sentence.
     /// </summary>
     public static async Task<TimelineView> BuildTopAsync(IKnowledgeStore store, int? fromYear, int? toYear, TimelineGrouping grouping, int top,
         DocumentId? document = null, string? domain = null, CancellationToken cancellationToken = default)
@@ -75,7 +76,7 @@ public static class TimelineBuilder
         string? storedDomain = domain is null ? null : DomainClassifier.Domains.FirstOrDefault(d => string.Equals(d, domain, StringComparison.OrdinalIgnoreCase)) ?? domain;
         var query = new FactQuery(EventFact.FactKind)
         {
-            Document = document, Domain = storedDomain, HighestValueFirst = true, Limit = PageSize,
+            Document = document, Domain = storedDomain, HighestValueFirst = true, OnePerSubject = true, Limit = Math.Min(PageSize, top * 4),
             After = ranged ? lo : null,
             Before = ranged ? hi : null,
         };
@@ -83,7 +84,7 @@ public static class TimelineBuilder
         int total = 0, read = 0;
         double lowest = double.MaxValue;
         bool done = false;
-        for (int offset = 0; !done && read < MaxRowsForTop; offset += PageSize)
+        for (int offset = 0; !done && read < MaxRowsForTop; offset += query.Limit)
         {
             var page = await store.QueryFactsAsync(query with { Offset = offset }, cancellationToken).ConfigureAwait(false);
             if (offset == 0) total = page.Total;
@@ -97,7 +98,7 @@ public static class TimelineBuilder
                 if (groups.TryGetValue(key, out var g))
                 {
                     if (g.AlsoAt.Count < 10) g.AlsoAt.Add(e.Source);
-                    groups[key] = (g.First, g.Count + 1, g.AlsoAt);
+                    groups[key] = (g.First, g.Count + stored.Copies, g.AlsoAt);
                     continue;
                 }
                 double salience = e.Salience ?? 0;
@@ -107,10 +108,10 @@ public static class TimelineBuilder
                     if (salience < lowest) { done = true; break; }
                     continue;
                 }
-                groups[key] = (e, 1, []);
+                groups[key] = (e, stored.Copies, []);
                 lowest = Math.Min(lowest, salience);
             }
-            if (page.Facts.Count < PageSize) break;
+            if (page.Facts.Count < query.Limit) break;
         }
         var mentions = new Dictionary<EventFact, MilestoneMentions>(ReferenceEqualityComparer.Instance);
         var kept = new List<EventFact>(groups.Count);
