@@ -17,6 +17,11 @@ public sealed record FactQuery(string Kind)
     public string? Subject { get; init; }
     public DateOnly? After { get; init; }
     public DateOnly? Before { get; init; }
+    /// <summary>
+    /// Facts whose anchor — the first day, or the last for an end-only date (<c>by 2027</c>) — is on or after this day;
+    /// unlike <see cref="After"/> a period that began earlier and runs into the range is left out. Indexed.
+    /// </summary>
+    public DateOnly? AnchorFrom { get; init; }
     /// <summary>An entity id, name or alias: facts whose sentence names it.</summary>
     public string? Entity { get; init; }
     public string? Status { get; init; }

@@ -118,6 +118,7 @@ public sealed partial class PostgresKnowledgeStore
         if (query.Subject is { Length: > 0 } subject) { where.Append(" AND strpos(lower(f.subject COLLATE \"C\"), lower(@subject COLLATE \"C\")) > 0"); cmd.Parameters.AddWithValue("subject", subject); }
         if (query.After is { } after) { where.Append(" AND coalesce(f.date_end, f.date_start) COLLATE \"C\" >= @after"); cmd.Parameters.AddWithValue("after", FactRowKeys.Day(after)); }
         if (query.Before is { } before) { where.Append(" AND f.date_start COLLATE \"C\" <= @before"); cmd.Parameters.AddWithValue("before", FactRowKeys.Day(before)); }
+        if (query.AnchorFrom is { } anchor) { where.Append(" AND f.date_start COLLATE \"C\" >= @anchor"); cmd.Parameters.AddWithValue("anchor", FactRowKeys.Day(anchor)); }
         if (query.Status is { } status) { where.Append(" AND f.status = @status"); cmd.Parameters.AddWithValue("status", status); }
         if (query.Domain is { } domain) { where.Append(" AND f.domain = @domain"); cmd.Parameters.AddWithValue("domain", domain); }
         if (query.Country is { } country) { where.Append(" AND lower(f.country COLLATE \"C\") = lower(@country COLLATE \"C\")"); cmd.Parameters.AddWithValue("country", country); }

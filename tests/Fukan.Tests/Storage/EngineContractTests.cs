@@ -221,6 +221,16 @@ public sealed class EngineContractTests
         Assert.Equal(once.Facts.Select(Salience).OrderByDescending(x => x), once.Facts.Select(Salience));
         var page = await store.QueryFactsAsync(new FactQuery("event") { HighestValueFirst = true, OnePerSubject = true, Offset = 3, Limit = 4 }, Ct);
         Assert.Equal(once.Facts.Skip(3).Take(4).Select(f => f.Json), page.Facts.Select(f => f.Json));
+        // AnchorFrom keeps what starts (or, end-only, ends) on or after the day; periods begun earlier are left out
+        static DateOnly Anchor(StoredFact f)
+        {
+            var date = JsonDocument.Parse(f.Json).RootElement.GetProperty("date");
+            return DateOnly.Parse((date.GetProperty("start").GetString() ?? date.GetProperty("end").GetString())!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var anchored = await store.QueryFactsAsync(new FactQuery("event") { AnchorFrom = new DateOnly(2026, 1, 1) }, Ct);
+        Assert.InRange(anchored.Total, 1, ranked.Total - 1);
+        Assert.All(anchored.Facts, f => Assert.True(Anchor(f) >= new DateOnly(2026, 1, 1)));
+        Assert.Equal(ranked.Facts.Count(f => Anchor(f) >= new DateOnly(2026, 1, 1)), anchored.Total);
     }
 
     [Theory]

@@ -77,14 +77,18 @@ public static class TimelineBuilder
         var query = new FactQuery(EventFact.FactKind)
         {
             Document = document, Domain = storedDomain, HighestValueFirst = true, OnePerSubject = true, Limit = Math.Min(PageSize, top * 4),
-            After = ranged ? lo : null,
+            // A milestone of the top view happens in the range: its anchor (first day, or last for "by 2027") lies
+            // in it. Periods that began earlier and run into it (a 2016–2030 programme) are context; --all shows them.
+            AnchorFrom = ranged ? lo : null,
             Before = ranged ? hi : null,
         };
         var groups = new Dictionary<string, (EventFact First, int Count, List<Provenance> AlsoAt)>(StringComparer.Ordinal);
         int total = 0, read = 0;
         double lowest = double.MaxValue;
         bool done = false;
-        for (int offset = 0; !done && read < MaxRowsForTop; offset += query.Limit)
+        // Once the top N are found, rows after them score no higher and come later: they can only merge into a kept
+        // milestone, so no further page is read for them.
+        for (int offset = 0; !done && groups.Count < top && read < MaxRowsForTop; offset += query.Limit)
         {
             var page = await store.QueryFactsAsync(query with { Offset = offset }, cancellationToken).ConfigureAwait(false);
             if (offset == 0) total = page.Total;
@@ -93,7 +97,7 @@ public static class TimelineBuilder
             {
                 read++;
                 var e = FactSerializer.Deserialize<EventFact>(stored);
-                if (ranged ? !InRange(e, lo, hi) : (e.Date.Start ?? e.Date.End) is null) continue;
+                if ((e.Date.Start ?? e.Date.End) is not { } anchor || ranged && (anchor < lo || anchor > hi)) continue;
                 var key = GroupKey(e);
                 if (groups.TryGetValue(key, out var g))
                 {
