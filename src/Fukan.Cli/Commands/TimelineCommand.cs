@@ -89,7 +89,13 @@ public static class TimelineCommand
                 context.Console.Write(table);
             }
             if (topView)
-                context.Out.WriteLine($"The {view.Count} most salient of {view.Total} dated statement(s) in range; --all lists every one, --top N more or fewer.");
+            {
+                // Total counts stored statements, Count merged milestones: all shown when the top N was not reached.
+                var summary = view.Count < view.Top
+                    ? $"All {view.Count} milestone(s) of {view.Total} dated statement(s) in range, duplicates merged; --all lists every statement."
+                    : $"The {view.Count} most salient of {view.Total} dated statement(s) in range; --all lists every one, --top N more or fewer.";
+                foreach (var l in TerminalText.Wrap(summary, context.Width)) context.Out.WriteLine(l);
+            }
             // Say what the symbols mean, once, when they were used.
             var legend = new List<string>();
             if (unknown) legend.Add("? = not said whether planned or done");

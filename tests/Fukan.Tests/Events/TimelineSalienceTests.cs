@@ -84,7 +84,7 @@ public sealed class TimelineSalienceTests(SeedStoreFixture seeds) : IClassFixtur
         Assert.True(JsonDocument.Parse(all.Out).RootElement.GetArrayLength() > 1000);
 
         var human = await Support.Cli.RunAsync("--db", seeds.DbPath, "timeline", "--top", "3");
-        Assert.Contains("The 3 most salient of", human.Out, StringComparison.Ordinal);
+        Assert.Contains("The 3 most salient of", human.Out.Replace("\n", " "), StringComparison.Ordinal);
         var both = await Support.Cli.RunAsync("--db", seeds.DbPath, "timeline", "--top", "3", "--all");
         Assert.Equal(2, both.ExitCode);
         var zero = await Support.Cli.RunAsync("--db", seeds.DbPath, "timeline", "--top", "0");
