@@ -54,6 +54,9 @@ public static class TimelineBuilder
     /// <summary>Rows read per page while looking for the top milestones.</summary>
     private const int PageSize = 512;
 
+    /// <summary>Salience floors tried in turn for a top-N view (null: no floor).</summary>
+    private static readonly decimal?[] SalienceFloors = [0.6m, 0.4m, null];
+
     /// <summary>At most this many rows are read for a top-N view (a corpus of copies merges into few milestones).</summary>
     private const int MaxRowsForTop = 50_000;
 
@@ -82,40 +85,49 @@ public static class TimelineBuilder
             AnchorFrom = ranged ? lo : null,
             Before = ranged ? hi : null,
         };
+        // How many statements the range holds (a count, no rows read).
+        int total = (await store.QueryFactsAsync(query with { Limit = 0 }, cancellationToken).ConfigureAwait(false)).Total;
         var groups = new Dictionary<string, (EventFact First, int Count, List<Provenance> AlsoAt)>(StringComparer.Ordinal);
-        int total = 0, read = 0;
-        double lowest = double.MaxValue;
-        bool done = false;
-        // Once the top N are found, rows after them score no higher and come later: they can only merge into a kept
-        // milestone, so no further page is read for them.
-        for (int offset = 0; !done && groups.Count < top && read < MaxRowsForTop; offset += query.Limit)
+        // The salient few are found among the rows above a floor first (fewer rows to group by statement); the floor
+        // drops only when they are too few. Rows above a floor come first in the order anyway, so the answer is the same.
+        foreach (var floor in SalienceFloors)
         {
-            var page = await store.QueryFactsAsync(query with { Offset = offset }, cancellationToken).ConfigureAwait(false);
-            if (offset == 0) total = page.Total;
-            if (page.Facts.Count == 0) break;
-            foreach (var stored in page.Facts)
+            groups.Clear();
+            var floored = query with { Min = floor };
+            int read = 0;
+            double lowest = double.MaxValue;
+            bool done = false;
+            // Once the top N are found, rows after them score no higher and come later: they can only merge into a
+            // kept milestone, so no further page is read for them.
+            for (int offset = 0; !done && groups.Count < top && read < MaxRowsForTop; offset += query.Limit)
             {
-                read++;
-                var e = FactSerializer.Deserialize<EventFact>(stored);
-                if ((e.Date.Start ?? e.Date.End) is not { } anchor || ranged && (anchor < lo || anchor > hi)) continue;
-                var key = GroupKey(e);
-                if (groups.TryGetValue(key, out var g))
+                var page = await store.QueryFactsAsync(floored with { Offset = offset }, cancellationToken).ConfigureAwait(false);
+                if (page.Facts.Count == 0) break;
+                foreach (var stored in page.Facts)
                 {
-                    if (g.AlsoAt.Count < 10) g.AlsoAt.Add(e.Source);
-                    groups[key] = (g.First, g.Count + stored.Copies, g.AlsoAt);
-                    continue;
+                    read++;
+                    var e = FactSerializer.Deserialize<EventFact>(stored);
+                    if ((e.Date.Start ?? e.Date.End) is not { } anchor || ranged && (anchor < lo || anchor > hi)) continue;
+                    var key = GroupKey(e);
+                    if (groups.TryGetValue(key, out var g))
+                    {
+                        if (g.AlsoAt.Count < 10) g.AlsoAt.Add(e.Source);
+                        groups[key] = (g.First, g.Count + stored.Copies, g.AlsoAt);
+                        continue;
+                    }
+                    double salience = e.Salience ?? 0;
+                    if (groups.Count >= top)
+                    {
+                        // Highest first: once an event scores below the lowest kept, nothing after it can enter.
+                        if (salience < lowest) { done = true; break; }
+                        continue;
+                    }
+                    groups[key] = (e, stored.Copies, []);
+                    lowest = Math.Min(lowest, salience);
                 }
-                double salience = e.Salience ?? 0;
-                if (groups.Count >= top)
-                {
-                    // Highest first: once an event scores below the lowest kept, nothing after it can enter.
-                    if (salience < lowest) { done = true; break; }
-                    continue;
-                }
-                groups[key] = (e, stored.Copies, []);
-                lowest = Math.Min(lowest, salience);
+                if (page.Facts.Count < query.Limit) break;
             }
-            if (page.Facts.Count < query.Limit) break;
+            if (groups.Count >= top) break;
         }
         var mentions = new Dictionary<EventFact, MilestoneMentions>(ReferenceEqualityComparer.Instance);
         var kept = new List<EventFact>(groups.Count);
