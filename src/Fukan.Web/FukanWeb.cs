@@ -26,6 +26,7 @@ public static class FukanWeb
         services.AddSingleton(options);
         services.AddSingleton<KnowledgeBaseReader>();
         services.AddSingleton<AnswerCache>();
+        services.AddHostedService<AnswerWarmer>();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -25,7 +25,7 @@ internal static class Pages
     private static readonly (string Href, string Label)[] Nav =
     [
         ("/", "Overview"), ("/documents", "Documents"), ("/landscape", "Landscape"), ("/gaps", "Gaps"), ("/diff", "Diff"),
-        ("/search", "Search"), ("/timeline", "Timeline"), ("/facts", "Facts"), ("/entities", "Entities"), ("/signals", "Signals"), ("/rank", "Rank"),
+        ("/search", "Search"), ("/timeline", "Timeline"), ("/facts", "Facts"), ("/entities", "Entities"), ("/money", "Money"), ("/signals", "Signals"), ("/rank", "Rank"),
     ];
 
     public static void Map(IEndpointRouteBuilder e)
@@ -43,12 +43,14 @@ internal static class Pages
         Get(e, "/entities", Entities);
         Get(e, "/entities/{name}", Entity);
         Get(e, "/minutes/{doc}", Minutes);
+        Get(e, "/money", Money);
         Get(e, "/signals", Signals);
         Get(e, "/rank", Rank);
         e.MapGet("/landscape.csv", LandscapeCsv).ExcludeFromDescription();
         e.MapGet("/facts.csv", FactsCsv).ExcludeFromDescription();
         e.MapGet("/timeline.csv", TimelineCsv).ExcludeFromDescription();
         e.MapGet("/rank.csv", RankCsv).ExcludeFromDescription();
+        e.MapGet("/money.csv", MoneyCsv).ExcludeFromDescription();
     }
 
     private static void Get(IEndpointRouteBuilder e, string pattern, Func<HttpContext, FukanQueries, CancellationToken, Task<(string Title, string Active, Html Body)>> page) =>
@@ -551,7 +553,7 @@ internal static class Pages
     {
         var r = c.Request;
         int? from = Params.Int(r, "from", 1, 9998), to = Params.Int(r, "to", 1, 9998);
-        var view = await q.TimelineAsync(from, to, Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
+        var view = await Answers.TimelineAsync(Cache(c), q, from, to, Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
         var h = new Html().El("h1", $"Timeline {view.FromYear}–{view.ToYear}");
         h.Open("form", "method", "get", "action", "/timeline", "class", "filters", "data-autosubmit", "1")
             .Open("label").Text("from ").Open("input", "type", "number", "name", "from", "value", view.FromYear.ToString(CultureInfo.InvariantCulture), "min", "1", "max", "9998").Close("label")
@@ -585,10 +587,10 @@ internal static class Pages
         return ("Timeline", "Timeline", h);
     }
 
-    private static async Task<IResult> TimelineCsv(HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
+    private static async Task<IResult> TimelineCsv(HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
         await kb.ReadAsync(async q =>
         {
-            var view = await q.TimelineAsync(Params.Int(r, "from", 1, 9998), Params.Int(r, "to", 1, 9998), Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
+            var view = await Answers.TimelineAsync(cache, q, Params.Int(r, "from", 1, 9998), Params.Int(r, "to", 1, 9998), Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
             var sb = new StringBuilder("lane,start,end,precision,dateText,status,domain,label,actors,technologies,documentId,line,endLine\r\n");
             foreach (var e in TimelineEntry.Of(view))
                 sb.Append(Fukan.Contracts.Csv.Record([e.Lane, e.Date.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Date.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -677,6 +679,78 @@ internal static class Pages
         h.Close("li");
     }
 
+    /// <summary>The money groups a page shows at once; the CSV and the API have them all.</summary>
+    private const int MoneyPage = 50;
+
+    /// <summary>The money report's question from the query string (by, currency, after, before; doc separately).</summary>
+    private static Fukan.Analysis.Money.MoneyQuery MoneyQueryOf(HttpRequest r) =>
+        FukanQueries.Money(Params.Str(r, "by"), Params.Str(r, "after"), Params.Str(r, "before"), Params.Str(r, "currency"));
+
+    private static async Task<(string, string, Html)> Money(HttpContext c, FukanQueries q, CancellationToken ct)
+    {
+        var r = c.Request;
+        var query = MoneyQueryOf(r);
+        var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
+        int offset = Params.Int(r, "offset", 0, int.MaxValue) ?? 0;
+        var groups = await Answers.MoneyAsync(Cache(c), q, query, doc, ct);
+        var by = query.By.ToString().ToLowerInvariant();
+        var h = new Html().El("h1", $"Money by {by} ({groups.Count})");
+        h.Open("form", "method", "get", "action", "/money", "class", "filters", "data-autosubmit", "1").Open("label").Text("by ").Open("select", "name", "by");
+        foreach (var g in new[] { "entity", "tech", "country", "year" })
+            h.Open("option", "value", g, "selected", g == by ? "selected" : null).Text(g).Close("option");
+        h.Close("select").Close("label")
+            .Open("label").Text("currency ").Open("input", "name", "currency", "value", query.Currency, "size", "5", "placeholder", "JPY").Close("label")
+            .Open("label").Text("after ").Open("input", "name", "after", "value", Params.Str(r, "after"), "size", "8", "placeholder", "2024").Close("label")
+            .Open("label").Text("before ").Open("input", "name", "before", "value", Params.Str(r, "before"), "size", "8", "placeholder", "2030-03").Close("label")
+            .Open("label").Text("document ").Open("input", "name", "doc", "value", Params.Str(r, "doc"), "size", "14").Close("label")
+            .Raw("<button type=\"submit\">show</button>")
+            .A($"/money.csv{Q(("by", by), ("currency", query.Currency), ("after", Params.Str(r, "after")), ("before", Params.Str(r, "before")), ("doc", Params.Str(r, "doc")))}", "CSV", "button")
+            .Close("form");
+        h.El("p", "Amounts linked to what their sentence names, summed per currency (never converted); an amount restated in one document counts once.", "class", "muted");
+        if (groups.Count == 0) { h.El("p", "No amounts of money match."); return ("Money", "Money", h); }
+        h.Open("table", "class", "grid money").Raw("<thead><tr><th>").Text(by).Raw("</th><th>type</th><th>total per currency</th><th class=\"num\">amounts</th><th>largest</th><th>amounts and their lines</th></tr></thead><tbody>");
+        foreach (var g in Paging.Slice(groups, offset, MoneyPage))
+        {
+            var largest = g.Amounts.OrderByDescending(a => a.Value).First();
+            h.Open("tr").El("td", g.Label).El("td", g.Type ?? "").Open("td");
+            foreach (var t in g.Totals) h.El("div", $"{Amount(t.Total)} {t.Currency}", "class", "num");
+            h.Close("td").El("td", g.Amounts.Count.ToString(CultureInfo.InvariantCulture), "class", "num")
+                .Open("td").Text(largest.Text).Raw(" ").LinesLink(largest.Provenance).Close("td")
+                .Open("td").Open("details").El("summary", $"{g.Amounts.Count} amount(s)").Open("ul", "class", "evidence-list");
+            foreach (var a in g.Amounts.Take(100))
+                h.Open("li").El("span", a.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", "class", "muted").Raw(" ").Text(a.Text)
+                    .Raw(a.Subject is null ? "" : " · ").Text(a.Subject).Raw(" ").LinesLink(a.Provenance).Close("li");
+            if (g.Amounts.Count > 100) h.El("li", $"… {g.Amounts.Count - 100} more in the CSV", "class", "muted");
+            h.Close("ul").Close("details").Close("td").Close("tr");
+        }
+        h.Raw("</tbody></table>");
+        h.Open("p", "class", "pager");
+        string PageUrl(int at) => $"/money{Q(("by", by), ("currency", query.Currency), ("after", Params.Str(r, "after")), ("before", Params.Str(r, "before")), ("doc", Params.Str(r, "doc")), ("offset", at.ToString(CultureInfo.InvariantCulture)))}";
+        if (offset > 0) h.A(PageUrl(Math.Max(0, offset - MoneyPage)), "← previous");
+        if (offset + MoneyPage < groups.Count) h.Raw(" ").A(PageUrl(offset + MoneyPage), "next →");
+        h.Close("p");
+        return ("Money", "Money", h);
+    }
+
+    /// <summary>A sum as written in full with thousands separators (currencies are never converted or rounded away).</summary>
+    private static string Amount(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    private static async Task<IResult> MoneyCsv(HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
+        await kb.ReadAsync(async q =>
+        {
+            var query = MoneyQueryOf(r);
+            var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
+            var groups = await Answers.MoneyAsync(cache, q, query, doc, ct);
+            var sb = new StringBuilder("group,label,type,currency,value,valueMax,text,subject,date,entities,restatements,documentId,line,endLine\r\n");
+            foreach (var g in groups)
+                foreach (var a in g.Amounts)
+                    sb.Append(Fukan.Contracts.Csv.Record([g.Key, g.Label, g.Type, a.Currency, a.Value.ToString(CultureInfo.InvariantCulture), a.ValueMax?.ToString(CultureInfo.InvariantCulture),
+                        a.Text, a.Subject, a.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join("; ", a.Entities.Select(e => e.Name)),
+                        a.RestatedAt.Count.ToString(CultureInfo.InvariantCulture), a.Provenance.Document.Value, a.Provenance.Line.ToString(CultureInfo.InvariantCulture),
+                        a.Provenance.EndLine.ToString(CultureInfo.InvariantCulture)])).Append("\r\n");
+            return Csv(sb.ToString(), $"money-by-{query.By.ToString().ToLowerInvariant()}.csv");
+        }, ct);
+
     private static async Task<(string, string, Html)> Signals(HttpContext c, FukanQueries q, CancellationToken ct)
     {
         var report = await Answers.SignalsAsync(c.RequestServices.GetRequiredService<AnswerCache>(), q, ct);
@@ -699,7 +773,7 @@ internal static class Pages
                     h.Open("ul", "class", "evidence-list");
                     foreach (var e in s.Evidence.Take(5))
                         h.Open("li").El("span", e.Date ?? "", "class", "muted").Raw(" ").Text(e.Sentence).Raw(" ").LinesLink(e.Provenance, $"{e.DocumentTitle} l.{e.Line}").Close("li");
-                    if (s.Evidence.Count > 5) h.El("li", $"… {s.Evidence.Count - 5} more (API: /api/signals)", "class", "muted");
+                    if (s.Evidence.Count > 5) h.Open("li", "class", "muted").A($"/api/signals/{Html.Url(s.Id)}?limit=100", "all evidence (JSON)").Close("li");
                     h.Close("ul");
                 }
                 h.Close("td").Close("tr");
