@@ -58,7 +58,7 @@ public static class FactRows
         var rows = new List<JsonObject>(facts.Count);
         foreach (var f in facts)
         {
-            if (JsonNode.Parse(f.Json) is not JsonObject obj) continue;
+            if (JsonNode.Parse(f.Utf8Json) is not JsonObject obj) continue;
             if (requested == "statement")
             {
                 if ((obj["digest"] as JsonObject ?? obj)["statements"] is JsonArray statements)
@@ -92,7 +92,7 @@ public static class FactRows
             return (all.Skip(offset).Take(limit).ToList(), all.Count);
         }
         var page = await store.QueryFactsAsync(query with { Document = only, Offset = offset, Limit = limit }, ct).ConfigureAwait(false);
-        return (page.Facts.Select(f => JsonNode.Parse(f.Json)).OfType<JsonObject>().ToList(), page.Total);
+        return (page.Facts.Select(f => JsonNode.Parse(f.Utf8Json)).OfType<JsonObject>().ToList(), page.Total);
     }
 
     /// <summary>Rows as the JSON array of the contract.</summary>

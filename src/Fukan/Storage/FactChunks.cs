@@ -34,12 +34,27 @@ internal sealed record FactChunk(string Kind, int Chunk, int Count, byte[] Data)
 
     [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? JsonBuffer;
 
-    /// <summary>The facts of one stored chunk, in order.</summary>
+    /// <summary>The facts of one stored chunk, in order; each keeps its slice of the chunk's bytes as its JSON.</summary>
     public static IEnumerable<StoredFact> Read(DocumentId document, string kind, object data)
     {
-        using var array = JsonDocument.Parse(FactBlob.Unpack(data));
-        var list = new List<StoredFact>(array.RootElement.GetArrayLength());
-        foreach (var element in array.RootElement.EnumerateArray()) list.Add(Fact(document, kind, element));
+        var bytes = FactBlob.Unpack(data);
+        var reader = new Utf8JsonReader(bytes);
+        var list = new List<StoredFact>();
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) throw new JsonException($"stored {kind} facts of {document.Short} are not a JSON array");
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            int start = (int)reader.TokenStartIndex;
+            Provenance? source = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isProvenance = reader.ValueTextEquals("provenance"u8);
+                reader.Read();
+                if (isProvenance) source = JsonSerializer.Deserialize<Provenance>(ref reader, FukanJson.Options);
+                else reader.Skip();
+            }
+            int end = (int)reader.BytesConsumed;
+            list.Add(new StoredFact(document, kind, source ?? new Provenance(document, 0, 0, default), bytes.AsMemory(start, end - start)));
+        }
         return list;
     }
 
@@ -47,7 +62,7 @@ internal sealed record FactChunk(string Kind, int Chunk, int Count, byte[] Data)
     public static StoredFact Fact(DocumentId document, string kind, JsonElement element)
     {
         var source = element.TryGetProperty("provenance", out var p) ? p.Deserialize<Provenance>(FukanJson.Options)! : new Provenance(document, 0, 0, default);
-        return new StoredFact(document, kind, source, element.GetRawText());
+        return new StoredFact(document, kind, source, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray());
     }
 }
 

@@ -28,7 +28,7 @@ public static class FactSerializer
     /// <summary>The stored fact as <typeparamref name="T"/>. The JSON names its provenance "provenance".</summary>
     public static T Deserialize<T>(StoredFact fact) where T : Fact
     {
-        var value = JsonSerializer.Deserialize<T>(fact.Json, FukanJson.Options)
+        var value = JsonSerializer.Deserialize<T>(fact.Utf8Json, FukanJson.Options)
             ?? throw new InvalidOperationException($"stored {fact.Kind} fact of {fact.Document.Short} is null");
         return value;
     }

@@ -26,8 +26,37 @@ public enum StoreAccess
 }
 
 /// <summary>A fact as stored: its kind, provenance and JSON payload (deserialise with <see cref="FactSerializer"/>).</summary>
-public sealed record StoredFact(DocumentId Document, string Kind, Provenance Source, string Json)
+/// <remarks>
+/// Read from a store, the JSON stays the UTF-8 bytes of its chunk until someone asks for <see cref="Json"/> as a
+/// string: deserialising reads the bytes directly, and a listing of thousands of facts makes no string copies.
+/// </remarks>
+public sealed record StoredFact
 {
+    private readonly ReadOnlyMemory<byte> _utf8Json;
+    private string? _json;
+
+    public StoredFact(DocumentId document, string kind, Provenance source, string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        (Document, Kind, Source, _json) = (document, kind, source, json);
+    }
+
+    /// <summary>A fact read from a chunk: <paramref name="utf8Json"/> is its JSON as UTF-8, kept as it is (not copied).</summary>
+    public StoredFact(DocumentId document, string kind, Provenance source, ReadOnlyMemory<byte> utf8Json) =>
+        (Document, Kind, Source, _utf8Json) = (document, kind, source, utf8Json);
+
+    public DocumentId Document { get; init; }
+
+    public string Kind { get; init; }
+
+    public Provenance Source { get; init; }
+
+    /// <summary>The fact's JSON (the same JSON the CLI prints).</summary>
+    public string Json => _json ??= System.Text.Encoding.UTF8.GetString(_utf8Json.Span);
+
+    /// <summary>The fact's JSON as UTF-8 bytes.</summary>
+    public ReadOnlySpan<byte> Utf8Json => _json is null ? _utf8Json.Span : System.Text.Encoding.UTF8.GetBytes(_json);
+
     /// <summary>The entities named in the fact's sentence, when the query asked for them (<see cref="FactQuery.WithEntities"/>).</summary>
     public IReadOnlyList<EntityRef>? Entities { get; init; }
 

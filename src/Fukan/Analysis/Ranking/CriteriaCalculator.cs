@@ -24,7 +24,7 @@ public sealed record AreaCriteria(AreaSource Area, IReadOnlyList<CriterionValue>
 /// </summary>
 public sealed class CriteriaCalculator
 {
-    private static readonly string[] NoveltyWords =
+    internal static readonly string[] NoveltyWords =
     [
         "新た", "新規", "新しい", "新興", "萌芽", "ブレークスルー", "ブレイクスルー", "急速", "急激", "急伸", "急増", "急拡大", "初めて", "世界初",
         "台頭", "躍進", "飛躍", "注目を集め", "発見", "emerging", "breakthrough", "rapid", "novel", "first time", "for the first",
@@ -274,22 +274,16 @@ public sealed class CriteriaCalculator
         }
         double? novelty = null;
         int novel = 0, sentences = 0;
-        var trends = area.Profile?.Trends ?? area.Profile?.Overview;
-        if (!string.IsNullOrWhiteSpace(trends))
+        if ((area.Novelty ?? TrendsNovelty.Of(area.Profile)) is { Sentences: > 0 } digest)
         {
-            foreach (var (s, e) in SentenceSplitter.Split(trends))
+            sentences = digest.Sentences;
+            novel = digest.Novel;
+            novelty = (double)novel / sentences;
+            foreach (var text in digest.Evidence)
             {
-                sentences++;
-                var folded = FoldedText.Fold(trends[s..e]);
-                bool hit = false;
-                foreach (var w in NoveltyWords)
-                    if (folded.Contains(w, StringComparison.Ordinal)) { hit = true; break; }
-                if (!hit) continue;
-                novel++;
-                if (evidence.Count < _maxEvidence && area.Profile is not null)
-                    evidence.Add(new CriterionEvidence(Truncate(trends[s..e], 80), area.Document, area.Profile.Source.Line, area.Profile.Source));
+                if (evidence.Count >= _maxEvidence) break;
+                evidence.Add(new CriterionEvidence(text, area.Document, digest.Source.Line, digest.Source));
             }
-            if (sentences > 0) novelty = (double)novel / sentences;
         }
         if (recent is null && novelty is null)
             return new CriterionValue(Criterion.Emergence, null, "no dates and no trends text in the area", [], 0);
@@ -357,7 +351,7 @@ public sealed class CriteriaCalculator
         return text[from..to].ReplaceLineEndings(" ");
     }
 
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+    internal static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
     private static string F(double d) => d.ToString("0.###", CultureInfo.InvariantCulture);
 }

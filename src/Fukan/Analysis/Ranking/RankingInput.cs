@@ -18,7 +18,11 @@ public sealed record AreaSource(
     int EndLine,
     Provenance? Heading,
     IReadOnlyList<ComparisonRow> Rows,
-    AreaProfile? Profile);
+    AreaProfile? Profile)
+{
+    /// <summary>The novelty of the area's trends, read when it was loaded (then the profile keeps no long texts).</summary>
+    public TrendsNovelty? Novelty { get; init; }
+}
 
 /// <summary>An amount of money stated in a document (a quantity fact with an ISO 4217 unit).</summary>
 public sealed record MoneyMention(DocumentId Document, string Text, decimal Value, string Currency, Provenance Provenance);

@@ -30,18 +30,19 @@ public static class RankingInputLoader
             if (!rows.TryGetValue(key, out var list)) { rows[key] = list = new List<ComparisonRow>(); order.Add(key); }
             list.Add(row);
         }
-        var profiles = new Dictionary<(DocumentId, string), AreaProfile>();
-        foreach (var f in await store.GetFactsAsync(AreaProfile.FactKind, null, cancellationToken).ConfigureAwait(false))
-        {
-            var p = FactSerializer.Deserialize<AreaProfile>(f);
-            profiles.TryAdd((f.Document, p.AreaId), p);
-        }
-
         var areaDocs = new HashSet<DocumentId>();
         foreach (var (doc, _) in order) areaDocs.Add(doc);
+        // Area profiles one report at a time, each read for its keywords and the novelty of its trends and then
+        // kept without its long texts: holding every report's profiles at once does not fit at a few hundred reports.
+        var profiles = new Dictionary<(DocumentId, string), (AreaProfile Profile, TrendsNovelty? Novelty)>();
         var sections = new Dictionary<DocumentId, Dictionary<string, Section>>();
-        foreach (var doc in areaDocs)
+        foreach (var doc in areaDocs.OrderBy(d => d.Value, StringComparer.Ordinal))
         {
+            foreach (var f in await store.GetFactsAsync(AreaProfile.FactKind, doc, cancellationToken).ConfigureAwait(false))
+            {
+                var p = FactSerializer.Deserialize<AreaProfile>(f);
+                profiles.TryAdd((f.Document, p.AreaId), (TrendsNovelty.Slim(p), TrendsNovelty.Of(p)));
+            }
             var map = new Dictionary<string, Section>(StringComparer.Ordinal);
             foreach (var s in await store.GetSectionsAsync(doc, cancellationToken).ConfigureAwait(false)) map.TryAdd(s.Id, s);
             sections[doc] = map;
@@ -52,7 +53,8 @@ public static class RankingInputLoader
         {
             var (doc, areaId) = key;
             var areaRows = rows[key];
-            profiles.TryGetValue(key, out var profile);
+            profiles.TryGetValue(key, out var loaded);
+            var profile = loaded.Profile;
             var info = docs.GetValueOrDefault(doc);
             int start, end;
             if (sections[doc].TryGetValue(areaId, out var section)) { start = section.StartLine; end = section.EndLine; }
@@ -63,7 +65,7 @@ public static class RankingInputLoader
                 foreach (var r in areaRows) { start = Math.Min(start, r.Source.Line); end = Math.Max(end, r.Source.EndLine); }
             }
             areas.Add(new AreaSource(doc, info?.Title ?? doc.Short, info?.Date, areaId, profile?.Title ?? areaRows[0].Area,
-                profile?.Division ?? areaRows[0].Division, start, end, profile?.Source, areaRows, profile));
+                profile?.Division ?? areaRows[0].Division, start, end, profile?.Source, areaRows, profile) { Novelty = loaded.Novelty });
         }
         // Reports first in their own order (documents by id, areas in section order within a document).
         areas.Sort(static (a, b) =>
@@ -95,7 +97,7 @@ public static class RankingInputLoader
         foreach (var f in await store.GetFactsAsync("minutes", null, cancellationToken).ConfigureAwait(false))
         {
             var title = docs.GetValueOrDefault(f.Document)?.Title ?? f.Document.Short;
-            foreach (var (text, provenance) in Statements(f.Json))
+            foreach (var (text, provenance) in Statements(JsonNode.Parse(f.Utf8Json)))
             {
                 attention.Add(new AttentionText(f.Document, title, "minutes", text, provenance));
                 withStatements.Add(f.Document);
@@ -114,9 +116,9 @@ public static class RankingInputLoader
     internal static bool IsCurrency(string? unit) => unit is { Length: 3 } u && char.IsAsciiLetterUpper(u[0]) && char.IsAsciiLetterUpper(u[1]) && char.IsAsciiLetterUpper(u[2]);
 
     /// <summary>The statements of a stored minutes digest (at the top level or under "digest").</summary>
-    private static IEnumerable<(string Text, Provenance Provenance)> Statements(string json)
+    private static IEnumerable<(string Text, Provenance Provenance)> Statements(JsonNode? node)
     {
-        if (JsonNode.Parse(json) is not JsonObject obj) yield break;
+        if (node is not JsonObject obj) yield break;
         var statements = obj["statements"] as JsonArray ?? (obj["digest"] as JsonObject)?["statements"] as JsonArray;
         if (statements is null) yield break;
         foreach (var s in statements)
