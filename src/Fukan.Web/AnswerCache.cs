@@ -8,7 +8,9 @@ namespace Fukan.Web;
 /// money, timelines) for as long as the knowledge base is unchanged: the key includes a fingerprint of the stored
 /// documents (ids and ingest times), so an ingest or removal by another process is seen on the next request.
 /// Answers sit on shelves by kind, each bounded (all of a shelf dropped when it is full), so many large answers of one
-/// kind (timelines over different years) cannot crowd out the rest or grow without bound.
+/// kind (timelines over different years) cannot crowd out the rest or grow without bound; and every shelf is
+/// emptied when the managed heap is more than half of what the process may use (<c>fukan serve</c> runs under the
+/// CLI's 224 MB heap limit, and one timeline or ranking of a ×100 corpus holds tens of megabytes).
 /// </summary>
 public sealed class AnswerCache
 {
@@ -20,7 +22,7 @@ public sealed class AnswerCache
     /// <summary>How many answers a shelf keeps: whole timelines can be tens of megabytes at ×100, so few of them.</summary>
     public static int ShelfCapacity(string shelf) => shelf switch
     {
-        "timeline" => 6,
+        "timeline" => 4,
         "money" or "signals" => 16,
         _ => Capacity,
     };
@@ -35,7 +37,11 @@ public sealed class AnswerCache
         foreach (var d in docs) { hash.Add(d.Id.Value); hash.Add(d.IngestedAt); }
         var full = $"{docs.Count}:{hash.ToHashCode()}:{key}";
         var answers = _shelves.GetOrAdd(shelf, _ => new ConcurrentDictionary<string, Lazy<Task<object>>>(StringComparer.Ordinal));
-        if (answers.Count >= ShelfCapacity(shelf) && !answers.ContainsKey(full)) answers.Clear();
+        if (!answers.ContainsKey(full))
+        {
+            if (HeapIsHalfFull()) Clear();
+            else if (answers.Count >= ShelfCapacity(shelf)) answers.Clear();
+        }
         // The computation does not take the request's token: other requests may be waiting for the same answer.
         var lazy = answers.GetOrAdd(full, _ => new Lazy<Task<object>>(async () => await compute().ConfigureAwait(false)));
         try { return (T)await lazy.Value.WaitAsync(ct).ConfigureAwait(false); }
@@ -45,4 +51,13 @@ public sealed class AnswerCache
             throw;
         }
     }
+
+    /// <summary>Forgets every answer (after the heap ran out).</summary>
+    public void Clear()
+    {
+        foreach (var shelf in _shelves.Values) shelf.Clear();
+    }
+
+    /// <summary>Whether the managed heap holds more than half of what the process may use (its hard limit, else the machine's memory).</summary>
+    private static bool HeapIsHalfFull() => GC.GetTotalMemory(false) > GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
 }

@@ -553,6 +553,9 @@ internal static class Pages
     {
         var r = c.Request;
         int? from = Params.Int(r, "from", 1, 9998), to = Params.Int(r, "to", 1, 9998);
+        // Every year of a large corpus is more than a page can draw or a capped heap can hold (×100: every
+        // milestone ever dated); the page opens on the years around now, the API and the CSV default to all.
+        if (from is null && to is null) (from, to) = (DateTime.UtcNow.Year - TimelineYearsBack, DateTime.UtcNow.Year + TimelineYearsAhead);
         var view = await Answers.TimelineAsync(Cache(c), q, from, to, Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
         var h = new Html().El("h1", $"Timeline {view.FromYear}–{view.ToYear}");
         h.Open("form", "method", "get", "action", "/timeline", "class", "filters", "data-autosubmit", "1")
@@ -598,6 +601,12 @@ internal static class Pages
                     e.Provenance.Document.Value, e.Provenance.Line.ToString(CultureInfo.InvariantCulture), e.Provenance.EndLine.ToString(CultureInfo.InvariantCulture)])).Append("\r\n");
             return Csv(sb.ToString(), "timeline.csv");
         }, ct);
+
+    /// <summary>The years a timeline page opens on without a range: this year minus these …</summary>
+    private const int TimelineYearsBack = 2;
+
+    /// <summary>… to this year plus these.</summary>
+    private const int TimelineYearsAhead = 8;
 
     /// <summary>Milestones a timeline page draws at most; the CSV and the API have them all.</summary>
     private const int TimelineShown = 400;

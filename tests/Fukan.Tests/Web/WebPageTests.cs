@@ -28,6 +28,7 @@ public sealed partial class WebPageTests(WebFixture web) : IClassFixture<WebFixt
         { "/search?q=%E5%85%A8%E5%9B%BA%E4%BD%93%E9%9B%BB%E6%B1%A0", "<mark>" },
         { "/search?q=%E5%85%A8%E5%9B%BA%E4%BD%93%E9%9B%BB%E6%B1%A0&offset=20", "previous" },
         { "/timeline", "<svg" },
+        { "/timeline?group=actor", $"Timeline {DateTime.UtcNow.Year - 2}–{DateTime.UtcNow.Year + 8}" },   // without a range: the years around now
         { "/timeline?from=2024&to=2030&group=actor", "<svg" },
         { "/facts", "Facts: quantity" },
         { "/facts?kind=statement", "Facts: statement" },
