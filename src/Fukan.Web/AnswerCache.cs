@@ -23,7 +23,9 @@ public sealed class AnswerCache
     public static int ShelfCapacity(string shelf) => shelf switch
     {
         "timeline" => 4,
-        "money" or "signals" => 16,
+        "money" or "signals" or "diff" => 16,
+        // A report's landscape or a document's source is a few megabytes at most; a reader moves between a few.
+        "landscape" or "source" => 8,
         _ => Capacity,
     };
 

@@ -1,4 +1,6 @@
+using Fukan.Analysis.Landscape;
 using Fukan.Analysis.Money;
+using Fukan.Extraction.Landscape;
 using Fukan.Analysis.Ranking;
 using Fukan.Analysis.Signals;
 using Fukan.Analysis.Timeline;
@@ -55,6 +57,71 @@ internal static class Answers
         }
         return page;
     }
+
+    /// <summary>The report chosen (named, or the newest with a comparison) and its landscape facts: the landscape, area, gaps pages and routes.</summary>
+    public static async Task<(LandscapeReader.Choice Choice, LandscapeDocument Landscape)> LandscapeAsync(AnswerCache cache, FukanQueries q, string? reference, CancellationToken ct)
+    {
+        var answer = await cache.GetAsync(q, "landscape", $"landscape|{reference}", async () =>
+        {
+            var (choice, landscape) = await q.LandscapeAsync(reference, CancellationToken.None).ConfigureAwait(false);
+            return new LandscapeAnswer(choice, landscape);
+        }, ct).ConfigureAwait(false);
+        return (answer.Choice, answer.Landscape);
+    }
+
+    private sealed record LandscapeAnswer(LandscapeReader.Choice Choice, LandscapeDocument Landscape);
+
+    /// <summary>What changed between two editions.</summary>
+    public static Task<EditionDiffResult> DiffAsync(AnswerCache cache, FukanQueries q, string from, string to, CancellationToken ct) =>
+        cache.GetAsync(q, "diff", $"diff|{from}|{to}", () => q.DiffAsync(from, to, CancellationToken.None), ct);
+
+    /// <summary>The two editions themselves (the diff page draws the newer heatmap with the changed cells).</summary>
+    public static async Task<(LandscapeDocument From, LandscapeDocument To)> EditionsAsync(AnswerCache cache, FukanQueries q, string from, string to, CancellationToken ct)
+    {
+        var answer = await cache.GetAsync(q, "diff", $"editions|{from}|{to}", async () =>
+        {
+            var (a, b) = await q.EditionsAsync(from, to, null, CancellationToken.None).ConfigureAwait(false);
+            return new EditionsAnswer(a, b);
+        }, ct).ConfigureAwait(false);
+        return (answer.From, answer.To);
+    }
+
+    private sealed record EditionsAnswer(LandscapeDocument From, LandscapeDocument To);
+
+    /// <summary>The first <paramref name="count"/> passages most like one (pages of related passages share it).</summary>
+    public static Task<IReadOnlyList<Fukan.Search.SearchHit>> RelatedAsync(AnswerCache cache, FukanQueries q, string passageId, int count, CancellationToken ct) =>
+        cache.GetAsync(q, "related", $"related|{passageId}|{count}", () => q.RelatedAsync(passageId, count, CancellationToken.None), ct);
+
+    /// <summary>A document's original text (the reader and the source route show windows of it).</summary>
+    public static Task<SourceText> SourceAsync(AnswerCache cache, FukanQueries q, DocumentInfo info, CancellationToken ct) =>
+        cache.GetAsync(q, "source", $"source|{info.Id.Value}", () => q.Store.GetSourceAsync(info.Id, CancellationToken.None), ct);
+
+    /// <summary>Pages of facts asked for again (the next page's total, the same filter from another client) at most this long.</summary>
+    public const int FactPageRemembered = 1000;
+
+    /// <summary>
+    /// A page of facts as the API's JSON text, and the total; pages of at most <see cref="FactPageRemembered"/> rows are
+    /// remembered as text (parsed rows are lazily built nodes, not safe to share between requests).
+    /// </summary>
+    public static async Task<(string Json, int Total)> FactsJsonAsync(AnswerCache cache, FukanQueries q, string kind, FactFilter filter, DocumentId? doc, int offset, int limit, CancellationToken ct)
+    {
+        if (limit > FactPageRemembered) return await FactsJsonAsync(q, kind, filter, doc, offset, limit, ct).ConfigureAwait(false);
+        FactRows.Kind(kind);
+        var answer = await cache.GetAsync(q, "facts", $"facts|{kind}|{filter}|{doc?.Value}|{offset}|{limit}", async () =>
+        {
+            var (json, total) = await FactsJsonAsync(q, kind, filter, doc, offset, limit, CancellationToken.None).ConfigureAwait(false);
+            return new FactsAnswer(json, total);
+        }, ct).ConfigureAwait(false);
+        return (answer.Json, answer.Total);
+    }
+
+    private static async Task<(string Json, int Total)> FactsJsonAsync(FukanQueries q, string kind, FactFilter filter, DocumentId? doc, int offset, int limit, CancellationToken ct)
+    {
+        var (rows, total) = await FactRows.PageAsync(q.Store, kind, filter, doc, offset, limit, ct).ConfigureAwait(false);
+        return (FactRows.ToJsonArray(rows).ToJsonString(FukanJson.Options), total);
+    }
+
+    private sealed record FactsAnswer(string Json, int Total);
 
     /// <summary>Amounts of money grouped as asked.</summary>
     public static Task<IReadOnlyList<MoneyGroup>> MoneyAsync(AnswerCache cache, FukanQueries q, MoneyQuery query, DocumentInfo? doc, CancellationToken ct)

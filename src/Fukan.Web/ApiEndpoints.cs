@@ -36,45 +36,49 @@ internal static class ApiEndpoints
             kb.ReadAsync(async q => Json(await q.OutlineAsync(await q.ResolveAsync(doc, ct), ct)), ct))
             .WithSummary("The section tree of a document, each section with its lines");
 
-        api.MapGet("/documents/{doc}/source", (string doc, string? lines, KnowledgeBaseReader kb, CancellationToken ct) =>
-            kb.ReadAsync(async q => Json(await q.SourceAsync(await q.ResolveAsync(doc, ct), lines, ct)), ct))
+        api.MapGet("/documents/{doc}/source", (string doc, string? lines, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
+            kb.ReadAsync(async q =>
+            {
+                var info = await q.ResolveAsync(doc, ct);
+                return Json(FukanQueries.Source(info, await Answers.SourceAsync(cache, q, info, ct), lines));
+            }, ct))
             .WithSummary("Original lines exactly as in the file; lines=A-B (1-based, inclusive), A- or N");
 
-        api.MapGet("/landscape", (HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
+        api.MapGet("/landscape", (HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
             kb.ReadAsync(async q =>
             {
                 var filter = FukanQueries.Filter(Params.List(r, "country"), Params.Str(r, "phase"));
-                var (_, landscape) = await q.LandscapeAsync(Params.Str(r, "doc"), ct);
+                var (_, landscape) = await Answers.LandscapeAsync(cache, q, Params.Str(r, "doc"), ct);
                 return Json(FukanQueries.Rows(landscape, filter));
             }, ct))
             .WithSummary("International comparison rows of a report (default: the newest with a comparison); country= (repeatable, comma separated), phase=basic|applied|other")
             .Produces<List<ComparisonRowView>>();
 
-        api.MapGet("/areas/{areaId}", (string areaId, HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
+        api.MapGet("/areas/{areaId}", (string areaId, HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
             kb.ReadAsync(async q =>
             {
-                var (_, landscape) = await q.LandscapeAsync(Params.Str(r, "doc"), ct);
+                var (_, landscape) = await Answers.LandscapeAsync(cache, q, Params.Str(r, "doc"), ct);
                 return Json(FukanQueries.Area(landscape, areaId));
             }, ct))
             .WithSummary("A research area's profile and comparison rows; {areaId} is its number or a part of its title")
             .Produces<AreaView>();
 
-        api.MapGet("/gaps", (HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
+        api.MapGet("/gaps", (HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
             kb.ReadAsync(async q =>
             {
                 FukanQueries.CountryCode(Params.Str(r, "country"));
-                var (_, landscape) = await q.LandscapeAsync(Params.Str(r, "doc"), ct);
+                var (_, landscape) = await Answers.LandscapeAsync(cache, q, Params.Str(r, "doc"), ct);
                 return Json(FukanQueries.Gaps(landscape, Params.Str(r, "country"), Params.Str(r, "kind")));
             }, ct))
             .WithSummary("Where a country (default JP) is strong in basic but weak in applied research, falling, or behind the leader; kind=applied-lags-basic|falling|trails-leader")
             .Produces<GapsView>();
 
-        api.MapGet("/diff", (HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
+        api.MapGet("/diff", (HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
             kb.ReadAsync(async q =>
             {
                 var from = Params.Str(r, "from") ?? throw QueryException.BadParameter("from: required (the older edition)");
                 var to = Params.Str(r, "to") ?? throw QueryException.BadParameter("to: required (the newer edition)");
-                return Json(await q.DiffAsync(from, to, ct));
+                return Json(await Answers.DiffAsync(cache, q, from, to, ct));
             }, ct))
             .WithSummary("What changed between two editions of a report: ratings, trends, areas added, removed, renamed, keywords")
             .Produces<EditionDiffResult>();
@@ -91,20 +95,20 @@ internal static class ApiEndpoints
             .WithSummary("Full-text search in the query language (terms, \"phrases\", OR, -exclusion, doc: kind: area: section: after: before:); limit (default 10), offset for paging; X-Total-Count and Link headers")
             .Produces<List<SearchHit>>();
 
-        api.MapGet("/related/{passageId}", (string passageId, HttpContext c, KnowledgeBaseReader kb, CancellationToken ct) =>
+        api.MapGet("/related/{passageId}", (string passageId, HttpContext c, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
             kb.ReadAsync(async q =>
             {
                 var (offset, limit) = Paging.Read(c.Request, 10, 1000, 999);
                 if (offset + limit > 1000) throw QueryException.BadParameter($"offset {offset} + limit {limit}: at most 1000 related passages");
                 // One more than the page tells whether another page follows.
-                var hits = await q.RelatedAsync(passageId, Math.Min(1000, offset + limit + 1), ct);
+                var hits = await Answers.RelatedAsync(cache, q, passageId, Math.Min(1000, offset + limit + 1), ct);
                 Paging.Headers(c, offset, limit, null, more: hits.Count > offset + limit && offset + limit < 1000);
                 return Json(Paging.Slice(hits, offset, limit));
             }, ct))
             .WithSummary("Passages most like the given one; limit (default 10), offset (together at most 1000); Link header")
             .Produces<List<SearchHit>>();
 
-        api.MapGet("/facts", (HttpContext c, KnowledgeBaseReader kb, CancellationToken ct) =>
+        api.MapGet("/facts", (HttpContext c, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
             kb.ReadAsync(async q =>
             {
                 var r = c.Request;
@@ -113,9 +117,9 @@ internal static class ApiEndpoints
                 FactRows.Kind(kind);
                 var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
                 var (offset, limit) = Paging.Read(r);
-                var (rows, total) = await FactRows.PageAsync(q.Store, kind, filter, doc?.Id, offset, limit, ct);
+                var (json, total) = await Answers.FactsJsonAsync(cache, q, kind, filter, doc?.Id, offset, limit, ct);
                 Paging.Headers(c, offset, limit, total);
-                return Results.Text(FactRows.ToJsonArray(rows).ToJsonString(FukanJson.Options), "application/json; charset=utf-8");
+                return Results.Text(json, "application/json; charset=utf-8");
             }, ct))
             .WithSummary("Stored facts of one kind, each with its provenance; doc=, limit=, offset= (X-Total-Count and Link headers), and the filters unit= min= max= subject= after= before= entity= status= domain= country= rating= phase= trend= area=")
             .Produces<System.Text.Json.Nodes.JsonArray>();

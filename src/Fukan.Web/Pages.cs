@@ -169,7 +169,7 @@ internal static class Pages
     private static async Task<(string, string, Html)> Reader(HttpContext c, FukanQueries q, CancellationToken ct)
     {
         var info = await q.ResolveAsync((string)c.Request.RouteValues["doc"]!, ct);
-        var source = await q.Store.GetSourceAsync(info.Id, ct);
+        var source = await Answers.SourceAsync(Cache(c), q, info, ct);
         var spec = Params.Str(c.Request, "lines");
         int hlFrom = 0, hlTo = -1;
         if (spec is not null) (hlFrom, hlTo) = LineRange.Parse(spec, source.LineCount, "lines");
@@ -240,7 +240,7 @@ internal static class Pages
         var countries = Params.List(r, "country");
         var phase = Params.Str(r, "phase");
         var filter = FukanQueries.Filter(countries, phase);
-        var (choice, landscape) = await q.LandscapeAsync(Params.Str(r, "doc"), ct);
+        var (choice, landscape) = await Answers.LandscapeAsync(Cache(c), q, Params.Str(r, "doc"), ct);
         FukanQueries.Rows(landscape, filter);
         var doc = choice.Document;
         var matrix = LandscapeMatrix.Build(landscape, filter);
@@ -312,11 +312,11 @@ internal static class Pages
         return ("Landscape", "Landscape", h);
     }
 
-    private static async Task<IResult> LandscapeCsv(HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
+    private static async Task<IResult> LandscapeCsv(HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
         await kb.ReadAsync(async q =>
         {
             var filter = FukanQueries.Filter(Params.List(r, "country"), Params.Str(r, "phase"));
-            var (_, landscape) = await q.LandscapeAsync(Params.Str(r, "doc"), ct);
+            var (_, landscape) = await Answers.LandscapeAsync(cache, q, Params.Str(r, "doc"), ct);
             var sb = new StringBuilder().Append(ComparisonRowView.CsvHeader).Append('\n');
             foreach (var row in FukanQueries.Rows(landscape, filter)) sb.Append(row.ToCsv()).Append('\n');
             return Csv(sb.ToString(), "landscape.csv");
@@ -327,7 +327,7 @@ internal static class Pages
 
     private static async Task<(string, string, Html)> Area(HttpContext c, FukanQueries q, CancellationToken ct)
     {
-        var (_, landscape) = await q.LandscapeAsync(Params.Str(c.Request, "doc"), ct);
+        var (_, landscape) = await Answers.LandscapeAsync(Cache(c), q, Params.Str(c.Request, "doc"), ct);
         var a = FukanQueries.Area(landscape, (string)c.Request.RouteValues["areaId"]!);
         var h = new Html().El("h1", $"{a.AreaId} {a.Title}");
         h.Open("p", "class", "muted").Text(a.Division ?? "").Text(" · ").Text(landscape.Document.Title);
@@ -375,7 +375,7 @@ internal static class Pages
         var r = c.Request;
         var country = Params.Str(r, "country") ?? "JP";
         FukanQueries.CountryCode(country);
-        var (_, landscape) = await q.LandscapeAsync(Params.Str(r, "doc"), ct);
+        var (_, landscape) = await Answers.LandscapeAsync(Cache(c), q, Params.Str(r, "doc"), ct);
         var view = FukanQueries.Gaps(landscape, country, Params.Str(r, "kind"));
         var h = new Html().El("h1", $"Gaps: {view.Country}");
         h.Open("form", "method", "get", "action", "/gaps", "class", "filters", "data-autosubmit", "1");
@@ -409,7 +409,7 @@ internal static class Pages
         await ReportPicker(c, h, q, "to", to, "newer", ct, allowDefault: false);
         h.Raw("<button type=\"submit\">compare</button>").Close("form");
         if (from is null || to is null) { h.El("p", "Pick two editions of a report.", "class", "muted"); return ("Diff", "Diff", h); }
-        var (a, b) = await q.EditionsAsync(from, to, null, ct);
+        var (a, b) = await Answers.EditionsAsync(Cache(c), q, from, to, ct);
         var diff = EditionDiff.Compare(a, b);
         h.El("p", $"{diff.From.Title} ({diff.From.Date}) → {diff.To.Title} ({diff.To.Date}): {diff.Matches.Count} areas matched, {diff.AreasAdded.Count} added, {diff.AreasRemoved.Count} removed, {diff.AreasRenamed.Count} renamed, {diff.Cells.Count} cells changed", "class", "muted");
         var changed = new HashSet<(string, string, string)>();

@@ -67,7 +67,12 @@ public sealed class FukanQueries(IKnowledgeStore store)
 
     public async Task<SourceLines> SourceAsync(DocumentInfo info, string? lines, CancellationToken ct = default)
     {
-        var source = await Store.GetSourceAsync(info.Id, ct).ConfigureAwait(false);
+        return Source(info, await Store.GetSourceAsync(info.Id, ct).ConfigureAwait(false), lines);
+    }
+
+    /// <summary>The lines asked for (<c>A-B</c>, <c>A-</c> or <c>N</c>; all without) of a document's source already read.</summary>
+    public static SourceLines Source(DocumentInfo info, SourceText source, string? lines)
+    {
         var (from, to) = LineRange.Parse(lines, source.LineCount);
         return SourceLines.Of(info, source, from, to);
     }
