@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Fukan.Web;
 
 /// <summary>
-/// Once the server listens, computes the answers the overview, signals and rank pages open with, one after another on
+/// Once the server listens, computes the answers the overview, signals, rank and money pages open with, one after another on
 /// one background task, into the <see cref="AnswerCache"/>; a request arriving meanwhile waits for the same
 /// computation instead of starting a second one. Stops between answers when the server stops.
 /// </summary>
@@ -27,6 +27,7 @@ internal sealed class AnswerWarmer(KnowledgeBaseReader kb, AnswerCache cache, Fu
             q => Answers.ComparisonDocumentsAsync(cache, q, stop),
             q => Answers.SignalsAsync(cache, q, stop),
             q => Answers.RankAsync(cache, q, new RankRequest(WeightsLoader.LoadDefault()), stop),
+            q => Answers.MoneyAsync(cache, q, FukanQueries.Money(null, null, null, null), null, stop),
         ];
         foreach (var step in steps)
         {
