@@ -162,7 +162,7 @@ public static class ServeBench
             $"/api/related/{passage}", "/api/facts?kind=quantity&unit=JPY&min=1e8&limit=50", "/api/facts?kind=event&status=planned&after=2025&limit=50",
             "/api/timeline?from=2024&to=2030", "/api/timeline?from=2024&to=2030&limit=100", "/api/timeline?from=2024&to=2030&offset=2000&limit=100",
             "/api/entities?limit=20", "/api/entities?limit=20&offset=100", "/api/entities/Rapidus?limit=50", "/api/signals", $"/api/signals/{signal}?limit=20",
-            "/api/rank", "/api/rank?sensitivity=true", "/api/money?limit=50", "/api/money?by=year&currency=JPY", "/api/money?by=tech&limit=50&offset=50",
+            "/api/rank", "/api/rank?limit=50", "/api/rank?sensitivity=true", "/api/rank?sensitivity=true&limit=50&offset=50", "/api/money?limit=50", "/api/money?by=year&currency=JPY", "/api/money?by=tech&limit=50&offset=50",
             $"/api/related/{passage}?offset=10&limit=10", $"/api/search?q={q}&limit=50&offset=100",
             "/openapi/v1.json",
             "/", "/documents", $"/documents/{report}?lines=100-140", $"/landscape?doc={report}", $"/landscape?doc={report}&area={Uri.EscapeDataString(area)}&c=JP&slot=0",

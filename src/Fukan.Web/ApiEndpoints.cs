@@ -200,13 +200,19 @@ internal static class ApiEndpoints
             .WithSummary("Amounts of money linked to the organisations, technologies or countries their sentence names, summed per currency: by=entity|tech|country|year, doc=, after=, before= (YYYY, YYYY-MM, YYYY-MM-DD), currency=; offset=, limit= page the groups (X-Total-Count and Link headers)")
             .Produces<List<MoneyGroup>>();
 
-        api.MapGet("/rank", (HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
+        api.MapGet("/rank", (HttpContext c, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
             kb.ReadAsync(async q =>
             {
+                var r = c.Request;
                 var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
-                return Json(await Answers.RankAsync(cache, q, Params.Rank(r, doc), ct));
+                var request = Params.Rank(r, doc);
+                int offset = Params.Int(r, "offset", 0, int.MaxValue) ?? 0, limit = request.Limit ?? int.MaxValue;
+                // One ranking serves every page of it: limit= is the CLI's --limit (the top N), offset= skips.
+                var full = await Answers.RankAsync(cache, q, request with { Limit = null }, ct);
+                Paging.Headers(c, offset, limit, full.Areas.Count);
+                return Json(full with { Areas = Paging.Slice(full.Areas, offset, Math.Max(0, limit)) });
             }, ct))
-            .WithSummary("Research areas ranked; method=wsum|topsis, country=, sensitivity=true (draws=, seed=), weights=criterion:w,… or w.criterion=w, area=, limit=, doc=")
+            .WithSummary("Research areas ranked; method=wsum|topsis, country=, sensitivity=true (draws=, seed=), weights=criterion:w,… or w.criterion=w, area=, doc=; limit= (the top N), offset= page the areas (X-Total-Count and Link headers)")
             .Produces<RankingReport>();
     }
 

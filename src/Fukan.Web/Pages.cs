@@ -506,7 +506,9 @@ internal static class Pages
         var (requested, _) = FactRows.Kind(kind);
         var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
         int limit = Params.Int(r, "limit", 1, 1000) ?? 100, offset = Params.Int(r, "offset", 0, int.MaxValue) ?? 0;
-        var (rows, total) = await FactRows.PageAsync(q.Store, kind, Params.Facts(r), doc?.Id, offset, limit, ct);
+        // The remembered page is JSON text; each request parses its own rows.
+        var (json, total) = await Answers.FactsJsonAsync(Cache(c), q, kind, Params.Facts(r), doc?.Id, offset, limit, ct);
+        var rows = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsArray().Select(n => n!.AsObject()).ToList();
         var h = new Html().El("h1", $"Facts: {kind} ({total})");
         h.Open("form", "method", "get", "action", "/facts", "class", "filters", "data-autosubmit", "1").Open("label").Text("kind ").Open("select", "name", "kind");
         foreach (var k in FactRows.Kinds.Keys.Where(k => k != "mention"))

@@ -34,7 +34,7 @@ internal static class Paging
     {
         var h = context.Response.Headers;
         if (total is int t) h[TotalHeader] = t.ToString(CultureInfo.InvariantCulture);
-        if (limit == int.MaxValue) return;
+        if (limit is <= 0 or int.MaxValue) return;
         bool hasNext = total is int all ? (long)offset + limit < all : more;
         var links = new List<string>(2);
         if (hasNext) links.Add($"<{With(context.Request, offset + limit, limit)}>; rel=\"next\"");

@@ -55,6 +55,7 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         { "/api/rank?method=topsis&country=US&limit=5", "rank --method topsis --country US --limit 5" },
         { "/api/rank?sensitivity=true&draws=100&doc=001", "rank --sensitivity --draws 100 --doc 001" },
         { "/api/rank?area=2.1.1&doc=001", "rank --area 2.1.1 --doc 001" },
+        { "/api/rank?limit=3&sensitivity=true&draws=50", "rank --limit 3 --sensitivity --draws 50" },
     };
 
     [Theory]
@@ -110,6 +111,7 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         { "/api/related/d2e020d46928-33", "/api/related/d2e020d46928-33?limit=1000", 20, 10, false },
         { "/api/entities?type=tech", "/api/entities?type=tech", 5, 5, false },
         { "/api/signals/n2-volume-production", "/api/signals/n2-volume-production?limit=1000", 2, 3, true },
+        { "/api/rank?method=topsis", "/api/rank?method=topsis", 3, 4, true },
     };
 
     [Theory]
@@ -118,14 +120,15 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
     {
         using var client = web.Client();
         var whole = JsonNode.Parse(await client.GetStringAsync(unpaged))!;
-        var all = (whole as JsonArray ?? whole["evidence"]!.AsArray());
+        JsonArray Items(JsonNode n) => n as JsonArray ?? (n["evidence"] ?? n["areas"])!.AsArray();
+        var all = Items(whole);
         Assert.True(all.Count > offset + limit, $"{unpaged}: {all.Count} items are too few to page {offset}+{limit}");
         var sep = route.Contains('?') ? '&' : '?';
         var response = await client.GetAsync($"{route}{sep}offset={offset}&limit={limit}");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         var paged = JsonNode.Parse(body)!;
-        var page = paged as JsonArray ?? paged["evidence"]!.AsArray();
+        var page = Items(paged);
         Assert.Equal(limit, page.Count);
         for (int i = 0; i < limit; i++) Assert.True(JsonNode.DeepEquals(all[offset + i], page[i]), $"{route}: item {offset + i} differs");
         if (totalKnown) Assert.Equal(all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join("", response.Headers.GetValues("X-Total-Count")));
@@ -138,7 +141,7 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.Contains($"offset={offset + limit}&limit={limit}", next.Groups[1].Value, StringComparison.Ordinal);
         Assert.Equal(offset > 0, links.Contains("rel=\"prev\"", StringComparison.Ordinal));
         var following = JsonNode.Parse(await client.GetStringAsync(next.Groups[1].Value))!;
-        var second = following as JsonArray ?? following["evidence"]!.AsArray();
+        var second = Items(following);
         Assert.True(JsonNode.DeepEquals(all[offset + limit], second[0]), $"{next.Groups[1].Value} does not continue the page");
 
         // The last page has no next link.
@@ -146,7 +149,7 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         var lastLinks = last.Headers.TryGetValues("Link", out var l) ? string.Join(",", l) : "";
         Assert.DoesNotContain("rel=\"next\"", lastLinks, StringComparison.Ordinal);
         var lastBody = JsonNode.Parse(await last.Content.ReadAsStringAsync())!;
-        Assert.Single(lastBody as JsonArray ?? lastBody["evidence"]!.AsArray());
+        Assert.Single(Items(lastBody));
     }
 
     [Fact]
@@ -213,6 +216,7 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         { "/api/signals?evidence=-1", 400, "evidence" },
         { "/api/signals/no-such-signal", 404, "no-such-signal" },
         { "/api/signals/n2-volume-production?limit=0", 400, "limit" },
+        { "/api/rank?offset=-1", 400, "offset" },
         { "/api/entities/Rapidus?offset=-1", 400, "offset" },
     };
 
