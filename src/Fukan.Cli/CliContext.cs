@@ -137,7 +137,13 @@ public sealed class CliContext
         var location = DbPath(result);
         try
         {
-            return await KnowledgeBase.OpenAsync(location, mustExist ? StoreAccess.Read : StoreAccess.Write, analyzer, cancellationToken);
+            var store = await KnowledgeBase.OpenAsync(location, mustExist ? StoreAccess.Read : StoreAccess.Write, analyzer, cancellationToken);
+            if (CliOptions.AsOfOf(result) is not { } asOf) return store;
+            var view = new AsOfKnowledgeStore(store, asOf);
+            int leftOut = await view.LeftOutAsync(cancellationToken), undated = await view.UndatedAsync(cancellationToken);
+            if (leftOut > 0)
+                Err.WriteLine($"fukan: {asOf}: {leftOut} document(s) left out{(undated > 0 ? $", {undated} of them undated" : "")}");
+            return view;
         }
         catch (StoreException e)
         {

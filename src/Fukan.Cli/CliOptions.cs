@@ -61,6 +61,39 @@ public static class CliOptions
         });
     }
 
+    /// <summary>The verbs that answer "as of" a date (<c>--as-of</c>, <c>--known-at</c>).</summary>
+    public static readonly IReadOnlySet<string> AsOfVerbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "docs", "landscape", "area", "gaps", "timeline", "signals", "rank", "facts", "search", "money",
+    };
+
+    public const string AsOfName = "--as-of";
+    public const string KnownAtName = "--known-at";
+
+    /// <summary>
+    /// Adds <c>--as-of DATE</c> and <c>--known-at DATE</c> to <paramref name="command"/>: the store it opens for
+    /// reading is then the view <see cref="Fukan.Storage.AsOfKnowledgeStore"/>. A bad date is a usage error.
+    /// </summary>
+    public static void AddAsOf(Command command)
+    {
+        var asOf = new Option<string?>(AsOfName) { Description = "Answer as of a date (2022, 2022-06, 2022-06-15): only documents published by then count; undated ones are left out" };
+        var knownAt = new Option<string?>(KnownAtName) { Description = "Also leave out what was ingested after this date or moment (2026-06-15, 2026-06-15T10:00:00Z)" };
+        command.Options.Add(asOf);
+        command.Options.Add(knownAt);
+        command.Validators.Add(r =>
+        {
+            try { Fukan.Storage.AsOf.Parse(ValueOf(r, asOf), ValueOf(r, knownAt)); }
+            catch (FormatException e) { r.AddError(e.Message); }
+        });
+    }
+
+    /// <summary>The as-of view a command line asks for, or null.</summary>
+    public static Fukan.Storage.AsOf? AsOfOf(ParseResult result)
+    {
+        string? Named(string name) => result.CommandResult.Command.Options.FirstOrDefault(o => o.Name == name) is Option<string?> o ? result.GetValue(o) : null;
+        return Fukan.Storage.AsOf.Parse(Named(AsOfName), Named(KnownAtName));
+    }
+
     /// <summary>The value of <paramref name="option"/> in a command validator, or null when it is absent or did not parse.</summary>
     public static T? ValueOf<T>(CommandResult r, Option<T> option) => r.GetResult(option) is { } o ? Value<T>(o) : default;
 

@@ -40,6 +40,8 @@ public static class FukanCli
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(CompletionCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context, args => RunAsync(args, context.Out, context.Err, context.Interactive, context.RequestedWidth)));
+        foreach (var verb in root.Subcommands)
+            if (CliOptions.AsOfVerbs.Contains(verb.Name)) CliOptions.AddAsOf(verb);
         return root;
     }
 

@@ -31,7 +31,7 @@ public static class DiffCommand
         return command;
     }
 
-    private static void Render(IAnsiConsole console, EditionDiffResult diff)
+    internal static void Render(IAnsiConsole console, EditionDiffResult diff)
     {
         console.MarkupLine($"[bold]from[/] {Markup.Escape(diff.From.Title)} [grey]({Markup.Escape(TerminalText.DocRef(diff.From.DocumentId))}{Markup.Escape(diff.From.Date is { } fd ? ", " + fd : "")})[/]");
         console.MarkupLine($"[bold]to[/]   {Markup.Escape(diff.To.Title)} [grey]({Markup.Escape(TerminalText.DocRef(diff.To.DocumentId))}{Markup.Escape(diff.To.Date is { } td ? ", " + td : "")})[/]");

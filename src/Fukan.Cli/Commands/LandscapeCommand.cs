@@ -26,10 +26,33 @@ public static class LandscapeCommand
         var csv = new Option<bool>("--csv") { Description = "Print the rows as CSV" };
         var wide = new Option<bool>("--wide") { Description = "A column per country and phase (needs about 120 columns) instead of the compact heatmap" };
         var svg = new Option<string?>("--svg") { Description = "Also write the heatmap as an SVG file" };
-        var command = new Command("landscape", "International comparison heatmap: research areas × countries, basic/applied, rating and trend") { doc, country, phase, json, csv, wide, svg };
+        var changesSince = new Option<string?>("--changes-since") { Description = "Cells whose rating or trend changed in reports published since a date (2023, 2023-06 or 2023-06-15)" };
+        changesSince.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } v && !Period.TryParse(v, out _, out _))
+                r.AddError($"--changes-since {v}: not a date (use 2023, 2023-06 or 2023-06-15)");
+        });
+        var command = new Command("landscape", "International comparison heatmap: research areas × countries, basic/applied, rating and trend") { doc, country, phase, json, csv, wide, svg, changesSince };
         CliOptions.OneOf(command, json, csv);
+        CliOptions.OneOf(command, changesSince, doc);
         command.SetAction(async (result, ct) =>
         {
+            if (result.GetValue(changesSince) is { } sinceText && Period.TryParse(sinceText, out _, out var since))
+            {
+                await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
+                var changes = await new Fukan.Contracts.FukanQueries(store).LandscapeChangesAsync(since, ct);
+                if (result.GetValue(json)) { context.WriteJson(changes); return ExitCodes.Ok; }
+                if (changes.Diff is { } diff)
+                {
+                    context.Console.MarkupLine($"[bold]changes since {Markup.Escape(changes.Since)}[/]: a report published since replaced the one the landscape showed then");
+                    DiffCommand.Render(context.Console, diff);
+                }
+                else if (changes.Then is null)
+                    context.Out.WriteLine($"no report with a comparison was published by {changes.Since}; every cell of {System.IO.Path.GetFileName(changes.Now.Path)} ({changes.Now.Id[..12]}, {changes.Now.Date ?? "undated"}) is new since then");
+                else
+                    context.Out.WriteLine($"no report published since {changes.Since} changes the landscape: it still shows {System.IO.Path.GetFileName(changes.Now.Path)} ({changes.Now.Id[..12]}, {changes.Now.Date ?? "undated"})");
+                return ExitCodes.Ok;
+            }
             var filter = Fukan.Contracts.FukanQueries.Filter([], result.GetValue(phase));
             var (choice, landscape) = await LoadAsync(context, result, result.GetValue(doc), ct);
             filter = filter with { Countries = Fukan.Contracts.FukanQueries.Countries(result.GetValue(country) ?? [], landscape) };

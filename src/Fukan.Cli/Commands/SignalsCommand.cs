@@ -22,7 +22,13 @@ public static class SignalsCommand
             Description = "List at most N pieces of evidence per signal, newest first (status and counts use all of them)",
             DefaultValueFactory = _ => DefaultEvidence,
         };
-        var command = new Command("signals", "Evaluate the watchlist of signals (met / not met / no evidence / conflicting) and give a verdict per domain") { watchlist, json, evidence };
+        var changesSince = new Option<string?>("--changes-since") { Description = "List only the signals whose status changed since a date (2025, 2025-06 or 2025-06-15), with the evidence published since" };
+        changesSince.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } v && !Fukan.Storage.Period.TryParse(v, out _, out _))
+                r.AddError($"--changes-since {v}: not a date (use 2025, 2025-06 or 2025-06-15)");
+        });
+        var command = new Command("signals", "Evaluate the watchlist of signals (met / not met / no evidence / conflicting) and give a verdict per domain") { watchlist, json, evidence, changesSince };
         command.SetAction(async (result, ct) =>
         {
             int evidenceLimit = result.GetValue(evidence);
@@ -31,6 +37,13 @@ public static class SignalsCommand
             try { list = result.GetValue(watchlist) is { } path ? WatchlistLoader.Load(path) : WatchlistLoader.LoadDefault(); }
             catch (WatchlistException e) { throw new CliException(e.Message); }
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
+            if (result.GetValue(changesSince) is { } sinceText && Fukan.Storage.Period.TryParse(sinceText, out _, out var since))
+            {
+                var changes = await new Fukan.Contracts.FukanQueries(store).SignalChangesAsync(list, since, evidenceLimit, ct);
+                if (result.GetValue(json)) { context.WriteJson(changes); return ExitCodes.Ok; }
+                PrintChanges(context.Console, changes);
+                return ExitCodes.Ok;
+            }
             var report = await new Fukan.Contracts.FukanQueries(store).SignalsAsync(list, evidenceLimit, ct);
             if (result.GetValue(json)) { context.WriteJson(report); return ExitCodes.Ok; }
             Print(context.Console, report);
@@ -39,13 +52,36 @@ public static class SignalsCommand
         return command;
     }
 
-    private static string Status(SignalReport s) => s.Status switch
+    private static string Status(SignalReport s) => Status(s.Status);
+
+    private static string Status(SignalStatus status) => status switch
     {
         SignalStatus.Met => "[green]met[/]",
         SignalStatus.NotMet => "[yellow]not met[/]",
         SignalStatus.Conflicting => "[red]conflicting[/]",
         _ => "[grey]no evidence[/]",
     };
+
+    /// <summary><c>--changes-since</c>: each changed verdict and signal, then the evidence published since that flipped it.</summary>
+    private static void PrintChanges(IAnsiConsole console, SignalChanges changes)
+    {
+        console.MarkupLine($"[bold]changes since {Markup.Escape(changes.Since)}[/] [grey]({Markup.Escape(changes.Watchlist)}; {changes.DocumentsThen} document(s) then, {changes.DocumentsNow} now)[/]");
+        if (changes.Signals.Count == 0 && changes.Domains.Count == 0)
+        {
+            console.WriteLine("no signal and no domain verdict changed");
+            return;
+        }
+        foreach (var d in changes.Domains)
+            console.MarkupLine($"  [bold]{Markup.Escape(d.Domain)}[/]  {Markup.Escape(d.Then.ToText().ToUpperInvariant())} → {Markup.Escape(d.Now.ToText().ToUpperInvariant())}");
+        foreach (var s in changes.Signals)
+        {
+            console.MarkupLine($"  {Markup.Escape(s.Id)}  {Status(s.Then)} → {Status(s.Now)}  [grey]{Markup.Escape(s.Domain)}[/]");
+            console.MarkupLine($"    now: {Markup.Escape(s.ReasonNow)}");
+            foreach (var e in s.NewEvidence.Take(5))
+                console.MarkupLine($"    + {Markup.Escape(e.Date ?? "undated")}  {Markup.Escape(TerminalText.DocRef(e.DocumentId))}:{e.Line}  {Markup.Escape(TerminalText.Truncate($"{e.Reason}: {e.Sentence}", 100))}");
+            if (s.NewEvidence.Count > 5) console.MarkupLine($"    [grey]… {s.NewEvidence.Count - 5} more (--json)[/]");
+        }
+    }
 
     // A numeric reason already quotes the value; a qualitative one needs the sentence it read.
     private static string Latest(SignalReport s) => s.Latest is not { } e ? "—" : e.Value is not null ? e.Reason : $"{e.Reason}: {e.Sentence}";

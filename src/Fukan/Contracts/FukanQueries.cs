@@ -32,7 +32,7 @@ public sealed class FukanQueries(IKnowledgeStore store)
     /// <summary>An unknown document names the documents there are; an ambiguous one keeps the store's message.</summary>
     private async Task<QueryException> UnknownDocumentAsync(string? reference, DocumentReferenceException e, CancellationToken ct)
     {
-        if (reference is null) return QueryException.NotFound(e.Message);
+        if (reference is null || e is DocumentOutOfViewException) return QueryException.NotFound(e.Message);
         var all = await Store.ListDocumentsAsync(ct).ConfigureAwait(false);
         return QueryException.NotFound(DocumentNames.MatchesAny(all, reference) ? e.Message : DocumentNames.NoMatch(all, reference));
     }
@@ -186,6 +186,45 @@ public sealed class FukanQueries(IKnowledgeStore store)
         catch (WatchlistException e) { throw QueryException.BadInput(e.Message); }
     }
 
+    /// <summary>
+    /// The signals whose status (and the domains whose verdict) differ between the knowledge base as of
+    /// <paramref name="since"/> and now, each with the evidence published since.
+    /// </summary>
+    public async Task<SignalChanges> SignalChangesAsync(Watchlist list, DateOnly since, int evidenceLimit, CancellationToken ct = default)
+    {
+        var now = await SignalsAsync(list, evidenceLimit, ct).ConfigureAwait(false);
+        await using var view = new AsOfKnowledgeStore(Store, new AsOf(since, AsOfOf(Store)?.KnownAt), leaveOpen: true);
+        var then = await new FukanQueries(view).SignalsAsync(list, evidenceLimit, ct).ConfigureAwait(false);
+        var seen = (await view.ListDocumentsAsync(ct).ConfigureAwait(false)).Select(d => d.Id).ToHashSet();
+        return SignalChanges.Compare(since, then, now, id => !seen.Contains(id));
+    }
+
+    /// <summary>
+    /// The landscape then and now: the report the landscape showed as of <paramref name="since"/> against the one it
+    /// shows now, compared cell by cell when a report published since replaced it.
+    /// </summary>
+    public async Task<LandscapeChanges> LandscapeChangesAsync(DateOnly since, CancellationToken ct = default)
+    {
+        var reader = new LandscapeReader(Store);
+        LandscapeReader.Choice now;
+        try { now = await reader.ChooseAsync(null, ct).ConfigureAwait(false); }
+        catch (NoLandscapeException e) { throw QueryException.NotFound(e.Message); }
+        LandscapeReader.Choice? then = null;
+        await using (var view = new AsOfKnowledgeStore(Store, new AsOf(since, AsOfOf(Store)?.KnownAt), leaveOpen: true))
+        {
+            try { then = await new LandscapeReader(view).ChooseAsync(null, ct).ConfigureAwait(false); }
+            catch (NoLandscapeException) { }
+        }
+        var sinceText = since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (then is null || then.Document.Id == now.Document.Id)
+            return new LandscapeChanges(sinceText, then is null ? null : DocumentSummary.Of(then.Document), DocumentSummary.Of(now.Document), null);
+        var diff = EditionDiff.Compare(await reader.LoadAsync(then.Document, ct).ConfigureAwait(false), await reader.LoadAsync(now.Document, ct).ConfigureAwait(false));
+        return new LandscapeChanges(sinceText, DocumentSummary.Of(then.Document), DocumentSummary.Of(now.Document), diff);
+    }
+
+    /// <summary>The as-of bounds of a store that is a view, else null.</summary>
+    private static AsOf? AsOfOf(IKnowledgeStore store) => (store as AsOfKnowledgeStore)?.AsOf;
+
     /// <summary>The ranking; the request's Area keeps one area (by id or title), its Limit the top N.</summary>
     public async Task<RankingReport> RankAsync(RankRequest request, CancellationToken ct = default)
     {
@@ -249,6 +288,10 @@ public sealed class FukanQueries(IKnowledgeStore store)
             return (choice, await reader.LoadAsync(choice.Document, ct).ConfigureAwait(false));
         }
         catch (DocumentReferenceException e) { throw await UnknownDocumentAsync(reference, e, ct).ConfigureAwait(false); }
+        catch (NoLandscapeException) when (AsOfOf(Store) is { } asOf)
+        {
+            throw QueryException.NotFound($"{asOf}: no report published by then has an international comparison (国際比較) table");
+        }
         catch (NoLandscapeException e) { throw QueryException.NotFound(e.Message); }
     }
 
@@ -390,6 +433,12 @@ public sealed class FukanQueries(IKnowledgeStore store)
         return EditionDiff.Compare(a, b);
     }
 }
+
+/// <summary>
+/// <c>fukan landscape --changes-since DATE --json</c>: the report the landscape showed then (null when none was
+/// published by then) and now, and the cells that changed between them (null when no newer report replaced it).
+/// </summary>
+public sealed record LandscapeChanges(string Since, DocumentSummary? Then, DocumentSummary Now, EditionDiffResult? Diff);
 
 /// <summary>What a ranking is asked with.</summary>
 public sealed record RankRequest(RankingWeights Weights, string Method = "wsum", string Country = "JP", bool Sensitivity = false, int Draws = 1000, int Seed = 42)

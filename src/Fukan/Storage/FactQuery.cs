@@ -32,6 +32,13 @@ public sealed record FactQuery(string Kind)
     public bool CurrencyOnly { get; init; }
     /// <summary>Fill <see cref="StoredFact.Entities"/> with the ids of the entities each fact's sentence names.</summary>
     public bool WithEntities { get; init; }
+    /// <summary>Only facts of documents published (and ingested) by then; see <see cref="Storage.AsOf"/>.</summary>
+    public AsOf? AsOf { get; init; }
+
+    /// <summary>The as-of bounds as the stored columns hold them: <c>documents.date_start</c> and <c>documents.ingested_at</c>.</summary>
+    internal (string Published, string? KnownAt)? AsOfKeys => AsOf is { } a
+        ? (FactRowKeys.Day(a.Published), a.KnownAt?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+        : null;
 }
 
 /// <summary>A period a user types for a filter: <c>2024</c>, <c>2026-06</c> or <c>2026-06-15</c>.</summary>

@@ -68,7 +68,7 @@ public sealed record StoredFact
 public sealed record EntityRef(string Id, string Name, EntityType Type);
 
 /// <summary>No document matches a reference, or several do.</summary>
-public sealed class DocumentReferenceException(string message) : Exception(message);
+public class DocumentReferenceException(string message) : Exception(message);
 
 /// <summary>
 /// A processed document with the store's own work for it done ahead (serialised facts, analysed index terms):

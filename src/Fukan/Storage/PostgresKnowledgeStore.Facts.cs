@@ -111,6 +111,11 @@ public sealed partial class PostgresKnowledgeStore
         cmd.Parameters.AddWithValue("kind", query.Kind);
         // The same filters as the SQLite store: NOCASE there is ASCII case folding, lower() under the "C" collation here.
         if (query.Document is { } doc) { where.Append(" AND d.id = @doc"); cmd.Parameters.AddWithValue("doc", doc.Value); }
+        if (query.AsOfKeys is var (published, knownAt))
+        {
+            where.Append(" AND d.date_start COLLATE \"C\" <= @published"); cmd.Parameters.AddWithValue("published", published);
+            if (knownAt is not null) { where.Append(" AND d.ingested_at COLLATE \"C\" <= @knownAt"); cmd.Parameters.AddWithValue("knownAt", knownAt); }
+        }
         if (query.CurrencyOnly) where.Append(" AND f.unit COLLATE \"C\" ~ '^[A-Z]{3}$'");
         if (query.Unit is { } unit) { where.Append(" AND lower(f.unit COLLATE \"C\") = lower(@unit COLLATE \"C\")"); cmd.Parameters.AddWithValue("unit", unit); }
         if (query.Min is { } min) { where.Append(" AND coalesce(f.value_max, f.value) >= @min"); cmd.Parameters.AddWithValue("min", (double)min); }

@@ -145,6 +145,11 @@ public sealed partial class SqliteKnowledgeStore
         using var cmd = Command(lease.Connection, "");
         cmd.Parameters.AddWithValue("$kind", query.Kind);
         if (query.Document is { } doc) { where.Append(" AND d.id = $doc"); cmd.Parameters.AddWithValue("$doc", doc.Value); }
+        if (query.AsOfKeys is var (published, knownAt))
+        {
+            where.Append(" AND d.date_start <= $published"); cmd.Parameters.AddWithValue("$published", published);
+            if (knownAt is not null) { where.Append(" AND d.ingested_at <= $knownAt"); cmd.Parameters.AddWithValue("$knownAt", knownAt); }
+        }
         if (query.CurrencyOnly) where.Append(" AND f.unit GLOB '[A-Z][A-Z][A-Z]'");
         if (query.Unit is { } unit) { where.Append(" AND f.unit = $unit COLLATE NOCASE"); cmd.Parameters.AddWithValue("$unit", unit); }
         if (query.Min is { } min) { where.Append(" AND coalesce(f.value_max, f.value) >= $min"); cmd.Parameters.AddWithValue("$min", (double)min); }

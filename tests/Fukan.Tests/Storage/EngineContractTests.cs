@@ -258,4 +258,54 @@ public sealed class EngineContractTests
         Assert.Equal(2, final.Count);
         Assert.Contains(final, d => d.Id == versions[^1].Info.Id);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task AsOfView_LeavesOutLaterDocuments_InEveryQuery(string engine)
+    {
+        await using var location = await TestStoreLocation.CreateAsync(engine);
+        await using var store = await location.OpenAsync();
+        var report = SeedDocuments.Get("001");   // 2023-03
+        var article = SeedDocuments.Get("000");  // 2026-01-20
+        await store.SaveAsync(report, Ct);
+        await store.SaveAsync(article, Ct);
+        await using var view = new AsOfKnowledgeStore(store, new AsOf(new DateOnly(2024, 12, 31)), leaveOpen: true);
+
+        Assert.Equal([report.Info.Id], (await view.ListDocumentsAsync(Ct)).Select(d => d.Id));
+        Assert.Equal(1, await view.LeftOutAsync(Ct));
+        // Facts as rows: the engine filters on the document's date, paging and totals included.
+        var events = await store.QueryFactsAsync(new FactQuery("event") { Limit = 5 }, Ct);
+        var eventsThen = await view.QueryFactsAsync(new FactQuery("event") { Limit = 5 }, Ct);
+        Assert.Equal(report.Facts.Count(f => f.Kind == "event"), eventsThen.Total);
+        Assert.True(events.Total > eventsThen.Total);
+        Assert.All(eventsThen.Facts, f => Assert.Equal(report.Info.Id, f.Document));
+        Assert.Empty((await view.QueryFactsAsync(new FactQuery("event") { Document = article.Info.Id }, Ct)).Facts);
+        Assert.Equal([report.Info.Id], (await view.CountFactsAsync("date", Ct)).Keys);
+        Assert.Empty(await view.GetFactsAsync("date", article.Info.Id, Ct));
+        Assert.All(await view.GetFactsAsync("date", null, Ct), f => Assert.Equal(report.Info.Id, f.Document));
+        // Known at the moment the first of the two was processed for ingest: only that one, even with a later as-of date.
+        var stored = await store.ListDocumentsAsync(Ct);
+        var first = stored.MinBy(d => d.IngestedAt)!;
+        Assert.True(stored.Max(d => d.IngestedAt) > first.IngestedAt);
+        await using (var known = new AsOfKnowledgeStore(store, new AsOf(new DateOnly(2030, 1, 1), first.IngestedAt), leaveOpen: true))
+        {
+            Assert.Equal([first.Id], (await known.ListDocumentsAsync(Ct)).Select(d => d.Id));
+            var firstDoc = first.Id == report.Info.Id ? report : article;
+            Assert.Equal(firstDoc.Facts.Count(f => f.Kind == "event"), (await known.QueryFactsAsync(new FactQuery("event"), Ct)).Total);
+            var hits = known.Search.Search(SearchQueryParser.Parse("2nm"), new SearchOptions(50));
+            Assert.NotEmpty(hits);
+            Assert.All(hits, h => Assert.Equal(first.Id, h.DocumentId));
+        }
+        // Search: only passages of documents in the view; the article's passages are not found or related.
+        var all = store.Search.Search(SearchQueryParser.Parse("2nm"), new SearchOptions(50));
+        Assert.Contains(all, h => h.DocumentId == article.Info.Id);
+        Assert.All(view.Search.Search(SearchQueryParser.Parse("2nm"), new SearchOptions(50)), h => Assert.Equal(report.Info.Id, h.DocumentId));
+        Assert.All(view.Search.Matches(SearchQueryParser.Parse("2nm")), id => Assert.StartsWith(report.Info.Id.Short, id));
+        var articlePassage = (await store.GetPassagesAsync(article.Info.Id, Ct))[5].Id;
+        Assert.Empty(view.Search.Related(articlePassage, 5));
+        await Assert.ThrowsAsync<DocumentOutOfViewException>(() => view.ResolveAsync(Path.GetFileName(article.Info.Path)[..3], Ct));
+        await Assert.ThrowsAsync<StoreException>(() => ((IKnowledgeStore)view).SaveAsync(article, Ct));
+        // The view left the store open and intact.
+        Assert.Equal(2, (await store.ListDocumentsAsync(Ct)).Count);
+    }
 }
