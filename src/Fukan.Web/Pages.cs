@@ -794,12 +794,16 @@ internal static class Pages
         return ("Signals", "Signals", h);
     }
 
+    /// <summary>Ranked areas a rank page shows at once.</summary>
+    private const int RankShown = 100;
+
     private static async Task<(string, string, Html)> Rank(HttpContext c, FukanQueries q, CancellationToken ct)
     {
         var r = c.Request;
         var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
         var request = Params.Rank(r, doc);
         var report = await Answers.RankAsync(c.RequestServices.GetRequiredService<AnswerCache>(), q, request, ct);
+        int offset = Params.Int(r, "offset", 0, int.MaxValue) ?? 0;
         var h = new Html().El("h1", "Rank");
         h.Open("form", "method", "get", "action", "/rank", "class", "filters rank-form", "id", "rank-form", "data-autosubmit", "1");
         if (Params.Str(r, "doc") is { } docRef) h.Raw("<input type=\"hidden\" name=\"doc\" value=\"").Text(docRef).Raw("\">");
@@ -826,7 +830,7 @@ internal static class Pages
         if (report.Sensitivity is not null) h.El("th", "stability (rank 5–95 %)");
         h.Close("tr").Close("thead").Open("tbody");
         string[] colours = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"];
-        foreach (var a in report.Areas)
+        foreach (var a in Paging.Slice(report.Areas, offset, RankShown))
         {
             h.Open("tr", "data-area", a.AreaId).El("td", a.Rank.ToString(CultureInfo.InvariantCulture), "class", "num")
                 .Open("td").A($"/areas/{Html.Url(a.AreaId)}{Q(("doc", a.DocumentId.Short))}", $"{a.AreaId} {a.Title}").Close("td")
@@ -848,6 +852,14 @@ internal static class Pages
             h.Close("tr");
         }
         h.Close("tbody").Close("table");
+        if (report.Areas.Count > RankShown || offset > 0)
+        {
+            // A ×100 corpus ranks thousands of areas: a page of them at a time (bars keep one scale), the CSV has all.
+            h.Open("p", "class", "pager").Text($"areas {Math.Min(offset + 1, report.Areas.Count)}–{Math.Min(offset + RankShown, report.Areas.Count)} of {report.Areas.Count} ");
+            if (offset > 0) h.A(Paging.With(r, Math.Max(0, offset - RankShown), null), "← previous");
+            if (offset + RankShown < report.Areas.Count) h.Raw(" ").A(Paging.With(r, offset + RankShown, null), "next →");
+            h.Close("p");
+        }
         h.Open("p", "class", "legend");
         for (int i = 0; i < report.Criteria.Count; i++)
             h.Raw($"<svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" fill=\"{colours[i % colours.Length]}\"/></svg> ").Text($"{report.Criteria[i].Id} {Html.Number(report.Criteria[i].Weight, "0.###")}  ");

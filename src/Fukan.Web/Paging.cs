@@ -42,21 +42,22 @@ internal static class Paging
         if (links.Count > 0) h["Link"] = string.Join(", ", links);
     }
 
-    /// <summary>This request's path and query with another offset and limit.</summary>
-    private static string With(HttpRequest r, int offset, int limit)
+    /// <summary>This request's path and query with another offset (and limit, unless null).</summary>
+    internal static string With(HttpRequest r, int offset, int? limit)
     {
         var sb = new StringBuilder(r.PathBase).Append(r.Path);
         char sep = '?';
         foreach (var (key, values) in r.Query)
         {
-            if (key is "offset" or "limit") continue;
+            if (key == "offset" || (key == "limit" && limit is not null)) continue;
             foreach (var v in values)
             {
                 sb.Append(sep).Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(v ?? ""));
                 sep = '&';
             }
         }
-        sb.Append(sep).Append("offset=").Append(offset.ToString(CultureInfo.InvariantCulture)).Append("&limit=").Append(limit.ToString(CultureInfo.InvariantCulture));
+        sb.Append(sep).Append("offset=").Append(offset.ToString(CultureInfo.InvariantCulture));
+        if (limit is int l) sb.Append("&limit=").Append(l.ToString(CultureInfo.InvariantCulture));
         return sb.ToString();
     }
 }

@@ -132,6 +132,19 @@ public sealed partial class WebPageTests(WebFixture web) : IClassFixture<WebFixt
     }
 
     [Fact]
+    public async Task The_rank_page_pages_its_areas_in_the_api_order()
+    {
+        using var client = web.Client();
+        var areas = JsonNode.Parse(await client.GetStringAsync("/api/rank?method=topsis"))!["areas"]!.AsArray()
+            .Select(a => a!["areaId"]!.GetValue<string>()).ToList();
+        Assert.True(areas.Count > 3);
+        var html = await client.GetStringAsync("/rank?method=topsis&offset=3");
+        Assert.Equal(areas.Skip(3).Take(100).ToList(), RankedAreas(html));
+        Assert.Contains("previous", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/rank?method=topsis&amp;offset=0\"", html, StringComparison.Ordinal);   // the question kept, the offset changed
+    }
+
+    [Fact]
     public async Task Edited_weights_change_the_ranking()
     {
         using var client = web.Client();
