@@ -45,7 +45,9 @@ public sealed class AnswerCache
             else if (answers.Count >= ShelfCapacity(shelf)) answers.Clear();
         }
         // The computation does not take the request's token: other requests may be waiting for the same answer.
-        var lazy = answers.GetOrAdd(full, _ => new Lazy<Task<object>>(async () => await compute().ConfigureAwait(false)));
+        // The computation starts on the thread pool, so the Lazy's lock is held only to start it: store calls that
+        // complete synchronously (SQLite) do not keep other requests for the same answer blocked on the lock.
+        var lazy = answers.GetOrAdd(full, _ => new Lazy<Task<object>>(() => Task.Run(async () => (object)await compute().ConfigureAwait(false))));
         try { return (T)await lazy.Value.WaitAsync(ct).ConfigureAwait(false); }
         catch (Exception) when (lazy.Value.IsFaulted || lazy.Value.IsCanceled)
         {
