@@ -5,11 +5,13 @@ using System.Text;
 namespace Fukan.Bench;
 
 /// <summary>
-/// <c>scale [--copies N] [--runs R] [--seeds DIR] [--work DIR] [--peer]</c>: the seeds ×N as distinct files (the same
+/// <c>scale [--copies N] [--runs R] [--seeds DIR] [--work DIR] [--peer] [--postgres CONNSTRING]</c>: the seeds ×N as distinct files (the same
 /// corpus as <c>shared/peers/make-corpus</c>), ingested by the CLI as a whole process into a fresh knowledge base;
 /// then every listing verb as a whole process (wall time and peak RSS, median of R runs) and warm in process (the
 /// CLI's own entry point called twice in this process; the second call timed). With <c>--peer</c> the Lucene 4.10 +
-/// Kuromoji peer indexes and queries the same files in the same run, and the ratio is printed.
+/// Kuromoji peer indexes and queries the same files in the same run, and the ratio is printed. With
+/// <c>--postgres</c> (a connection string for a user that may create databases) the knowledge base is a new
+/// PostgreSQL database on that server, made for the run and dropped after it, and its size is the database's.
 /// </summary>
 public static class ScaleBench
 {
@@ -28,13 +30,15 @@ public static class ScaleBench
 
         var corpus = Path.Combine(work, "corpus");
         long sourceBytes = MakeCorpus(seeds, corpus, copies);
-        var db = Path.Combine(work, "kb.db");
-        foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
-        Console.WriteLine($"scale: seeds ×{copies}: {Directory.GetFiles(corpus).Length} files, {sourceBytes / 1e6:F1} MB; {runs} run(s) per verb");
+        var server = IngestBench.StringArg(args, "--postgres");
+        using var postgres = server is null ? null : BenchDatabase.Create(server, $"fukan_scale_{copies}");
+        var db = postgres?.Location ?? Path.Combine(work, "kb.db");
+        if (postgres is null) foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        Console.WriteLine($"scale: seeds ×{copies}: {Directory.GetFiles(corpus).Length} files, {sourceBytes / 1e6:F1} MB; {runs} run(s) per verb; {(postgres is null ? "SQLite" : "PostgreSQL")}");
 
         var ingest = Timed("dotnet", [cli, "--db", db, "ingest", corpus, "--quiet"]);
         double mbps = sourceBytes / 1e6 / ingest.Seconds;
-        long kb = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        long kb = postgres?.Size() ?? new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"ingest: {ingest.Seconds:F2} s, {mbps:F2} MB/s, peak {ingest.PeakMb:F0} MB (exit {ingest.ExitCode})");
         Console.WriteLine($"knowledge base: {kb / 1e6:F1} MB = {(double)kb / sourceBytes:F2}× the source text");
 
@@ -179,5 +183,59 @@ public static class ScaleBench
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Fukan.sln"))) return dir.FullName;
         throw new DirectoryNotFoundException("the Fukan checkout was not found (run from inside it)");
+    }
+}
+
+/// <summary>A PostgreSQL database made for one benchmark run and dropped after it.</summary>
+internal sealed class BenchDatabase : IDisposable
+{
+    private readonly string _server;
+    private readonly string _name;
+
+    private BenchDatabase(string server, string name, string location) => (_server, _name, Location) = (server, name, location);
+
+    /// <summary>What <c>--db</c> takes for the new database.</summary>
+    public string Location { get; }
+
+    public static BenchDatabase Create(string server, string name)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(server.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? ToKeyValue(server) : server);
+        using (var c = new Npgsql.NpgsqlConnection(builder.ConnectionString))
+        {
+            c.Open();
+            foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name}" })
+                using (var cmd = new Npgsql.NpgsqlCommand(sql, c)) cmd.ExecuteNonQuery();
+        }
+        builder.Database = name;
+        return new BenchDatabase(builder.ConnectionString, name, builder.ConnectionString);
+    }
+
+    /// <summary>postgresql://user:password@host:port/db → Host=…;Port=…;Username=…;Password=…;Database=….</summary>
+    private static string ToKeyValue(string url)
+    {
+        var u = new Uri(url);
+        var userInfo = u.UserInfo.Split(':', 2);
+        var b = new Npgsql.NpgsqlConnectionStringBuilder { Host = u.Host, Port = u.Port > 0 ? u.Port : 5432, Database = u.AbsolutePath.Trim('/') is { Length: > 0 } d ? d : "postgres" };
+        if (userInfo[0].Length > 0) b.Username = Uri.UnescapeDataString(userInfo[0]);
+        if (userInfo.Length > 1) b.Password = Uri.UnescapeDataString(userInfo[1]);
+        return b.ConnectionString;
+    }
+
+    public long Size()
+    {
+        using var c = new Npgsql.NpgsqlConnection(_server);
+        c.Open();
+        using var cmd = new Npgsql.NpgsqlCommand("SELECT pg_database_size(current_database())", c);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose()
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(_server) { Database = "postgres" };
+        using var c = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        c.Open();
+        using var cmd = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", c);
+        cmd.ExecuteNonQuery();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Fukan.Analysis.Conflicts;
 using Fukan.Analysis.Landscape;
 using Fukan.Analysis.Money;
 using Fukan.Analysis.Ranking;
@@ -220,6 +221,51 @@ public sealed class FukanQueries(IKnowledgeStore store)
             return new LandscapeChanges(sinceText, then is null ? null : DocumentSummary.Of(then.Document), DocumentSummary.Of(now.Document), null);
         var diff = EditionDiff.Compare(await reader.LoadAsync(then.Document, ct).ConfigureAwait(false), await reader.LoadAsync(now.Document, ct).ConfigureAwait(false));
         return new LandscapeChanges(sinceText, DocumentSummary.Of(then.Document), DocumentSummary.Of(now.Document), diff);
+    }
+
+    /// <summary>
+    /// Stores an analyst's decision on conflict group <paramref name="groupId"/>: <paramref name="prefer"/> one side,
+    /// <paramref name="deprecate"/> others, or <paramref name="clear"/> the decision in force. Sides are named by
+    /// their number in the group as listed (1, 2 …) or as <c>DOC:LINE</c> (a document id or file name prefix and a
+    /// line). Returns the group with its new resolution. Nothing stored before is overwritten.
+    /// </summary>
+    public async Task<ConflictGroup> ResolveConflictAsync(string groupId, string? prefer, IReadOnlyList<string> deprecate, bool clear, string? note, string by, DateTimeOffset at, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(deprecate);
+        if (clear == (prefer is not null || deprecate.Count > 0))
+            throw QueryException.BadParameter("conflicts resolve: give --prefer SIDE and/or --deprecate SIDE, or --clear");
+        var groups = await ConflictFinder.FindAsync(Store, null, ct).ConfigureAwait(false);
+        var group = groups.FirstOrDefault(g => string.Equals(g.Id, groupId.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw QueryException.NotFound($"no conflict group '{groupId}' (ids are listed by `fukan conflicts`; {groups.Count} group(s) now)");
+        var docs = await Store.ListDocumentsAsync(ct).ConfigureAwait(false);
+        string Side(string reference)
+        {
+            var r = reference.Trim();
+            if (int.TryParse(r, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n))
+                return n >= 1 && n <= group.Facts.Count ? StoredResolution.SideKey(group.Facts[n - 1].Provenance)
+                    : throw QueryException.BadParameter($"side {r}: group {group.Id} has sides 1 to {group.Facts.Count}");
+            int colon = r.LastIndexOf(':');
+            if (colon > 0 && int.TryParse(r[(colon + 1)..], out int line))
+            {
+                var prefix = r[..colon];
+                foreach (var side in group.Facts)
+                {
+                    var doc = docs.FirstOrDefault(d => d.Id.Value == side.DocumentId);
+                    bool named = side.DocumentId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                        || (doc is not null && System.IO.Path.GetFileName(doc.Path).StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+                    if (named && side.Provenance.Line <= line && line <= side.Provenance.EndLine) return StoredResolution.SideKey(side.Provenance);
+                }
+            }
+            throw QueryException.BadParameter($"side {r}: not a side of group {group.Id} (give its number 1–{group.Facts.Count} or DOC:LINE as listed)");
+        }
+        var preferred = prefer is null ? null : Side(prefer);
+        var deprecated = deprecate.Select(Side).Distinct(StringComparer.Ordinal).ToList();
+        if (preferred is not null && deprecated.Contains(preferred))
+            throw QueryException.BadParameter($"side {prefer}: cannot be both preferred and deprecated");
+        var decision = new StoredResolution(group.Id, preferred, deprecated, note?.Trim() ?? "", by, at);
+        try { await Store.SaveResolutionAsync(decision, ct).ConfigureAwait(false); }
+        catch (StoreException e) { throw QueryException.BadInput(e.Message); }
+        return group with { Resolution = decision.Cleared ? null : ConflictResolution.Of(decision) };
     }
 
     /// <summary>The as-of bounds of a store that is a view, else null.</summary>

@@ -277,6 +277,37 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         }
     }
 
+    /// <summary>Every passage <paramref name="query"/> matches, in index order: no ranking, no snippets, no passage text read.</summary>
+    public IReadOnlyList<string> Matches(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = TsQuery(AnalyzedQuery.Of(query, _analyzer, new TokenBuffer()));
+        if (match is null) return [];
+        using var connection = _store.Open();
+        try
+        {
+            using var cmd = new NpgsqlCommand("", connection);
+            var sql = new StringBuilder("""
+                SELECT d.id, r.ordinal FROM search_rows r
+                JOIN documents d ON d.doc_key = r.doc_key JOIN search_docs sd ON sd.doc_key = r.doc_key
+                """);
+            if (query.Filters.Areas.Count > 0) sql.Append(" JOIN passages p ON p.doc_id = d.id AND p.ordinal = r.ordinal");
+            sql.Append(" WHERE r.tsv @@ @q::tsquery");
+            cmd.Parameters.AddWithValue("q", match);
+            AppendFilters(sql, cmd, query.Filters);
+            sql.Append(" ORDER BY r.doc_key, r.ordinal");
+            cmd.CommandText = sql.ToString();
+            var ids = new List<string>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) ids.Add($"{new DocumentId(r.GetString(0)).Short}-{r.GetInt32(1).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            return ids;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw new StoreException($"{_store.Location}: search failed: {e.Message}", e);
+        }
+    }
+
     public IReadOnlyList<SearchHit> Related(string passageId, int limit)
     {
         ArgumentNullException.ThrowIfNull(passageId);

@@ -176,6 +176,11 @@ public sealed class AsOfKnowledgeStore : IKnowledgeStore
         return detail with { Mentions = mentions };
     }
 
+    public Task SaveResolutionAsync(StoredResolution resolution, CancellationToken cancellationToken = default) => throw ReadOnly();
+
+    /// <summary>Decisions are the analyst's, not the documents': the view lists them as stored.</summary>
+    public Task<IReadOnlyList<StoredResolution>> ListResolutionsAsync(CancellationToken cancellationToken = default) => _inner.ListResolutionsAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Diagnostic>> GetDiagnosticsAsync(DocumentId id, CancellationToken cancellationToken = default) =>
         await InScopeAsync(id, cancellationToken).ConfigureAwait(false) ? await _inner.GetDiagnosticsAsync(id, cancellationToken).ConfigureAwait(false) : [];
 

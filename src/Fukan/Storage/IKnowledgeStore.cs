@@ -192,4 +192,12 @@ public interface IKnowledgeStore : IAsyncDisposable
 
     /// <summary>Rebuilds the search index from the stored passages with <paramref name="analyzer"/>, in one transaction.</summary>
     Task<ReindexSummary> ReindexAsync(ISearchAnalyzer analyzer, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends an analyst's decision on a conflict group (nothing stored is overwritten).</summary>
+    Task SaveResolutionAsync(StoredResolution resolution, CancellationToken cancellationToken = default) =>
+        throw new StoreException($"{Location}: this store keeps no conflict resolutions");
+
+    /// <summary>The decision in force for each conflict group (the latest stored), cleared ones left out.</summary>
+    Task<IReadOnlyList<StoredResolution>> ListResolutionsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredResolution>>([]);
 }

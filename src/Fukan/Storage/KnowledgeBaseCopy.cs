@@ -67,6 +67,11 @@ public static class KnowledgeBaseCopy
             }
             progress?.Report(new CopyProgress(++done, documents.Count, info, !present));
         }
+        // Analysts' decisions on conflicts go along (those in force; the target's own are kept, the copied ones appended).
+        static string Key(StoredResolution r) => $"{r.GroupId}\n{r.Preferred}\n{string.Join('\n', r.Deprecated)}\n{r.Note}\n{r.By}\n{r.At.UtcTicks}";
+        var decided = (await to.ListResolutionsAsync(cancellationToken).ConfigureAwait(false)).Select(Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in await from.ListResolutionsAsync(cancellationToken).ConfigureAwait(false))
+            if (!decided.Contains(Key(r))) await to.SaveResolutionAsync(r, cancellationToken).ConfigureAwait(false);
         var mismatches = await VerifyAsync(documents, expected, to, cancellationToken).ConfigureAwait(false);
         return new CopySummary(documents.Count, copied, there, passages, facts, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds, mismatches);
     }

@@ -29,7 +29,10 @@ public static class ConflictFinder
         // of the documents in buckets with two sources or more only.
         if (kind is null or ConflictKinds.Quantity)
             await input.ReadSourcesAsync(store, QuantityBuckets(input).Values.Where(MultiSource).SelectMany(l => l.Select(c => c.Doc.Id)).Distinct(), cancellationToken).ConfigureAwait(false);
-        return Find(input, kind);
+        var groups = Find(input, kind);
+        var decisions = (await store.ListResolutionsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.GroupId, StringComparer.Ordinal);
+        if (decisions.Count == 0) return groups;
+        return [.. groups.Select(g => decisions.TryGetValue(g.Id, out var r) ? g with { Resolution = ConflictResolution.Of(r) } : g)];
     }
 
     /// <summary>The groups among loaded facts, ordered by kind and key.</summary>

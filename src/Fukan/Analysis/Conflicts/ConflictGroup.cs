@@ -22,7 +22,7 @@ public static class ConflictKinds
 /// <param name="Key">What the sides are about (area · country · phase; subject · unit · period; the milestone; the metric).</param>
 /// <param name="Rule">The rule that grouped them and why they disagree, in words.</param>
 /// <param name="Facts">The sides, in order of publication.</param>
-/// <param name="Resolution">An analyst's choice of side; always null until resolution is stored (not built yet).</param>
+/// <param name="Resolution">The analyst's decision in force (<c>fukan conflicts resolve</c>), or null.</param>
 public sealed record ConflictGroup(string Id, string Kind, string Key, string Rule, IReadOnlyList<ConflictSide> Facts, ConflictResolution? Resolution);
 
 /// <summary>One side of a conflict: <c>{ "documentId", "documentTitle", "published", "value", "text", "provenance" }</c>.</summary>
@@ -34,5 +34,19 @@ public sealed record ConflictGroup(string Id, string Kind, string Key, string Ru
 /// <param name="Provenance">Where exactly.</param>
 public sealed record ConflictSide(string DocumentId, string DocumentTitle, string? Published, string Value, string Text, Provenance Provenance);
 
-/// <summary>An analyst's preferred side (reserved: resolution is not stored yet, so this is always absent).</summary>
-public sealed record ConflictResolution(string Preferred, DateTimeOffset At);
+/// <summary>
+/// An analyst's decision on a group (<c>fukan conflicts resolve</c>): the preferred side and the deprecated ones,
+/// each named <c>documentId:start</c> (<see cref="Fukan.Storage.StoredResolution.SideKey"/>), with the note, who and when.
+/// </summary>
+public sealed record ConflictResolution(string? Preferred, DateTimeOffset At, IReadOnlyList<string> Deprecated, string Note, string By)
+{
+    public static ConflictResolution Of(Fukan.Storage.StoredResolution r) => new(r.Preferred, r.At, r.Deprecated, r.Note, r.By);
+
+    /// <summary>"preferred", "deprecated" or null for a side of the group.</summary>
+    public string? StatusOf(ConflictSide side)
+    {
+        ArgumentNullException.ThrowIfNull(side);
+        var key = Fukan.Storage.StoredResolution.SideKey(side.Provenance);
+        return key == Preferred ? "preferred" : Deprecated.Contains(key) ? "deprecated" : null;
+    }
+}
