@@ -77,7 +77,7 @@ public static class FukanWeb
                 context.RequestServices.GetService<AnswerCache>()?.Clear();
                 GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 var detail = $"{context.Request.Path}: the answer needs more memory than the server may use ({GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024)} MB): " +
-                    "narrow the question (from=, to=, domain=, doc=, limit=) or start the server with a larger DOTNET_GCHeapHardLimit";
+                    "narrow the question (from=, to=, domain=, doc=, a filter) or start the server with a larger DOTNET_GCHeapHardLimit";
                 if (IsApi(context)) await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "not enough memory", detail);
                 else await Pages.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, detail);
             }
