@@ -22,6 +22,7 @@ static int Dispatch(string[] args) => args.Length == 0 ? Usage() : args[0] switc
     "search-eval" => Fukan.Bench.Search.SearchBench.Eval(args[1..]),
     "facts-accuracy" => FactsAccuracy.Run(args[1..]),
     "realdocs" => RealDocsAccuracy.Run(args[1..]),
+    "timeline-accuracy" => TimelineAccuracy.Run(args[1..]),
     "rank-signals" => RankSignalsBench.Run(args[1..]),
     "scaling" => ScalingBench.Run(args[1..]),
     "robustness" => RobustnessBench.Run(args[1..]),
@@ -42,6 +43,7 @@ static int Usage()
         "  search-engines DIR [QUERIES] [--copies N]                          FTS5 vs Lucene.Net probe\n" +
         "  facts-accuracy [--seeds DIR] [--expectations DIR] [--verbose] [--dump SEED]   precision/recall and MB/s of the quantity and date parsers\n" +
         "  realdocs [--doc NAME] [--verbose] [--dump]   accuracy per real public document and per fact kind (kind, headings, quantities, dates, attendees, statements)\n" +
+        "  timeline-accuracy [--seeds DIR] [--labels FILE] [-v]   precision/recall of timeline's top-N view against hand-labelled slide milestones\n" +
         "  rank-signals [--seeds DIR] [--runs N] [--json]   ms of fukan signals and fukan rank (wsum, topsis, sensitivity) on the seeds\n" +
         "  scaling [--seeds DIR]   entity recogniser and minutes parser on a text and on it repeated: linear or not\n" +
         "  conflicts [--corpus DIR] [--seeds DIR] [-v]   precision/recall of fukan conflicts on the written test set and derived seed editions\n" +

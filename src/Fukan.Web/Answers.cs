@@ -36,11 +36,15 @@ internal static class Answers
     }
 
     /// <summary>A timeline view (the API pages it, the page draws part of it, the CSV has it all).</summary>
-    public static Task<TimelineView> TimelineAsync(AnswerCache cache, FukanQueries q, int? from, int? to, string? group, string? domain, DocumentInfo? doc, CancellationToken ct)
+    public static Task<TimelineView> TimelineAsync(AnswerCache cache, FukanQueries q, int? from, int? to, string? group, string? domain, DocumentInfo? doc, CancellationToken ct) =>
+        TimelineAsync(cache, q, from, to, group, domain, doc, null, ct);
+
+    /// <summary>A timeline view: every milestone, or with <paramref name="top"/> the N most salient, duplicates merged.</summary>
+    public static Task<TimelineView> TimelineAsync(AnswerCache cache, FukanQueries q, int? from, int? to, string? group, string? domain, DocumentInfo? doc, int? top, CancellationToken ct)
     {
         FukanQueries.Grouping(group);   // a bad parameter is a 400 before anything is remembered
-        var key = string.Join('|', "timeline", from, to, (group ?? "domain").ToLowerInvariant(), domain, doc?.Id.Value);
-        return cache.GetAsync(q, key, () => q.TimelineAsync(from, to, group, domain, doc, CancellationToken.None), ct);
+        var key = string.Join('|', "timeline", from, to, (group ?? "domain").ToLowerInvariant(), domain, doc?.Id.Value, top);
+        return cache.GetAsync(q, key, () => q.TimelineAsync(from, to, group, domain, doc, top, CancellationToken.None), ct);
     }
 
     /// <summary>Milestones <paramref name="offset"/> … of a view in its order (lane by lane), as the contract's entries.</summary>
@@ -51,7 +55,8 @@ internal static class Answers
         foreach (var lane in view.Lanes)
         {
             if (skip >= lane.Events.Count) { skip -= lane.Events.Count; continue; }
-            for (int i = skip; i < lane.Events.Count && page.Count < limit; i++) page.Add(TimelineEntry.Of(lane.Name, lane.Events[i]));
+            for (int i = skip; i < lane.Events.Count && page.Count < limit; i++)
+                page.Add(TimelineEntry.Of(lane.Name, lane.Events[i], view.Mentions.GetValueOrDefault(lane.Events[i])));
             skip = 0;
             if (page.Count >= limit) break;
         }

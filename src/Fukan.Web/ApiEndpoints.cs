@@ -131,11 +131,11 @@ internal static class ApiEndpoints
                 var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
                 var (offset, limit) = Paging.Read(r);
                 var view = await Answers.TimelineAsync(cache, q, Params.Int(r, "from", int.MinValue, int.MaxValue), Params.Int(r, "to", int.MinValue, int.MaxValue),
-                    Params.Str(r, "group"), Params.Str(r, "domain"), doc, ct);
+                    Params.Str(r, "group"), Params.Str(r, "domain"), doc, Params.Int(r, "top", int.MinValue, int.MaxValue), ct);
                 Paging.Headers(c, offset, limit, view.Count);
                 return Json(Answers.Page(view, offset, limit));
             }, ct))
-            .WithSummary("Dated milestones, planned or done, lane by lane; from=, to= (years), group=domain|actor|document, domain=, doc=; offset=, limit= page them (X-Total-Count and Link headers)")
+            .WithSummary("Dated milestones, planned or done, lane by lane: every one (the CLI's --all), or top=N the N most salient with duplicates merged (--top N); from=, to= (years), group=domain|actor|document, domain=, doc=; offset=, limit= page them (X-Total-Count and Link headers)")
             .Produces<List<TimelineEntry>>();
 
         api.MapGet("/entities", (HttpContext c, KnowledgeBaseReader kb, CancellationToken ct) =>

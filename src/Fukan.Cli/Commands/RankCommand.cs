@@ -96,7 +96,7 @@ public static class RankCommand
             foreach (var c in a.Criteria)
             {
                 if (c.Evidence.Count == 0) continue;
-                console.MarkupLine($"  [bold]{Markup.Escape(c.Id)}[/] evidence ({c.EvidenceCount}):");
+                console.MarkupLine($"  [bold]{Markup.Escape(c.Id)}[/] evidence ({c.EvidenceCount}{(c.Evidence.Count < c.EvidenceCount ? $", first {c.Evidence.Count} shown" : "")}):");
                 foreach (var e in c.Evidence)
                     console.MarkupLine($"    [grey]{e.DocumentId.Short}:{e.Line}[/] {Markup.Escape(TerminalText.Truncate(e.Text, 90))}");
             }

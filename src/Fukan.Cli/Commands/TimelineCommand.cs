@@ -6,9 +6,12 @@ using Spectre.Console;
 
 namespace Fukan.Cli.Commands;
 
-/// <summary><c>fukan timeline [--from Y --to Y] [--group domain|actor|document] [--json] [--svg FILE]</c>.</summary>
+/// <summary><c>fukan timeline [--from Y --to Y] [--top N | --all] [--group domain|actor|document] [--json] [--svg FILE]</c>.</summary>
 public static class TimelineCommand
 {
+    /// <summary>The default view: this many milestones, the most salient.</summary>
+    public const int DefaultTop = 20;
+
     public static Command Create(CliContext context)
     {
         var from = CliOptions.Year("--from", "First year shown");
@@ -20,10 +23,14 @@ public static class TimelineCommand
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var svg = new Option<string?>("--svg") { Description = "Also write the timeline as an SVG file" };
         var changes = new Option<bool>("--changes") { Description = "Milestones announced with different dates by sources published at different times: slipped or advanced, with every source's lines" };
-        var command = new Command("timeline", "Milestones (dated events, planned or done) on a time axis") { from, to, group, domain, doc, json, svg, changes };
+        var top = new Option<int>("--top") { Description = $"The N most salient milestones, duplicates merged (default {DefaultTop})", DefaultValueFactory = _ => DefaultTop };
+        var all = new Option<bool>("--all") { Description = "Every dated milestone in the range, not only the most salient" };
+        var command = new Command("timeline", "Milestones (dated events, planned or done) on a time axis: the most salient first, --all for every one") { from, to, group, domain, doc, json, svg, changes, top, all };
         command.Validators.Add(r =>
         {
             if (CliOptions.ValueOf(r, from) is int a && CliOptions.ValueOf(r, to) is int b && a > b) r.AddError($"--from {a} --to {b}: the range runs backwards (did you mean --from {b} --to {a}?)");
+            if (r.GetResult(top) is { Implicit: false } && r.GetResult(all) is { Implicit: false } && r.GetValue(all)) r.AddError("--top and --all: choose one (--all lists every milestone)");
+            if (r.GetResult(top) is { Implicit: false } && r.GetValue(top) < 1) r.AddError($"--top {r.GetValue(top)}: give a number of milestones of 1 or more");
         });
         command.SetAction(async (result, ct) =>
         {
@@ -33,7 +40,8 @@ public static class TimelineCommand
             await using var store = queries.Store;
             if (result.GetValue(changes)) return await WriteChangesAsync(context, store, result.GetValue(json), ct);
             var info = result.GetValue(doc) is { } d ? await queries.ResolveAsync(d, ct) : null;
-            var view = await queries.TimelineAsync(result.GetValue(from), result.GetValue(to), result.GetValue(group), result.GetValue(domain), info, ct);
+            int? n = result.GetValue(all) ? null : result.GetValue(top);
+            var view = await queries.TimelineAsync(result.GetValue(from), result.GetValue(to), result.GetValue(group), result.GetValue(domain), info, n, ct);
 
             if (result.GetValue(svg) is { } svgPath)
             {
@@ -48,11 +56,14 @@ public static class TimelineCommand
             }
             if (view.Count == 0) { context.Out.WriteLine("No dated milestones in that range."); return ExitCodes.Ok; }
             bool narrow = context.Width < 100;
-            bool unknown = false, open = false;
+            bool unknown = false, open = false, merged = false;
+            bool topView = view.Top is not null;
             foreach (var lane in view.Lanes)
             {
                 var table = new Table().Border(TableBorder.Simple).Title($"[bold]{Markup.Escape(lane.Name)}[/] ({lane.Events.Count})")
-                    .AddColumn("when").AddColumn("status").AddColumn("milestone");
+                    .AddColumn("when").AddColumn("status");
+                if (topView) table.AddColumn(new TableColumn("sal.").RightAligned());
+                table.AddColumn("milestone");
                 if (!narrow) table.AddColumn("actors");
                 table.AddColumn("where");
                 foreach (var e in lane.Events)
@@ -62,18 +73,35 @@ public static class TimelineCommand
                     var cells = new List<string>
                     {
                         Markup.Escape(When(e)), e.Status == "planned" ? "[yellow]planned[/]" : e.Status == "done" ? "[green]done[/]" : "[grey]?[/]",
-                        Markup.Escape(TerminalText.Truncate(e.Label, narrow ? Math.Max(20, context.Width - 50) : 64)),
                     };
+                    // The top view shows the short headline (actor, action, object); --all the sentence.
+                    var text = topView && !string.IsNullOrEmpty(e.Headline) ? e.Headline : e.Label;
+                    if (topView)
+                    {
+                        cells.Add((e.Salience ?? 0).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+                        if (view.Mentions.GetValueOrDefault(e) is { Count: > 1 } m) { text += $" (×{m.Count})"; merged = true; }
+                    }
+                    cells.Add(Markup.Escape(TerminalText.Truncate(text, narrow ? Math.Max(20, context.Width - 50) : 64)));
                     if (!narrow) cells.Add(Markup.Escape(TerminalText.Truncate(string.Join(", ", e.Actors), 24)));
                     cells.Add($"{TerminalText.DocRef(e.Source.Document)}:{e.Source.Line}");
                     table.AddRow(cells.ToArray());
                 }
                 context.Console.Write(table);
             }
+            if (topView)
+            {
+                // Total counts stored statements, Count merged milestones: all shown when the top N was not reached.
+                var summary = view.Count < view.Top
+                    ? $"All {view.Count} milestone(s) of {view.Total} dated statement(s) in range, duplicates merged; --all lists every statement."
+                    : $"The {view.Count} most salient of {view.Total} dated statement(s) in range; --all lists every one, --top N more or fewer.";
+                foreach (var l in TerminalText.Wrap(summary, context.Width)) context.Out.WriteLine(l);
+            }
             // Say what the symbols mean, once, when they were used.
             var legend = new List<string>();
             if (unknown) legend.Add("? = not said whether planned or done");
             if (open) legend.Add("2030… = from then on (以降), …2025-12 = until then (まで)");
+            if (topView) legend.Add("sal. = salience 0–1 (named actor, milestone verb, precise date, roadmap context; project periods and background score low)");
+            if (merged) legend.Add("×N = stated N times (duplicates merged)");
             legend.Add("where = document:line (`fukan source DOC --lines N`)");
             foreach (var l in TerminalText.Wrap(string.Join(" · ", legend), context.Width)) context.Console.MarkupLine($"[grey]{Markup.Escape(l)}[/]");
             return ExitCodes.Ok;

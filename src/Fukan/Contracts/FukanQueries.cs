@@ -128,10 +128,19 @@ public sealed class FukanQueries(IKnowledgeStore store)
         var g => throw QueryException.BadParameter($"--group {g}: use domain, actor or document"),
     };
 
-    public async Task<TimelineView> TimelineAsync(int? fromYear, int? toYear, string? group, string? domain, DocumentInfo? document, CancellationToken ct = default)
+    public Task<TimelineView> TimelineAsync(int? fromYear, int? toYear, string? group, string? domain, DocumentInfo? document, CancellationToken ct = default) =>
+        TimelineAsync(fromYear, toYear, group, domain, document, null, ct);
+
+    /// <summary>
+    /// The timeline: every milestone in the range, or with <paramref name="top"/> the N most salient ones with
+    /// duplicates merged (<see cref="TimelineBuilder.BuildTopAsync"/>).
+    /// </summary>
+    public async Task<TimelineView> TimelineAsync(int? fromYear, int? toYear, string? group, string? domain, DocumentInfo? document, int? top, CancellationToken ct = default)
     {
         var grouping = Grouping(group);
         if (fromYear is < 1 or > 9998 || toYear is < 1 or > 9998) throw QueryException.BadParameter("--from/--to: a year between 1 and 9998");
+        if (top is < 1 or > 100_000) throw QueryException.BadParameter($"--top {top}: a number of milestones between 1 and 100000");
+        if (top is { } n) return await TimelineBuilder.BuildTopAsync(Store, fromYear, toYear, grouping, n, document?.Id, domain, ct).ConfigureAwait(false);
         return await TimelineBuilder.BuildAsync(Store, fromYear, toYear, grouping, document?.Id, domain, ct).ConfigureAwait(false);
     }
 

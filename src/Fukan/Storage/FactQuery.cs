@@ -17,6 +17,11 @@ public sealed record FactQuery(string Kind)
     public string? Subject { get; init; }
     public DateOnly? After { get; init; }
     public DateOnly? Before { get; init; }
+    /// <summary>
+    /// Facts whose anchor — the first day, or the last for an end-only date (<c>by 2027</c>) — is on or after this day;
+    /// unlike <see cref="After"/> a period that began earlier and runs into the range is left out. Indexed.
+    /// </summary>
+    public DateOnly? AnchorFrom { get; init; }
     /// <summary>An entity id, name or alias: facts whose sentence names it.</summary>
     public string? Entity { get; init; }
     public string? Status { get; init; }
@@ -26,6 +31,14 @@ public sealed record FactQuery(string Kind)
     public string? Phase { get; init; }
     public string? Trend { get; init; }
     public string? AreaId { get; init; }
+    /// <summary>Highest value first (an event's salience), then document and order; otherwise document and order.</summary>
+    public bool HighestValueFirst { get; init; }
+    /// <summary>
+    /// One fact per subject: of the rows sharing a subject, the first by document and order, with their number in
+    /// <see cref="StoredFact.Copies"/> (an event's subject is the key of its exact statement, so a statement copied
+    /// into many documents is one row). Rows without a subject stand alone. <see cref="FactPage.Total"/> still counts rows.
+    /// </summary>
+    public bool OnePerSubject { get; init; }
     public int Offset { get; init; }
     public int Limit { get; init; } = int.MaxValue;
     /// <summary>Only amounts of money (a currency code as unit: JPY, USD, EUR, …).</summary>
@@ -69,6 +82,14 @@ public sealed record EntityQuery
 {
     public Fukan.Extraction.Entities.EntityType? Type { get; init; }
     public DocumentId? Document { get; init; }
+    /// <summary>Highest value first (an event's salience), then document and order; otherwise document and order.</summary>
+    public bool HighestValueFirst { get; init; }
+    /// <summary>
+    /// One fact per subject: of the rows sharing a subject, the first by document and order, with their number in
+    /// <see cref="StoredFact.Copies"/> (an event's subject is the key of its exact statement, so a statement copied
+    /// into many documents is one row). Rows without a subject stand alone. <see cref="FactPage.Total"/> still counts rows.
+    /// </summary>
+    public bool OnePerSubject { get; init; }
     public int Offset { get; init; }
     public int Limit { get; init; } = int.MaxValue;
 }

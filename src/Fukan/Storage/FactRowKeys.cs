@@ -70,12 +70,26 @@ internal sealed class FactRowKeyReader
             DateStart = (e.Date.Start ?? e.Date.End) is { } s ? FactRowKeys.Day(s) : null,
             DateEnd = (e.Date.End ?? e.Date.Start) is { } en ? FactRowKeys.Day(en) : null,
             Precision = e.Date.Precision, Status = e.Status, Domain = e.Domain, Entities = EntitiesAround(e.Source.Span),
+            // An event's value is its salience: the timeline's top milestones are the highest values in a date range.
+            // Its subject is the key of its exact statement (label and date), so copies of one statement are one row
+            // for FactQuery.OnePerSubject.
+            Value = e.Salience, Subject = StatementKey(e),
         },
         ComparisonRow c => new FactRowKeys { AreaId = c.AreaId, Country = c.Country, Phase = c.Phase, Rating = c.Rating, Trend = c.Trend, Subject = c.Area },
         AreaProfile a => new FactRowKeys { AreaId = a.AreaId, Subject = a.Title },
         SignalFact s => new FactRowKeys { Subject = s.Metric, Unit = s.Unit, Value = s.Threshold is { } t ? (double)t : null, Domain = s.Domain },
         _ => new FactRowKeys(),
     };
+
+    /// <summary>A short stable key of an event's statement: the same sentence and date in any document give the same key.</summary>
+    internal static string StatementKey(EventFact e)
+    {
+        var text = string.Join('\u0001', e.Label, e.DateText, e.Date.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            e.Date.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", e.Date.Precision);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text), hash);
+        return "ev:" + Convert.ToHexStringLower(hash[..8]);
+    }
 
     private FactRowKeys Quantity(QuantityFact q)
     {

@@ -62,6 +62,9 @@ public sealed record StoredFact
 
     /// <summary>The date the fact is filed under (its own, the date in its sentence, or its document's), when queried as a row.</summary>
     public DateOnly? Date { get; init; }
+
+    /// <summary>With <see cref="FactQuery.OnePerSubject"/>: how many matching rows share this fact's subject (itself included).</summary>
+    public int Copies { get; init; } = 1;
 }
 
 /// <summary>An entity as a fact links to it.</summary>

@@ -123,6 +123,7 @@ public sealed partial class PostgresKnowledgeStore
         if (query.Subject is { Length: > 0 } subject) { where.Append(" AND strpos(lower(f.subject COLLATE \"C\"), lower(@subject COLLATE \"C\")) > 0"); cmd.Parameters.AddWithValue("subject", subject); }
         if (query.After is { } after) { where.Append(" AND coalesce(f.date_end, f.date_start) COLLATE \"C\" >= @after"); cmd.Parameters.AddWithValue("after", FactRowKeys.Day(after)); }
         if (query.Before is { } before) { where.Append(" AND f.date_start COLLATE \"C\" <= @before"); cmd.Parameters.AddWithValue("before", FactRowKeys.Day(before)); }
+        if (query.AnchorFrom is { } anchor) { where.Append(" AND f.date_start COLLATE \"C\" >= @anchor"); cmd.Parameters.AddWithValue("anchor", FactRowKeys.Day(anchor)); }
         if (query.Status is { } status) { where.Append(" AND f.status = @status"); cmd.Parameters.AddWithValue("status", status); }
         if (query.Domain is { } domain) { where.Append(" AND f.domain = @domain"); cmd.Parameters.AddWithValue("domain", domain); }
         if (query.Country is { } country) { where.Append(" AND lower(f.country COLLATE \"C\") = lower(@country COLLATE \"C\")"); cmd.Parameters.AddWithValue("country", country); }
@@ -140,17 +141,27 @@ public sealed partial class PostgresKnowledgeStore
         cmd.CommandText = $"SELECT count(*) FROM fact_rows f JOIN documents d ON d.doc_key = f.doc WHERE {where}";
         int total = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
         if (total == 0 || query.Limit == 0 || query.Offset >= total) return new FactPage([], total);
-        cmd.CommandText = $"""
-            SELECT d.id, f.chunk, f.idx, f.ord, f.doc, f.date_start FROM fact_rows f JOIN documents d ON d.doc_key = f.doc
-            WHERE {where} ORDER BY d.id COLLATE "C", f.ord LIMIT @limit OFFSET @offset
-            """;
+        string order = (query.HighestValueFirst ? "value DESC NULLS LAST, " : "") + "id COLLATE \"C\", ord";
+        cmd.CommandText = query.OnePerSubject
+            ? $"""
+                SELECT id, chunk, idx, ord, doc, date_start, n FROM (
+                    SELECT d.id AS id, f.chunk AS chunk, f.idx AS idx, f.ord AS ord, f.doc AS doc, f.date_start AS date_start, f.value AS value,
+                        row_number() OVER (PARTITION BY coalesce(f.subject, d.id || ':' || f.ord) ORDER BY d.id COLLATE "C", f.ord) AS rn,
+                        count(*) OVER (PARTITION BY coalesce(f.subject, d.id || ':' || f.ord))::int AS n
+                    FROM fact_rows f JOIN documents d ON d.doc_key = f.doc WHERE {where}) g
+                WHERE rn = 1 ORDER BY {order} LIMIT @limit OFFSET @offset
+                """
+            : $"""
+                SELECT d.id AS id, f.chunk, f.idx, f.ord AS ord, f.doc, f.date_start, 1, f.value AS value FROM fact_rows f JOIN documents d ON d.doc_key = f.doc
+                WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset
+                """;
         cmd.Parameters.AddWithValue("limit", (long)query.Limit);
         cmd.Parameters.AddWithValue("offset", (long)query.Offset);
-        var wanted = new List<(DocumentId Doc, int Chunk, int Index, int Ord, long Key, DateOnly? Date)>();
+        var wanted = new List<(DocumentId Doc, int Chunk, int Index, int Ord, long Key, DateOnly? Date, int Copies)>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 wanted.Add((new DocumentId(reader.GetString(0)), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4),
-                    reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                    reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetInt32(6)));
         var facts = new List<StoredFact>(wanted.Count);
         // The JSON of the wanted facts: each chunk they sit in is read once.
         await using var chunkCmd = new NpgsqlCommand("SELECT data FROM fact_sets WHERE kind = @kind AND doc_id = @doc AND chunk = @chunk", connection);
@@ -176,6 +187,7 @@ public sealed partial class PostgresKnowledgeStore
                 {
                     Entities = query.WithEntities ? await EntitiesOfAsync(connection, links, w.Key, query.Kind, w.Ord, ct).ConfigureAwait(false) : null,
                     Date = w.Date,
+                    Copies = w.Copies,
                 });
             }
         }

@@ -22,7 +22,15 @@ public enum HeadingStyle
 }
 
 /// <summary>A line that looks like a heading; the tree builder decides whether it is one.</summary>
-public sealed record HeadingCandidate(HeadingStyle Style, int Line, int[]? Numbers, string? Marker, string Title, int AtxLevel = 0)
+/// <param name="Style">The heading convention.</param>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="Numbers">Its numbering, or null.</param>
+/// <param name="Marker">The number or marker as written, or null.</param>
+/// <param name="Title">The title.</param>
+/// <param name="AtxLevel">The markdown level (# = 1), 0 for other styles.</param>
+/// <param name="Region">A country or region name alone on its line that opens a run of topic headings (日本 / ■基本政策):
+/// a topic one level above the bracket topics under it.</param>
+public sealed record HeadingCandidate(HeadingStyle Style, int Line, int[]? Numbers, string? Marker, string Title, int AtxLevel = 0, bool Region = false)
 {
     /// <summary>The dotted number as written in canonical form ("2.1.1"), or null.</summary>
     public string? NumberText => Numbers is null ? null : string.Join('.', Numbers);

@@ -90,6 +90,12 @@ public sealed class PassageBuilder
             }
 
             var start = inFence ? LineStart.Plain : PassageRules.Classify(trimmed, layout.HardWrapped);
+            // A "field" (究総括：…) straight after a full, unfinished line of wrapped text is the rest of a word cut at
+            // the margin (（研 / 究総括：伊藤…）), not a label that starts a block.
+            if (start == LineStart.Field && text is not null && layout.HardWrapped && kind != PassageKind.Heading
+                && !PassageRules.IsTerminated(source.Line(prevLine))
+                && (!sawBlank && layout.IsFull(prevWidth, recent.Max) || PassageRules.LeavesBracketOpen(source.Line(prevLine))))
+                start = LineStart.Plain;
             bool startNew;
             if (firstLine < 0) firstLine = prevLine < 0 ? l : 0;
             if (text is null || inFence && sawBlank) startNew = true;
@@ -103,7 +109,7 @@ public sealed class PassageBuilder
                 bool terminated = PassageRules.IsTerminated(prev);
                 bool full = layout.IsFull(prevWidth, recent.Max);
                 if (sawBlank)
-                    startNew = !(layout.HardWrapped && !terminated && (full || PassageRules.IsContinuationStart(trimmed)));
+                    startNew = !(layout.HardWrapped && !terminated && (full || PassageRules.IsContinuationStart(trimmed) || PassageRules.LeavesBracketOpen(prev)));
                 else if (!layout.HardWrapped || kind == PassageKind.TableRow)
                     startNew = false;
                 else if (terminated)
@@ -111,8 +117,10 @@ public sealed class PassageBuilder
                     // (leading space) or a short label (日本 / 欧州) after a finished sentence.
                     startNew = !full || char.IsWhiteSpace(raw[0]) || TextFolding.DisplayWidth(trimmed) <= 12;
                 else
-                    // A short unfinished line is a caption or an unmarked heading, not a wrapped line.
-                    startNew = !full && prevWidth <= 40 && prevWidth < recent.Max * 0.6
+                    // A short unfinished line is a caption or an unmarked heading, not a wrapped line; a line that
+                    // opens a new PDF text block (leading space) after a line that stopped short ends it too
+                    // (a list item's last line, then the paragraph after the list).
+                    startNew = !full && (prevWidth <= 40 && prevWidth < recent.Max * 0.6 || char.IsWhiteSpace(raw[0]) && !PassageRules.LeavesBracketOpen(prev))
                         && !PassageRules.IsContinuationStart(trimmed);
             }
 

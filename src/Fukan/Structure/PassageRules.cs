@@ -62,6 +62,18 @@ public static class PassageRules
         return false;
     }
 
+    /// <summary>True when the line opens more brackets than it closes: its sentence goes on past the line end (…（研 / 究総括：…）).</summary>
+    public static bool LeavesBracketOpen(ReadOnlySpan<char> line)
+    {
+        int depth = 0;
+        foreach (char c in line)
+        {
+            if (c is '（' or '(' or '「' or '『') depth++;
+            else if (c is '）' or ')' or '」' or '』' && depth > 0) depth--;
+        }
+        return depth > 0;
+    }
+
     /// <summary>How a (trimmed) body line starts.</summary>
     public static LineStart Classify(ReadOnlySpan<char> t, bool hardWrapped)
     {

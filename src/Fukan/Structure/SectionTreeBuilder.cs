@@ -34,6 +34,7 @@ public sealed class SectionTreeBuilder
         public int TopicCount;
         public int AtxCount;
         public bool Implicit;
+        public bool Region;
         public SectionKind Kind;
         public int Order;
         public readonly List<Node> Children = new();
@@ -65,6 +66,7 @@ public sealed class SectionTreeBuilder
                 c = HeadingRecognizer.RecognizeEnglish(source, l);
                 english = c is not null;
             }
+            if (c is null && !markdown && kind != DocumentKind.Minutes) c = RegionHeading(source, l, skipped, markdown);
             if (c is null) continue;
             if (c.Style == HeadingStyle.Atx && HeadingRecognizer.IsMemoHeader(c.Title)) continue;
             if (c.Style is HeadingStyle.Block or HeadingStyle.Side && kind != DocumentKind.Minutes) continue;
@@ -207,12 +209,17 @@ public sealed class SectionTreeBuilder
                     if (c.Style == HeadingStyle.Bullet && wrappedTail[l]) break;
                     var anchor = NearestNonTopic();
                     int depth = (anchor?.Depth ?? 0) + (c.Style == HeadingStyle.Bullet ? 2 : 1);
+                    // Under a region line (日本, 米国 …) the bracket topics sit one level deeper, until the next region
+                    // or a numbered heading closes it.
+                    if (!c.Region)
+                        for (int i = stack.Count - 1; i >= 0 && stack[i] != anchor; i--)
+                            if (stack[i].Region) { depth = stack[i].Depth + (c.Style == HeadingStyle.Bullet ? 2 : 1); break; }
                     // The parent is whatever stays on the stack once deeper or equal headings close.
                     Node? parent = null;
                     for (int i = stack.Count - 1; i >= 0; i--) if (stack[i].Depth < depth) { parent = stack[i]; break; }
                     int ordinal = parent is null ? ++rootTopics : ++parent.TopicCount;
                     string id = parent is null ? $"#{ordinal}" : $"{parent.Id}#{ordinal}";
-                    created = Push(new Node { Id = id, Title = c.Title, Style = c.Style, Depth = depth, StartLine = l, HeadingLine = l });
+                    created = Push(new Node { Id = id, Title = c.Title, Style = c.Style, Depth = depth, StartLine = l, HeadingLine = l, Region = c.Region });
                     break;
                 }
                 case HeadingStyle.Block:
@@ -375,6 +382,25 @@ public sealed class SectionTreeBuilder
         }
     }
 
+
+    /// <summary>
+    /// A country or region name alone on its line (日本, 米国, 欧州（EU）) directly followed by a bracket topic heading
+    /// (■基本政策, 【…】): the name heads the topics that follow, so the same topic under each country stays apart.
+    /// </summary>
+    private HeadingCandidate? RegionHeading(SourceText source, int line, bool[] skipped, bool markdown)
+    {
+        var t = source.Line(line).Trim();
+        if (t.IsEmpty || t.Length > 12 || !Fukan.Extraction.Landscape.CountryNames.MayStartName(t)) return null;
+        var name = t.ToString();
+        if (Fukan.Extraction.Landscape.CountryNames.CodeOf(name) is null) return null;
+        for (int next = line + 1; next <= source.LineCount && next <= line + 3; next++)
+        {
+            if (skipped[next] || source.Line(next).Trim().IsEmpty) continue;
+            var c = _recognizer.Recognize(source, next, markdown, minutesBlocks: false);
+            return c is { Style: HeadingStyle.Bracket } ? new HeadingCandidate(HeadingStyle.Bracket, line, null, null, HeadingRecognizer.CleanTitle(t), Region: true) : null;
+        }
+        return null;
+    }
 
     private static void Classify(List<Node> nodes)
     {

@@ -12,6 +12,10 @@ namespace Fukan.Tests.Contracts;
 /// output and its exit code are hashed. A change of shape shows up here; a deliberate one updates the hash.
 /// When the web branch merged into main, 19 hashes were re-made with main's CLI (its extraction, ranking and
 /// <c>diff A A</c> refusal had changed the answers since); the merged CLI's bytes were compared with it, all 38 equal.
+/// Issue 18's seed findings re-made 19 deliberately, each diff read against main's CLI: passages (a wrapped
+/// "field" line and a list's end), the country topics of 001's outline, events' headline and salience and their
+/// status, area profiles' trends sources, rank's sentence-level evidence and restated amounts, and the timeline's
+/// default top-20 view.
 /// </summary>
 public sealed class CliJsonGoldenTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFixture>
 {

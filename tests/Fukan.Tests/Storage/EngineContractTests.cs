@@ -198,6 +198,43 @@ public sealed class EngineContractTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task Events_HighestSalienceFirst_AndOnePerStatement_CountTheCopies(string engine)
+    {
+        // Given the roadmap seed stored twice, the second copy with a line added (every statement copied once)
+        using var dir = new TempDir();
+        await using var location = await TestStoreLocation.CreateAsync(engine);
+        await using var store = await location.OpenAsync();
+        await store.SaveAsync(Process(dir, "000", "a.md"), Ct);
+        await store.SaveAsync(Process(dir, "000", "b.md", "\n追記の一文。\n"), Ct);
+        static double Salience(StoredFact f) => JsonDocument.Parse(f.Json).RootElement.GetProperty("salience").GetDouble();
+
+        // Then the most salient come first
+        var ranked = await store.QueryFactsAsync(new FactQuery("event") { HighestValueFirst = true }, Ct);
+        Assert.True(ranked.Total > 10);
+        var scores = ranked.Facts.Select(Salience).ToList();
+        Assert.Equal(scores.OrderByDescending(x => x), scores);
+        // And one row per statement stands for both copies, still highest first, the total counting rows
+        var once = await store.QueryFactsAsync(new FactQuery("event") { HighestValueFirst = true, OnePerSubject = true }, Ct);
+        Assert.Equal(ranked.Total, once.Total);
+        Assert.Equal(ranked.Total / 2, once.Facts.Count);
+        Assert.All(once.Facts, f => Assert.Equal(2, f.Copies));
+        Assert.Equal(once.Facts.Select(Salience).OrderByDescending(x => x), once.Facts.Select(Salience));
+        var page = await store.QueryFactsAsync(new FactQuery("event") { HighestValueFirst = true, OnePerSubject = true, Offset = 3, Limit = 4 }, Ct);
+        Assert.Equal(once.Facts.Skip(3).Take(4).Select(f => f.Json), page.Facts.Select(f => f.Json));
+        // AnchorFrom keeps what starts (or, end-only, ends) on or after the day; periods begun earlier are left out
+        static DateOnly Anchor(StoredFact f)
+        {
+            var date = JsonDocument.Parse(f.Json).RootElement.GetProperty("date");
+            return DateOnly.Parse((date.GetProperty("start").GetString() ?? date.GetProperty("end").GetString())!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var anchored = await store.QueryFactsAsync(new FactQuery("event") { AnchorFrom = new DateOnly(2026, 1, 1) }, Ct);
+        Assert.InRange(anchored.Total, 1, ranked.Total - 1);
+        Assert.All(anchored.Facts, f => Assert.True(Anchor(f) >= new DateOnly(2026, 1, 1)));
+        Assert.Equal(ranked.Facts.Count(f => Anchor(f) >= new DateOnly(2026, 1, 1)), anchored.Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task Entities_AreACatalogue_ByTypeDocumentAndAlias(string engine)
     {
         await using var location = await TestStoreLocation.CreateAsync(engine);

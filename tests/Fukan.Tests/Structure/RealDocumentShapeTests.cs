@@ -145,7 +145,13 @@ public class RealDocumentShapeTests
     }
 
     [Theory]
-    [InlineData("国 際 半 導 体 技 術 ロードマップ", "国際半導体技術 ロードマップ")]
+    [InlineData("国 際 半 導 体 技 術 ロードマップ", "国際半導体技術ロードマップ")]
+    // The chain's end pieces glued to words (PDF spacing inside a sentence) join too.
+    [InlineData("1988年 から国 際 半 導 体 技 術ロードマップ", "1988年 から国際半導体技術ロードマップ")]
+    [InlineData("the I n t e r n a t i o n a l Te c h n o l o g y Roadmap", "the International Technology Roadmap")]
+    [InlineData("S.N. Bose Nat ional Centre for Bas ic Sc iences", "S.N. Bose National Centre for Basic Sciences")]
+    [InlineData("The iPhone and An apple in New areas", "The iPhone and An apple in New areas")]
+    [InlineData("研究総括：高原 淳、2021 ～2027年度", "研究総括：高原 淳、2021 ～2027年度")]
     [InlineData("材料分野（2023 年）研究開発の俯瞰報告書 概要", "材料分野（2023年）研究開発の俯瞰報告書 概要")]
     [InlineData("AI 半導体 の 動向", "AI 半導体 の 動向")]
     [InlineData("no spacing", "no spacing")]

@@ -118,4 +118,17 @@ public class SeedStructureTests
         var signals = Assert.Single(sections, s => s.Title.StartsWith("5. 今後の注目ポイント", StringComparison.Ordinal));
         Assert.Equal(3, sections.Count(s => s.ParentId == signals.Id));
     }
+
+    [Fact]
+    public void Report_CountryLinesAboveBracketTopics_HeadTheirTopics()
+    {
+        // In a section surveying countries, a country name alone on its line precedes each country's ■ topics
+        // (■基本政策 under every country); the name must head them or the topics cannot be told apart.
+        var sections = SeedDocuments.Get("001").Sections;
+        var countries = sections.Where(s => s.ParentId == "1.2.4" && Fukan.Extraction.Landscape.CountryNames.CodeOf(s.Title) is not null).ToList();
+        Assert.True(countries.Count >= 4, $"country topics under 1.2.4: {countries.Count}");
+        Assert.All(countries, c => Assert.Contains(sections, s => s.ParentId == c.Id));
+        var basics = sections.Where(s => s.Title == "基本政策" && s.Id.StartsWith("1.2.4", StringComparison.Ordinal)).ToList();
+        Assert.Equal(basics.Count, basics.Select(b => b.ParentId).Distinct().Count());
+    }
 }

@@ -48,7 +48,7 @@ public sealed class WebAnswerCacheTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/landscape")).StatusCode);   // a missing answer was not remembered
 
         // And the remembered answers are the CLI's on the grown knowledge base.
-        foreach (var (route, command) in new[] { ("/api/money?by=year", "money --by year"), ("/api/timeline", "timeline"), ("/api/signals", "signals") })
+        foreach (var (route, command) in new[] { ("/api/money?by=year", "money --by year"), ("/api/timeline", "timeline --all"), ("/api/signals", "signals") })
         {
             var cli = await Support.Cli.RunAsync(["--db", Db, .. Contracts.CliJsonGoldenTests.Words(command), "--json"]);
             Assert.True(JsonNode.DeepEquals(JsonNode.Parse(cli.Out), JsonNode.Parse((await GetAsync(client, route)).Body)), $"{route} differs from `fukan {command} --json`");

@@ -54,6 +54,13 @@ public sealed record MoneyQuery
 /// </summary>
 public static class MoneyReport
 {
+    /// <summary>
+    /// What makes two amounts one restated amount: the same document, currency, value and upper value (a report
+    /// gives Battery500's budget in its text and again in its comparison table). The one rule for money and rank.
+    /// </summary>
+    public static (string Document, string Currency, decimal Value, decimal? ValueMax) RestatementKey(DocumentId document, string currency, decimal value, decimal? valueMax) =>
+        (document.Value, currency, value, valueMax);
+
     /// <summary>The group of amounts whose sentence names no entity of the grouping's kind.</summary>
     public const string Unattributed = "(unattributed)";
 
@@ -66,7 +73,7 @@ public static class MoneyReport
             CurrencyOnly = query.Currency is null, Unit = query.Currency, Document = query.Document, After = query.After, Before = query.Before, WithEntities = true,
         }, cancellationToken).ConfigureAwait(false);
 
-        var groups = new Dictionary<string, (string Label, string? Type, List<MoneyAmount> Amounts, Dictionary<(string, string, decimal, decimal?), int> Seen)>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, (string Label, string? Type, List<MoneyAmount> Amounts, Dictionary<(string Document, string Currency, decimal Value, decimal? ValueMax), int> Seen)>(StringComparer.Ordinal);
         foreach (var f in page.Facts)
         {
             var q = FactSerializer.Deserialize<QuantityFact>(f);
@@ -75,7 +82,7 @@ public static class MoneyReport
             foreach (var (key, label, type) in KeysOf(query.By, q, entities, f.Date))
             {
                 if (!groups.TryGetValue(key, out var g)) groups[key] = g = (label, type, [], new());
-                var same = (f.Document.Value, q.Unit, q.Value, q.ValueMax);
+                var same = RestatementKey(f.Document, q.Unit, q.Value, q.ValueMax);
                 if (g.Seen.TryGetValue(same, out int at))
                 {
                     var first = g.Amounts[at];

@@ -204,7 +204,12 @@ public sealed class CriteriaCalculator
 
     private CriterionValue InvestmentIn(AreaSource area, IReadOnlyList<MoneyMention> money)
     {
-        var found = money;
+        // An amount restated in the same document counts once (money's rule).
+        var seen = new HashSet<(string, string, decimal, decimal?)>();
+        var found = new List<MoneyMention>(money.Count);
+        foreach (var m in money)
+            if (seen.Add(Fukan.Analysis.Money.MoneyReport.RestatementKey(m.Document, m.Currency, m.Value, m.ValueMax))) found.Add(m);
+        int restated = money.Count - found.Count;
         double value = Math.Log(1 + found.Count);
         var evidence = new List<CriterionEvidence>();
         foreach (var m in found)
@@ -212,7 +217,8 @@ public sealed class CriteriaCalculator
             if (evidence.Count >= _maxEvidence) break;
             evidence.Add(new CriterionEvidence(m.Text, m.Document, m.Provenance.Line, m.Provenance));
         }
-        return new CriterionValue(Criterion.Investment, value, $"ln(1 + {found.Count}) = {F(value)} (amounts in lines {area.StartLine}–{area.EndLine})", evidence, found.Count);
+        var restatedNote = restated > 0 ? $", {restated} restated amount(s) counted once" : "";
+        return new CriterionValue(Criterion.Investment, value, $"ln(1 + {found.Count}) = {F(value)} (amounts in lines {area.StartLine}–{area.EndLine}{restatedNote})", evidence, found.Count);
     }
 
     private CriterionValue AttentionTo(AreaSource area, TermSet terms, IReadOnlyList<AttentionText> texts, string[] folded,
@@ -279,10 +285,13 @@ public sealed class CriteriaCalculator
             sentences = digest.Sentences;
             novel = digest.Novel;
             novelty = (double)novel / sentences;
+            int recentEvidence = evidence.Count;
             foreach (var text in digest.Evidence)
             {
                 if (evidence.Count >= _maxEvidence) break;
-                evidence.Add(new CriterionEvidence(text, area.Document, digest.Source.Line, digest.Source));
+                // Each sentence's own lines when the profile kept them (stores written before fall back to the area's).
+                var at = digest.EvidenceSource(evidence.Count - recentEvidence);
+                evidence.Add(new CriterionEvidence(text, area.Document, at.Line, at));
             }
         }
         if (recent is null && novelty is null)

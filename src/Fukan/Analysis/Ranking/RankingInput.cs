@@ -25,7 +25,7 @@ public sealed record AreaSource(
 }
 
 /// <summary>An amount of money stated in a document (a quantity fact with an ISO 4217 unit).</summary>
-public sealed record MoneyMention(DocumentId Document, string Text, decimal Value, string Currency, Provenance Provenance);
+public sealed record MoneyMention(DocumentId Document, string Text, decimal Value, string Currency, Provenance Provenance, decimal? ValueMax = null);
 
 /// <summary>A date stated in a document, by the year it starts (or ends, when open at the start).</summary>
 public sealed record DateMention(DocumentId Document, int Year, string Text, Provenance Provenance);

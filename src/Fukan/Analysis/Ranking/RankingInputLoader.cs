@@ -81,7 +81,7 @@ public static class RankingInputLoader
         {
             if (!areaDocs.Contains(f.Document)) continue;
             var q = FactSerializer.Deserialize<QuantityFact>(f);
-            if (IsCurrency(q.Unit)) money.Add(new MoneyMention(f.Document, q.Text, q.Value, q.Unit!, q.Source));
+            if (IsCurrency(q.Unit)) money.Add(new MoneyMention(f.Document, q.Text, q.Value, q.Unit!, q.Source, q.ValueMax));
         }
         foreach (var doc in areaDocs)
         {

@@ -14,8 +14,12 @@ namespace Fukan.Analysis.Ranking;
 /// <param name="Novel">Sentences with a novelty word (<see cref="CriteriaCalculator.NoveltyWords"/>).</param>
 /// <param name="Evidence">The first novel sentences, each cut to 80 characters (at most <see cref="MaxEvidence"/>).</param>
 /// <param name="Source">The lines the text is from.</param>
-public sealed record TrendsNovelty(int Sentences, int Novel, IReadOnlyList<string> Evidence, Provenance Source)
+/// <param name="EvidenceSources">Each evidence sentence's own lines (the profile's <see cref="AreaProfile.TrendsSources"/>), when known.</param>
+public sealed record TrendsNovelty(int Sentences, int Novel, IReadOnlyList<string> Evidence, Provenance Source, IReadOnlyList<Provenance>? EvidenceSources = null)
 {
+    /// <summary>The lines of the <paramref name="index"/>-th evidence sentence, else of the whole text.</summary>
+    public Provenance EvidenceSource(int index) => EvidenceSources is { } list && index >= 0 && index < list.Count ? list[index] : Source;
+
     /// <summary>More evidence than any criterion lists.</summary>
     public const int MaxEvidence = 16;
 
@@ -25,6 +29,9 @@ public sealed record TrendsNovelty(int Sentences, int Novel, IReadOnlyList<strin
         if (profile is null || string.IsNullOrWhiteSpace(text)) return null;
         int sentences = 0, novel = 0;
         var evidence = new List<string>();
+        var sources = new List<Provenance>();
+        // Sentence sources are kept for the trends text only (the overview's are not).
+        bool trends = profile.Trends is not null;
         foreach (var (s, e) in SentenceSplitter.Split(text))
         {
             sentences++;
@@ -34,9 +41,13 @@ public sealed record TrendsNovelty(int Sentences, int Novel, IReadOnlyList<strin
                 if (folded.Contains(w, StringComparison.Ordinal)) { hit = true; break; }
             if (!hit) continue;
             novel++;
-            if (evidence.Count < MaxEvidence) evidence.Add(CriteriaCalculator.Truncate(text[s..e], 80));
+            if (evidence.Count < MaxEvidence)
+            {
+                evidence.Add(CriteriaCalculator.Truncate(text[s..e], 80));
+                sources.Add(trends ? profile.TrendsSourceAt(s) : profile.Source);
+            }
         }
-        return new TrendsNovelty(sentences, novel, evidence, profile.Source);
+        return new TrendsNovelty(sentences, novel, evidence, profile.Source, sources);
     }
 
     /// <summary>
@@ -44,5 +55,5 @@ public sealed record TrendsNovelty(int Sentences, int Novel, IReadOnlyList<strin
     /// keeps of it once <see cref="Of"/> has read the trends.
     /// </summary>
     public static AreaProfile Slim(AreaProfile profile) =>
-        profile with { Definition = null, Overview = null, Trends = null, Challenges = null, Projects = null };
+        profile with { Definition = null, Overview = null, Trends = null, Challenges = null, Projects = null, TrendsSources = null };
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Fukan.Extraction.Events;
 using Fukan.Extraction.Landscape;
 
@@ -11,7 +10,7 @@ namespace Fukan.Analysis.Timeline;
 /// its date and the planning mood that closes it (予定である, 計画だ, 見込み, is expected to …), so
 /// 「量産を2026年に開始する予定である」 and 「量産を2028年に開始する計画である」 are one milestone.
 /// </summary>
-public static partial class MilestoneKey
+public static class MilestoneKey
 {
     /// <summary>The key, or null when the event carries too few words to be told apart from others.</summary>
     public static string? Of(EventFact e)
@@ -20,7 +19,7 @@ public static partial class MilestoneKey
             return "actor:" + Fold(e.Actors[0]) + "|tech:" + Fold(e.Technologies[0]);
         var label = e.Label;
         if (!string.IsNullOrEmpty(e.DateText)) label = label.Replace(e.DateText, " ", StringComparison.Ordinal);
-        label = MoodTail().Replace(label.Trim(), "");
+        label = MilestoneSalience.MoodTail().Replace(label.Trim(), "");
         // Digits outside the date stay: 2nm and 1.4nm are different milestones, 6GW and 8GW different statements.
         var words = Fold(label);
         return words.Length < 6 ? null : "words:" + words;
@@ -33,7 +32,4 @@ public static partial class MilestoneKey
         return sb.ToString();
     }
 
-    // The closing mood of a planned or reported milestone; what is planned, not how it is said, names the event.
-    [GeneratedRegex(@"(する|します|される|された|した|を目指す|を目指している)?(予定|計画|見込み|見通し|方針|目標|考え|見込)?(である|です|だ|としている|とされる|という|となっている)?[。．.！!]?$|\s+(is|are)\s+(expected|planned|scheduled|set)\s+to\b.*$|\s+(plans?|aims?)\s+to\b", RegexOptions.CultureInvariant)]
-    private static partial Regex MoodTail();
 }

@@ -144,7 +144,22 @@ public sealed class EventExtractor : IFactExtractor
             var status = EventStatus.Classify(sentenceText, d.Start - start, d.End - start, d.From ?? d.To, context.Document.Date, d.To);
             var domain = DomainClassifier.Classify(sentenceText, technologies);
             var source = passage.ProvenanceOf(d.Start, d.End, context.Source);
-            facts.Add(new EventFact(source, label, new EventDate(d.From, d.To, d.Precision), actors, technologies, status, domain, text[d.Start..d.End]));
+            var date = new EventDate(d.From, d.To, d.Precision);
+            var orgs = new List<string>();
+            var programs = new List<string>();
+            var countries = new List<string>();
+            foreach (var m in mentions)
+                if (m.Start >= start && m.End <= end)
+                {
+                    var into = m.Type switch { "org" => orgs, "program" => programs, "country" => countries, _ => null };
+                    if (into is not null && !into.Contains(m.Name)) into.Add(m.Name);
+                }
+            if (rowCountry is not null && !countries.Contains(rowCountry)) countries.Add(rowCountry);
+            var salience = MilestoneSalience.Score(new MilestoneContext(sentenceText, d.Start - start, d.End - start, date, orgs, programs, countries, technologies,
+                status, passage.Kind, passage.SectionPath, context.Document.Date, context.Document.Title));
+            var lead = orgs.Count > 0 ? orgs[0] : programs.Count > 0 ? programs[0] : countries.Count > 0 ? countries[0] : null;
+            var headline = MilestoneSalience.Headline(sentenceText, d.Start - start, d.End - start, lead);
+            facts.Add(new EventFact(source, label, date, actors, technologies, status, domain, text[d.Start..d.End], headline, salience));
         }
     }
 

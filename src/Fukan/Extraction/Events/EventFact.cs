@@ -11,6 +11,8 @@ public sealed record EventDate(DateOnly? Start, DateOnly? End, string Precision)
 /// <summary>
 /// A milestone: a sentence-level event with a date, the actors and technologies involved, and whether it is
 /// planned (予定, 目指す, 計画, 見込み …, or dated after the document) or done (成立, 開始, 発表, 稼働 …).
+/// <see cref="Headline"/> is a short label (actor, action, object) and <see cref="Salience"/> how much it is worth a
+/// roadmap slide, 0–1 (<see cref="MilestoneSalience"/>); both are null in stores written before they were kept.
 /// </summary>
 public sealed record EventFact(
     Provenance Source,
@@ -20,7 +22,9 @@ public sealed record EventFact(
     IReadOnlyList<string> Technologies,
     string Status,
     string Domain,
-    string DateText) : Fact(Source)
+    string DateText,
+    string? Headline = null,
+    double? Salience = null) : Fact(Source)
 {
     public const string FactKind = "event";
 

@@ -42,10 +42,50 @@ public static class EventStatus
         while (right < sentence.Length && sentence[right] is not ('、' or '，' or ',')) right++;
         bool past = PastTense(sentence);
         var own = Markers(sentence.AsSpan(left, right - left), past);
-        if (own is not null) return Past(Adjust(own, eventStart, documentDate), sentence.AsSpan(left, right - left), eventEnd ?? eventStart, documentDate);
-        var after = Markers(sentence.AsSpan(dateStart), past);
-        if (after is not null) return Past(Adjust(after, eventStart, documentDate), sentence.AsSpan(dateStart), eventEnd ?? eventStart, documentDate);
-        return Past(Classify(sentence, eventStart, documentDate), sentence, eventEnd ?? eventStart, documentDate);
+        string status;
+        if (own is not null) status = Past(Adjust(own, eventStart, documentDate), sentence.AsSpan(left, right - left), eventEnd ?? eventStart, documentDate);
+        else if (Markers(sentence.AsSpan(dateStart), past) is { } after) status = Past(Adjust(after, eventStart, documentDate), sentence.AsSpan(dateStart), eventEnd ?? eventStart, documentDate);
+        else status = Past(Classify(sentence, eventStart, documentDate), sentence, eventEnd ?? eventStart, documentDate);
+        return LongPast(status, sentence, dateEnd, eventEnd ?? eventStart, documentDate);
+    }
+
+    /// <summary>
+    /// A date two or more years before the document is planned only when the predicate it governs says so: the words
+    /// from the date to the end of its clause (a verb's 、 or the 。) must end in a plan (…を目指していた). A plan word
+    /// elsewhere in the sentence (…を目指すセッションが創設され、…2035年ごろまで継続されると見込まれる) belongs to
+    /// another clause: 2019年には…創設され in a 2023 report is a deed.
+    /// </summary>
+    private static string LongPast(string status, string sentence, int dateEnd, DateOnly? eventEnd, DateOnly? documentDate)
+    {
+        if (status != Planned || eventEnd is not { } e || documentDate is not { } d || e.Year > d.Year - 2) return status;
+        var predicate = PredicateAfter(sentence, dateEnd);
+        // English puts the verb before its object; the rule reads Japanese clause ends only.
+        bool japanese = false;
+        foreach (char c in predicate) if (c is >= '\u3040' and <= '\u30ff') { japanese = true; break; }
+        if (!japanese) return status;
+        var tail = predicate.Length > 12 ? predicate[^12..] : predicate;
+        return IsPlanned(tail, sentenceIsPast: false) ? status : Done;
+    }
+
+    // Particles ending in て/で that do not close a clause (2019年において、…).
+    private static readonly string[] ParticleTe = ["において", "について", "によって", "に向けて", "にかけて", "として", "に対して", "にわたって", "を通じて", "に関して", "にとって", "にあたって", "に際して"];
+
+    /// <summary>The text from the date to the end of its clause: the first 。 or a 、 after a verb's continuative form (され、 し、 り、 て、).</summary>
+    private static ReadOnlySpan<char> PredicateAfter(string sentence, int from)
+    {
+        for (int i = from; i < sentence.Length; i++)
+        {
+            char c = sentence[i];
+            if (c is '。' or '．' or '!' or '！' or '?' or '？' || c == '.' && (i + 1 == sentence.Length || sentence[i + 1] == ' ')) return sentence.AsSpan(from, i - from);
+            if (c is not ('、' or '，' or ',') || i == from) continue;
+            char v = sentence[i - 1];
+            if (v is not ('し' or 'れ' or 'り' or 'き' or 'ち' or 'び' or 'み' or 'い' or 'え' or 'け' or 'せ' or 'て' or 'で' or 'ね' or 'べ' or 'め')) continue;
+            var head = sentence.AsSpan(from, i - from);
+            bool particle = false;
+            foreach (var p in ParticleTe) if (head.EndsWith(p, StringComparison.Ordinal)) { particle = true; break; }
+            if (!particle) return head;
+        }
+        return sentence.AsSpan(from);
     }
 
     /// <summary>planned, done, or null when the text has no marker either way; a plan wins over a deed.</summary>

@@ -23,6 +23,8 @@ public sealed record RelatedArea(string Text, string? AreaId, string? Field, str
 /// <param name="Related">関連する他の研究開発領域, resolved to area ids of the same report where they point into it.</param>
 /// <param name="DivisionId">The id of the division (2.1).</param>
 /// <param name="Projects">The part of the trends under ［注目すべき国内外のプロジェクト］, when there is one.</param>
+/// <param name="TrendsSources">Where each sentence of <paramref name="Trends"/> came from, in text order (null in stores
+/// written before it was kept): a statement drawn from the trends points at its own lines, not the whole area's.</param>
 public sealed record AreaProfile(
     Provenance Source,
     string AreaId,
@@ -35,9 +37,26 @@ public sealed record AreaProfile(
     string? Challenges,
     IReadOnlyList<RelatedArea> Related,
     string? DivisionId = null,
-    string? Projects = null) : Fact(Source)
+    string? Projects = null,
+    IReadOnlyList<TextSource>? TrendsSources = null) : Fact(Source)
 {
     public const string FactKind = "area";
 
     public override string Kind => FactKind;
+
+    /// <summary>The lines of the trends sentence that starts at <paramref name="offset"/> (or contains it), else the area's.</summary>
+    public Provenance TrendsSourceAt(int offset)
+    {
+        if (TrendsSources is not { Count: > 0 } list) return Source;
+        int lo = 0, hi = list.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (list[mid].Start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found < 0 ? Source : list[found].Source;
+    }
 }
+
+/// <summary>A sentence of a joined text: its offset in that text and its own lines in the source.</summary>
+public sealed record TextSource(int Start, Provenance Source);

@@ -80,6 +80,8 @@ internal sealed class AreaProfileReader
             challengeText = sb.Length > 0 ? sb.ToString() : null;
         }
 
+        var trendSources = new List<TextSource>();
+        var trendsText = trends is null ? null : _text.Of(trends, trends.StartLine, _context.Source, trendSources);
         var division = _outline.DivisionOf(area);
         var span = new CharSpan(_context.Source.LineStart(area.StartLine), _context.Source.LineEnd(area.EndLine));
         return new AreaProfile(
@@ -90,11 +92,12 @@ internal sealed class AreaProfileReader
             definition is null ? null : _text.Of(definition),
             keywords is null ? [] : Keywords(keywords),
             overview is null ? null : _text.Of(overview),
-            trends is null ? null : _text.Of(trends),
+            trendsText,
             challengeText,
             Related(area, Math.Max(area.StartLine + 1, tailFrom)),
             division?.Id,
-            projects);
+            projects,
+            trendSources.Count > 0 ? trendSources : null);
     }
 
     private static Section? Numbered(List<Section> parts, int n)
