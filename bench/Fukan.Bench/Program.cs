@@ -49,7 +49,7 @@ static int Usage()
         "  conflicts [--corpus DIR] [--seeds DIR] [-v]   precision/recall of fukan conflicts on the written test set and derived seed editions\n" +
         "  robustness [--scale N] [--only lines|passage|nesting|query]   long line, many lines, long passage, deep HTML, query terms at 1×, 4×, 16×: time ratios\n" +
         "  scale [--copies N] [--runs R] [--work DIR] [--peer]   seeds ×N ingested by the CLI; every verb's process time, peak RSS and warm time; KB size ÷ text\n" +
-        "  serve (--corpus DIR | --db PATH) [--requests N] [--clients C] [--rounds R]   every API route and page over loopback: p50/p99, then C concurrent clients\n" +
+        "  serve (--corpus DIR | --db PATH) [--requests N] [--clients C] [--rounds R] [--only TEXT] [--no-warm]   every API route and page over loopback: p50/p99, then C concurrent clients\n" +
         "  warm --db PATH [--runs R] VERB [ARGS]   one CLI verb in this process on an existing knowledge base: each run's time after a warm-up");
     return 2;
 }

@@ -26,6 +26,7 @@ public static class FukanWeb
         services.AddSingleton(options);
         services.AddSingleton<KnowledgeBaseReader>();
         services.AddSingleton<AnswerCache>();
+        services.AddHostedService<AnswerWarmer>();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -68,6 +69,17 @@ public static class FukanWeb
             {
                 if (IsApi(context)) await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "bad request", OneLine(e.Message));
                 else await Pages.ErrorAsync(context, 400, OneLine(e.Message));
+            }
+            catch (OutOfMemoryException) when (!context.Response.HasStarted)
+            {
+                // The answer did not fit the heap (the CLI caps it at 224 MB): forget the remembered answers so the
+                // next request has room, and say what to do instead of failing with an internal error.
+                context.RequestServices.GetService<AnswerCache>()?.Clear();
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                var detail = $"{context.Request.Path}: the answer needs more memory than the server may use ({GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024)} MB): " +
+                    "narrow the question (from=, to=, domain=, doc=, a filter) or start the server with a larger DOTNET_GCHeapHardLimit";
+                if (IsApi(context)) await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "not enough memory", detail);
+                else await Pages.ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, detail);
             }
             catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
             {
@@ -120,7 +132,7 @@ public static class FukanWeb
         SecurityHeaders(context.Response);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json; charset=utf-8";
-        var problem = new ProblemBody($"https://tools.ietf.org/html/rfc9110#section-15.5.{(status == 404 ? 5 : status == 405 ? 6 : 1)}", title, status, detail, context.Request.Path.Value ?? "");
+        var problem = new ProblemBody("https://tools.ietf.org/html/rfc9110#section-" + status switch { 404 => "15.5.5", 405 => "15.5.6", 500 => "15.6.1", 503 => "15.6.4", _ => "15.5.1" }, title, status, detail, context.Request.Path.Value ?? "");
         return context.Response.WriteAsync(JsonSerializer.Serialize(problem, FukanJson.Options));
     }
 

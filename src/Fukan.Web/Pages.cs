@@ -25,7 +25,7 @@ internal static class Pages
     private static readonly (string Href, string Label)[] Nav =
     [
         ("/", "Overview"), ("/documents", "Documents"), ("/landscape", "Landscape"), ("/gaps", "Gaps"), ("/diff", "Diff"),
-        ("/search", "Search"), ("/timeline", "Timeline"), ("/facts", "Facts"), ("/entities", "Entities"), ("/signals", "Signals"), ("/rank", "Rank"),
+        ("/search", "Search"), ("/timeline", "Timeline"), ("/facts", "Facts"), ("/entities", "Entities"), ("/money", "Money"), ("/signals", "Signals"), ("/rank", "Rank"),
     ];
 
     public static void Map(IEndpointRouteBuilder e)
@@ -43,12 +43,14 @@ internal static class Pages
         Get(e, "/entities", Entities);
         Get(e, "/entities/{name}", Entity);
         Get(e, "/minutes/{doc}", Minutes);
+        Get(e, "/money", Money);
         Get(e, "/signals", Signals);
         Get(e, "/rank", Rank);
         e.MapGet("/landscape.csv", LandscapeCsv).ExcludeFromDescription();
         e.MapGet("/facts.csv", FactsCsv).ExcludeFromDescription();
         e.MapGet("/timeline.csv", TimelineCsv).ExcludeFromDescription();
         e.MapGet("/rank.csv", RankCsv).ExcludeFromDescription();
+        e.MapGet("/money.csv", MoneyCsv).ExcludeFromDescription();
     }
 
     private static void Get(IEndpointRouteBuilder e, string pattern, Func<HttpContext, FukanQueries, CancellationToken, Task<(string Title, string Active, Html Body)>> page) =>
@@ -167,7 +169,7 @@ internal static class Pages
     private static async Task<(string, string, Html)> Reader(HttpContext c, FukanQueries q, CancellationToken ct)
     {
         var info = await q.ResolveAsync((string)c.Request.RouteValues["doc"]!, ct);
-        var source = await q.Store.GetSourceAsync(info.Id, ct);
+        var source = await Answers.SourceAsync(Cache(c), q, info, ct);
         var spec = Params.Str(c.Request, "lines");
         int hlFrom = 0, hlTo = -1;
         if (spec is not null) (hlFrom, hlTo) = LineRange.Parse(spec, source.LineCount, "lines");
@@ -238,7 +240,7 @@ internal static class Pages
         var countries = Params.List(r, "country");
         var phase = Params.Str(r, "phase");
         var filter = FukanQueries.Filter(countries, phase);
-        var (choice, landscape) = await q.LandscapeAsync(Params.Str(r, "doc"), ct);
+        var (choice, landscape) = await Answers.LandscapeAsync(Cache(c), q, Params.Str(r, "doc"), ct);
         FukanQueries.Rows(landscape, filter);
         var doc = choice.Document;
         var matrix = LandscapeMatrix.Build(landscape, filter);
@@ -310,11 +312,11 @@ internal static class Pages
         return ("Landscape", "Landscape", h);
     }
 
-    private static async Task<IResult> LandscapeCsv(HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
+    private static async Task<IResult> LandscapeCsv(HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
         await kb.ReadAsync(async q =>
         {
             var filter = FukanQueries.Filter(Params.List(r, "country"), Params.Str(r, "phase"));
-            var (_, landscape) = await q.LandscapeAsync(Params.Str(r, "doc"), ct);
+            var (_, landscape) = await Answers.LandscapeAsync(cache, q, Params.Str(r, "doc"), ct);
             var sb = new StringBuilder().Append(ComparisonRowView.CsvHeader).Append('\n');
             foreach (var row in FukanQueries.Rows(landscape, filter)) sb.Append(row.ToCsv()).Append('\n');
             return Csv(sb.ToString(), "landscape.csv");
@@ -325,7 +327,7 @@ internal static class Pages
 
     private static async Task<(string, string, Html)> Area(HttpContext c, FukanQueries q, CancellationToken ct)
     {
-        var (_, landscape) = await q.LandscapeAsync(Params.Str(c.Request, "doc"), ct);
+        var (_, landscape) = await Answers.LandscapeAsync(Cache(c), q, Params.Str(c.Request, "doc"), ct);
         var a = FukanQueries.Area(landscape, (string)c.Request.RouteValues["areaId"]!);
         var h = new Html().El("h1", $"{a.AreaId} {a.Title}");
         h.Open("p", "class", "muted").Text(a.Division ?? "").Text(" · ").Text(landscape.Document.Title);
@@ -373,7 +375,7 @@ internal static class Pages
         var r = c.Request;
         var country = Params.Str(r, "country") ?? "JP";
         FukanQueries.CountryCode(country);
-        var (_, landscape) = await q.LandscapeAsync(Params.Str(r, "doc"), ct);
+        var (_, landscape) = await Answers.LandscapeAsync(Cache(c), q, Params.Str(r, "doc"), ct);
         var view = FukanQueries.Gaps(landscape, country, Params.Str(r, "kind"));
         var h = new Html().El("h1", $"Gaps: {view.Country}");
         h.Open("form", "method", "get", "action", "/gaps", "class", "filters", "data-autosubmit", "1");
@@ -407,7 +409,7 @@ internal static class Pages
         await ReportPicker(c, h, q, "to", to, "newer", ct, allowDefault: false);
         h.Raw("<button type=\"submit\">compare</button>").Close("form");
         if (from is null || to is null) { h.El("p", "Pick two editions of a report.", "class", "muted"); return ("Diff", "Diff", h); }
-        var (a, b) = await q.EditionsAsync(from, to, null, ct);
+        var (a, b) = await Answers.EditionsAsync(Cache(c), q, from, to, ct);
         var diff = EditionDiff.Compare(a, b);
         h.El("p", $"{diff.From.Title} ({diff.From.Date}) → {diff.To.Title} ({diff.To.Date}): {diff.Matches.Count} areas matched, {diff.AreasAdded.Count} added, {diff.AreasRemoved.Count} removed, {diff.AreasRenamed.Count} renamed, {diff.Cells.Count} cells changed", "class", "muted");
         var changed = new HashSet<(string, string, string)>();
@@ -504,7 +506,9 @@ internal static class Pages
         var (requested, _) = FactRows.Kind(kind);
         var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
         int limit = Params.Int(r, "limit", 1, 1000) ?? 100, offset = Params.Int(r, "offset", 0, int.MaxValue) ?? 0;
-        var (rows, total) = await FactRows.PageAsync(q.Store, kind, Params.Facts(r), doc?.Id, offset, limit, ct);
+        // The remembered page is JSON text; each request parses its own rows.
+        var (json, total) = await Answers.FactsJsonAsync(Cache(c), q, kind, Params.Facts(r), doc?.Id, offset, limit, ct);
+        var rows = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsArray().Select(n => n!.AsObject()).ToList();
         var h = new Html().El("h1", $"Facts: {kind} ({total})");
         h.Open("form", "method", "get", "action", "/facts", "class", "filters", "data-autosubmit", "1").Open("label").Text("kind ").Open("select", "name", "kind");
         foreach (var k in FactRows.Kinds.Keys.Where(k => k != "mention"))
@@ -551,7 +555,10 @@ internal static class Pages
     {
         var r = c.Request;
         int? from = Params.Int(r, "from", 1, 9998), to = Params.Int(r, "to", 1, 9998);
-        var view = await q.TimelineAsync(from, to, Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
+        // Every year of a large corpus is more than a page can draw or a capped heap can hold (×100: every
+        // milestone ever dated); the page opens on the years around now, the API and the CSV default to all.
+        if (from is null && to is null) (from, to) = (DateTime.UtcNow.Year - TimelineYearsBack, DateTime.UtcNow.Year + TimelineYearsAhead);
+        var view = await Answers.TimelineAsync(Cache(c), q, from, to, Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
         var h = new Html().El("h1", $"Timeline {view.FromYear}–{view.ToYear}");
         h.Open("form", "method", "get", "action", "/timeline", "class", "filters", "data-autosubmit", "1")
             .Open("label").Text("from ").Open("input", "type", "number", "name", "from", "value", view.FromYear.ToString(CultureInfo.InvariantCulture), "min", "1", "max", "9998").Close("label")
@@ -585,10 +592,10 @@ internal static class Pages
         return ("Timeline", "Timeline", h);
     }
 
-    private static async Task<IResult> TimelineCsv(HttpRequest r, KnowledgeBaseReader kb, CancellationToken ct) =>
+    private static async Task<IResult> TimelineCsv(HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
         await kb.ReadAsync(async q =>
         {
-            var view = await q.TimelineAsync(Params.Int(r, "from", 1, 9998), Params.Int(r, "to", 1, 9998), Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
+            var view = await Answers.TimelineAsync(cache, q, Params.Int(r, "from", 1, 9998), Params.Int(r, "to", 1, 9998), Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
             var sb = new StringBuilder("lane,start,end,precision,dateText,status,domain,label,actors,technologies,documentId,line,endLine\r\n");
             foreach (var e in TimelineEntry.Of(view))
                 sb.Append(Fukan.Contracts.Csv.Record([e.Lane, e.Date.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Date.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -596,6 +603,12 @@ internal static class Pages
                     e.Provenance.Document.Value, e.Provenance.Line.ToString(CultureInfo.InvariantCulture), e.Provenance.EndLine.ToString(CultureInfo.InvariantCulture)])).Append("\r\n");
             return Csv(sb.ToString(), "timeline.csv");
         }, ct);
+
+    /// <summary>The years a timeline page opens on without a range: this year minus these …</summary>
+    private const int TimelineYearsBack = 2;
+
+    /// <summary>… to this year plus these.</summary>
+    private const int TimelineYearsAhead = 8;
 
     /// <summary>Milestones a timeline page draws at most; the CSV and the API have them all.</summary>
     private const int TimelineShown = 400;
@@ -677,6 +690,78 @@ internal static class Pages
         h.Close("li");
     }
 
+    /// <summary>The money groups a page shows at once; the CSV and the API have them all.</summary>
+    private const int MoneyPage = 50;
+
+    /// <summary>The money report's question from the query string (by, currency, after, before; doc separately).</summary>
+    private static Fukan.Analysis.Money.MoneyQuery MoneyQueryOf(HttpRequest r) =>
+        FukanQueries.Money(Params.Str(r, "by"), Params.Str(r, "after"), Params.Str(r, "before"), Params.Str(r, "currency"));
+
+    private static async Task<(string, string, Html)> Money(HttpContext c, FukanQueries q, CancellationToken ct)
+    {
+        var r = c.Request;
+        var query = MoneyQueryOf(r);
+        var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
+        int offset = Params.Int(r, "offset", 0, int.MaxValue) ?? 0;
+        var groups = await Answers.MoneyAsync(Cache(c), q, query, doc, ct);
+        var by = query.By.ToString().ToLowerInvariant();
+        var h = new Html().El("h1", $"Money by {by} ({groups.Count})");
+        h.Open("form", "method", "get", "action", "/money", "class", "filters", "data-autosubmit", "1").Open("label").Text("by ").Open("select", "name", "by");
+        foreach (var g in new[] { "entity", "tech", "country", "year" })
+            h.Open("option", "value", g, "selected", g == by ? "selected" : null).Text(g).Close("option");
+        h.Close("select").Close("label")
+            .Open("label").Text("currency ").Open("input", "name", "currency", "value", query.Currency, "size", "5", "placeholder", "JPY").Close("label")
+            .Open("label").Text("after ").Open("input", "name", "after", "value", Params.Str(r, "after"), "size", "8", "placeholder", "2024").Close("label")
+            .Open("label").Text("before ").Open("input", "name", "before", "value", Params.Str(r, "before"), "size", "8", "placeholder", "2030-03").Close("label")
+            .Open("label").Text("document ").Open("input", "name", "doc", "value", Params.Str(r, "doc"), "size", "14").Close("label")
+            .Raw("<button type=\"submit\">show</button>")
+            .A($"/money.csv{Q(("by", by), ("currency", query.Currency), ("after", Params.Str(r, "after")), ("before", Params.Str(r, "before")), ("doc", Params.Str(r, "doc")))}", "CSV", "button")
+            .Close("form");
+        h.El("p", "Amounts linked to what their sentence names, summed per currency (never converted); an amount restated in one document counts once.", "class", "muted");
+        if (groups.Count == 0) { h.El("p", "No amounts of money match."); return ("Money", "Money", h); }
+        h.Open("table", "class", "grid money").Raw("<thead><tr><th>").Text(by).Raw("</th><th>type</th><th>total per currency</th><th class=\"num\">amounts</th><th>largest</th><th>amounts and their lines</th></tr></thead><tbody>");
+        foreach (var g in Paging.Slice(groups, offset, MoneyPage))
+        {
+            var largest = g.Amounts.OrderByDescending(a => a.Value).First();
+            h.Open("tr").El("td", g.Label).El("td", g.Type ?? "").Open("td");
+            foreach (var t in g.Totals) h.El("div", $"{Amount(t.Total)} {t.Currency}", "class", "num");
+            h.Close("td").El("td", g.Amounts.Count.ToString(CultureInfo.InvariantCulture), "class", "num")
+                .Open("td").Text(largest.Text).Raw(" ").LinesLink(largest.Provenance).Close("td")
+                .Open("td").Open("details").El("summary", $"{g.Amounts.Count} amount(s)").Open("ul", "class", "evidence-list");
+            foreach (var a in g.Amounts.Take(100))
+                h.Open("li").El("span", a.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", "class", "muted").Raw(" ").Text(a.Text)
+                    .Raw(a.Subject is null ? "" : " · ").Text(a.Subject).Raw(" ").LinesLink(a.Provenance).Close("li");
+            if (g.Amounts.Count > 100) h.El("li", $"… {g.Amounts.Count - 100} more in the CSV", "class", "muted");
+            h.Close("ul").Close("details").Close("td").Close("tr");
+        }
+        h.Raw("</tbody></table>");
+        h.Open("p", "class", "pager");
+        string PageUrl(int at) => $"/money{Q(("by", by), ("currency", query.Currency), ("after", Params.Str(r, "after")), ("before", Params.Str(r, "before")), ("doc", Params.Str(r, "doc")), ("offset", at.ToString(CultureInfo.InvariantCulture)))}";
+        if (offset > 0) h.A(PageUrl(Math.Max(0, offset - MoneyPage)), "← previous");
+        if (offset + MoneyPage < groups.Count) h.Raw(" ").A(PageUrl(offset + MoneyPage), "next →");
+        h.Close("p");
+        return ("Money", "Money", h);
+    }
+
+    /// <summary>A sum as written in full with thousands separators (currencies are never converted or rounded away).</summary>
+    private static string Amount(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    private static async Task<IResult> MoneyCsv(HttpRequest r, KnowledgeBaseReader kb, AnswerCache cache, CancellationToken ct) =>
+        await kb.ReadAsync(async q =>
+        {
+            var query = MoneyQueryOf(r);
+            var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
+            var groups = await Answers.MoneyAsync(cache, q, query, doc, ct);
+            var sb = new StringBuilder("group,label,type,currency,value,valueMax,text,subject,date,entities,restatements,documentId,line,endLine\r\n");
+            foreach (var g in groups)
+                foreach (var a in g.Amounts)
+                    sb.Append(Fukan.Contracts.Csv.Record([g.Key, g.Label, g.Type, a.Currency, a.Value.ToString(CultureInfo.InvariantCulture), a.ValueMax?.ToString(CultureInfo.InvariantCulture),
+                        a.Text, a.Subject, a.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join("; ", a.Entities.Select(e => e.Name)),
+                        a.RestatedAt.Count.ToString(CultureInfo.InvariantCulture), a.Provenance.Document.Value, a.Provenance.Line.ToString(CultureInfo.InvariantCulture),
+                        a.Provenance.EndLine.ToString(CultureInfo.InvariantCulture)])).Append("\r\n");
+            return Csv(sb.ToString(), $"money-by-{query.By.ToString().ToLowerInvariant()}.csv");
+        }, ct);
+
     private static async Task<(string, string, Html)> Signals(HttpContext c, FukanQueries q, CancellationToken ct)
     {
         var report = await Answers.SignalsAsync(c.RequestServices.GetRequiredService<AnswerCache>(), q, ct);
@@ -699,7 +784,7 @@ internal static class Pages
                     h.Open("ul", "class", "evidence-list");
                     foreach (var e in s.Evidence.Take(5))
                         h.Open("li").El("span", e.Date ?? "", "class", "muted").Raw(" ").Text(e.Sentence).Raw(" ").LinesLink(e.Provenance, $"{e.DocumentTitle} l.{e.Line}").Close("li");
-                    if (s.Evidence.Count > 5) h.El("li", $"… {s.Evidence.Count - 5} more (API: /api/signals)", "class", "muted");
+                    if (s.Evidence.Count > 5) h.Open("li", "class", "muted").A($"/api/signals/{Html.Url(s.Id)}?limit=100", "all evidence (JSON)").Close("li");
                     h.Close("ul");
                 }
                 h.Close("td").Close("tr");
@@ -709,12 +794,16 @@ internal static class Pages
         return ("Signals", "Signals", h);
     }
 
+    /// <summary>Ranked areas a rank page shows at once.</summary>
+    private const int RankShown = 100;
+
     private static async Task<(string, string, Html)> Rank(HttpContext c, FukanQueries q, CancellationToken ct)
     {
         var r = c.Request;
         var doc = Params.Str(r, "doc") is { } d ? await q.ResolveAsync(d, ct) : null;
         var request = Params.Rank(r, doc);
         var report = await Answers.RankAsync(c.RequestServices.GetRequiredService<AnswerCache>(), q, request, ct);
+        int offset = Params.Int(r, "offset", 0, int.MaxValue) ?? 0;
         var h = new Html().El("h1", "Rank");
         h.Open("form", "method", "get", "action", "/rank", "class", "filters rank-form", "id", "rank-form", "data-autosubmit", "1");
         if (Params.Str(r, "doc") is { } docRef) h.Raw("<input type=\"hidden\" name=\"doc\" value=\"").Text(docRef).Raw("\">");
@@ -741,7 +830,7 @@ internal static class Pages
         if (report.Sensitivity is not null) h.El("th", "stability (rank 5–95 %)");
         h.Close("tr").Close("thead").Open("tbody");
         string[] colours = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"];
-        foreach (var a in report.Areas)
+        foreach (var a in Paging.Slice(report.Areas, offset, RankShown))
         {
             h.Open("tr", "data-area", a.AreaId).El("td", a.Rank.ToString(CultureInfo.InvariantCulture), "class", "num")
                 .Open("td").A($"/areas/{Html.Url(a.AreaId)}{Q(("doc", a.DocumentId.Short))}", $"{a.AreaId} {a.Title}").Close("td")
@@ -763,6 +852,14 @@ internal static class Pages
             h.Close("tr");
         }
         h.Close("tbody").Close("table");
+        if (report.Areas.Count > RankShown || offset > 0)
+        {
+            // A ×100 corpus ranks thousands of areas: a page of them at a time (bars keep one scale), the CSV has all.
+            h.Open("p", "class", "pager").Text($"areas {Math.Min(offset + 1, report.Areas.Count)}–{Math.Min(offset + RankShown, report.Areas.Count)} of {report.Areas.Count} ");
+            if (offset > 0) h.A(Paging.With(r, Math.Max(0, offset - RankShown), null), "← previous");
+            if (offset + RankShown < report.Areas.Count) h.Raw(" ").A(Paging.With(r, offset + RankShown, null), "next →");
+            h.Close("p");
+        }
         h.Open("p", "class", "legend");
         for (int i = 0; i < report.Criteria.Count; i++)
             h.Raw($"<svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" fill=\"{colours[i % colours.Length]}\"/></svg> ").Text($"{report.Criteria[i].Id} {Html.Number(report.Criteria[i].Weight, "0.###")}  ");

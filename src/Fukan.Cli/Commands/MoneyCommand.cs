@@ -26,23 +26,11 @@ public static class MoneyCommand
         };
         command.SetAction(async (result, ct) =>
         {
-            var grouping = result.GetValue(by)!.ToLowerInvariant() switch
-            {
-                "entity" or "org" or "organisation" or "organization" => MoneyGrouping.Entity,
-                "tech" or "technology" => MoneyGrouping.Tech,
-                "country" => MoneyGrouping.Country,
-                "year" => MoneyGrouping.Year,
-                var g => throw new CliException($"--by {g}: use entity, tech, country or year", ExitCodes.Usage),
-            };
-            var query = new MoneyQuery
-            {
-                By = grouping, After = PeriodOf(result.GetValue(after), "--after", true), Before = PeriodOf(result.GetValue(before), "--before", false),
-                Currency = result.GetValue(currency)?.Trim().ToUpperInvariant(),
-            };
-            if (query is { After: { } a, Before: { } b } && a > b) throw new CliException($"--after {result.GetValue(after)} is later than --before {result.GetValue(before)}", ExitCodes.Usage);
+            var query = Fukan.Contracts.FukanQueries.Money(result.GetValue(by), result.GetValue(after), result.GetValue(before), result.GetValue(currency));
+            var grouping = query.By;
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            if (result.GetValue(doc) is { } d) query = query with { Document = (await ShowCommand.Resolve(store, d, ct)).Id };
-            var groups = await MoneyReport.BuildAsync(store, query, ct);
+            var document = result.GetValue(doc) is { } d ? await ShowCommand.Resolve(store, d, ct) : null;
+            var groups = await new Fukan.Contracts.FukanQueries(store).MoneyAsync(query, document, ct);
             int max = result.GetValue(limit) ?? (result.GetValue(json) ? int.MaxValue : 30);
             if (result.GetValue(json)) { context.WriteJson(groups.Take(max)); return ExitCodes.Ok; }
             if (groups.Count == 0) { context.Out.WriteLine("No amounts of money match."); return ExitCodes.Ok; }
@@ -71,12 +59,4 @@ public static class MoneyCommand
         >= 1_000_000m => $"{value / 1_000_000m:0.##} m",
         _ => value.ToString("#,0.##", CultureInfo.InvariantCulture),
     };
-
-    internal static DateOnly? PeriodOf(string? text, string option, bool first)
-    {
-        if (text is null) return null;
-        if (!Period.TryParse(text, out var start, out var end))
-            throw new CliException($"{option} {text}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)", ExitCodes.Usage);
-        return first ? start : end;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Fukan.Analysis.Conflicts;
 using Fukan.Analysis.Landscape;
+using Fukan.Analysis.Money;
 using Fukan.Analysis.Ranking;
 using Fukan.Analysis.Signals;
 using Fukan.Analysis.Timeline;
@@ -67,7 +68,12 @@ public sealed class FukanQueries(IKnowledgeStore store)
 
     public async Task<SourceLines> SourceAsync(DocumentInfo info, string? lines, CancellationToken ct = default)
     {
-        var source = await Store.GetSourceAsync(info.Id, ct).ConfigureAwait(false);
+        return Source(info, await Store.GetSourceAsync(info.Id, ct).ConfigureAwait(false), lines);
+    }
+
+    /// <summary>The lines asked for (<c>A-B</c>, <c>A-</c> or <c>N</c>; all without) of a document's source already read.</summary>
+    public static SourceLines Source(DocumentInfo info, SourceText source, string? lines)
+    {
         var (from, to) = LineRange.Parse(lines, source.LineCount);
         return SourceLines.Of(info, source, from, to);
     }
@@ -96,6 +102,9 @@ public sealed class FukanQueries(IKnowledgeStore store)
         return page;
     }
 
+    /// <summary>How many passages a query matches in all (for paging; no ranking, no snippets).</summary>
+    public int SearchTotal(string query) => Searched(() => Store.Search.Matches(ParseSearch(query, 1))).Count;
+
     public async Task<IReadOnlyList<SearchHit>> RelatedAsync(string passageId, int limit, CancellationToken ct = default)
     {
         if (limit is < 1 or > 1000) throw QueryException.BadParameter("--limit: between 1 and 1000");
@@ -105,7 +114,7 @@ public sealed class FukanQueries(IKnowledgeStore store)
     }
 
     /// <summary>A search whose index cannot answer (out of date, read-only) is a one-line error.</summary>
-    private static IReadOnlyList<SearchHit> Searched(Func<IReadOnlyList<SearchHit>> search)
+    private static T Searched<T>(Func<T> search)
     {
         try { return search(); }
         catch (StoreException e) { throw QueryException.BadInput(e.Message); }
@@ -297,6 +306,32 @@ public sealed class FukanQueries(IKnowledgeStore store)
         if (request.Limit is int top) areas = areas.Take(Math.Max(0, top)).ToList();
         return report with { Areas = areas };
     }
+
+    /// <summary>A money grouping as typed (<c>entity</c>, <c>tech</c>, <c>country</c>, <c>year</c>; null is entity).</summary>
+    public static MoneyGrouping MoneyGroupingOf(string? by) => (by ?? "entity").Trim().ToLowerInvariant() switch
+    {
+        "entity" or "org" or "organisation" or "organization" => MoneyGrouping.Entity,
+        "tech" or "technology" => MoneyGrouping.Tech,
+        "country" => MoneyGrouping.Country,
+        "year" => MoneyGrouping.Year,
+        var g => throw QueryException.BadParameter($"--by {g}: use entity, tech, country or year"),
+    };
+
+    /// <summary>The money report's question, checked: grouping, periods (YYYY, YYYY-MM, YYYY-MM-DD) and currency as typed.</summary>
+    public static MoneyQuery Money(string? by, string? after, string? before, string? currency)
+    {
+        var query = new MoneyQuery
+        {
+            By = MoneyGroupingOf(by), After = FactFilter.PeriodOf(after, "--after", first: true), Before = FactFilter.PeriodOf(before, "--before", first: false),
+            Currency = string.IsNullOrWhiteSpace(currency) ? null : currency.Trim().ToUpperInvariant(),
+        };
+        if (query is { After: { } a, Before: { } b } && a > b) throw QueryException.BadParameter($"--after {after} is later than --before {before}");
+        return query;
+    }
+
+    /// <summary>Amounts of money grouped as asked, most amounts first (years in order), each group's sums per currency.</summary>
+    public async Task<IReadOnlyList<MoneyGroup>> MoneyAsync(MoneyQuery query, DocumentInfo? document, CancellationToken ct = default) =>
+        await MoneyReport.BuildAsync(Store, document is null ? query : query with { Document = document.Id }, ct).ConfigureAwait(false);
 
     /// <summary>The report chosen (named, or the newest with a comparison) and its landscape facts.</summary>
     public async Task<(LandscapeReader.Choice Choice, LandscapeDocument Landscape)> LandscapeAsync(string? reference, CancellationToken ct = default)

@@ -85,6 +85,7 @@ public sealed class BrowserTests(BrowserFixture fx) : IClassFixture<BrowserFixtu
         { "/entities/Rapidus", "entity" },
         { "/minutes/002", "minutes" },
         { "/signals", "signals" },
+        { "/money?by=country", "money" },
         { "/rank?doc=001&sensitivity=on", "rank" },
     };
 
@@ -191,6 +192,26 @@ public sealed class BrowserTests(BrowserFixture fx) : IClassFixture<BrowserFixtu
     }
 
     [Fact]
+    public async Task Money_regroups_from_its_form_and_an_amount_opens_its_lines()
+    {
+        var (page, problems) = await fx.PageAsync();
+        await page.GotoAsync(Url("/money"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Money by entity");
+        await page.Locator("select[name=by]").SelectOptionAsync("country");
+        await page.WaitForURLAsync(u => u.Contains("by=country", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Money by country");
+        var row = page.Locator("table.money tbody tr").First;
+        await row.Locator("summary").ClickAsync();
+        var amount = row.Locator("details ul a.lines").First;
+        await Assertions.Expect(amount).ToBeVisibleAsync();
+        await amount.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/documents/", StringComparison.Ordinal) && u.Contains("lines=", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator(".line.hl").First).ToBeInViewportAsync();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_hostile_document_stays_inert()
     {
         var (page, problems) = await fx.PageAsync();
@@ -203,6 +224,7 @@ public sealed class BrowserTests(BrowserFixture fx) : IClassFixture<BrowserFixtu
         {
             "/", "/documents", $"/documents/{id}", $"/documents/{id}?lines=1-12", "/search?q=Rapidus", "/timeline?from=2024&to=2030&group=document",
             $"/facts?kind=event&doc={id}", $"/facts?kind=date&doc={id}", $"/facts?kind=quantity&doc={id}", "/entities/Rapidus", "/signals",
+            $"/money?doc={id}",
         })
         {
             await page.GotoAsync(Url(path));

@@ -36,6 +36,8 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         { "/api/facts?kind=event&limit=7", "facts --kind event --limit 7" },
         { "/api/timeline?from=2024&to=2030&group=actor", "timeline --from 2024 --to 2030 --group actor --all" },
         { "/api/timeline?domain=semiconductors&group=document", "timeline --domain semiconductors --group document --all" },
+        { "/api/timeline?from=2024&to=2030&top=5", "timeline --from 2024 --to 2030 --top 5" },
+        { "/api/timeline?top=20&group=actor", "timeline --top 20 --group actor" },
         { "/api/entities?type=org", "entities --type org" },
         { "/api/entities?limit=15", "entities --limit 15" },
         { "/api/entities?limit=5&offset=5&type=tech", "entities --limit 5 --offset 5 --type tech" },
@@ -46,10 +48,16 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         { "/api/facts?kind=quantity&entity=Rapidus", "facts --kind quantity --entity Rapidus" },
         { "/api/minutes/002", "minutes 002" },
         { "/api/signals", "signals" },
+        { "/api/signals?evidence=2", "signals --evidence 2" },
+        { "/api/money", "money" },
+        { "/api/money?by=tech&doc=001", "money --by tech --doc 001" },
+        { "/api/money?by=country&after=2024&before=2030", "money --by country --after 2024 --before 2030" },
+        { "/api/money?by=year&currency=jpy", "money --by year --currency jpy" },
         { "/api/rank", "rank" },
         { "/api/rank?method=topsis&country=US&limit=5", "rank --method topsis --country US --limit 5" },
         { "/api/rank?sensitivity=true&draws=100&doc=001", "rank --sensitivity --draws 100 --doc 001" },
         { "/api/rank?area=2.1.1&doc=001", "rank --area 2.1.1 --doc 001" },
+        { "/api/rank?limit=3&sensitivity=true&draws=50", "rank --limit 3 --sensitivity --draws 50" },
     };
 
     [Theory]
@@ -90,6 +98,70 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         var page = JsonNode.Parse(await client.GetStringAsync("/api/facts?kind=date&limit=3&offset=4"))!.AsArray();
         Assert.Equal(3, page.Count);
         for (int i = 0; i < 3; i++) Assert.True(JsonNode.DeepEquals(all[4 + i], page[i]));
+    }
+
+    /// <summary>A paged route, the same question unpaged, the page asked for, and whether the total is known.</summary>
+    public static TheoryData<string, string, int, int, bool> Pages => new()
+    {
+        { "/api/timeline?from=2024&to=2030&group=actor", "/api/timeline?from=2024&to=2030&group=actor", 5, 7, true },
+        { "/api/timeline?domain=semiconductors", "/api/timeline?domain=semiconductors", 0, 3, true },
+        { "/api/money", "/api/money", 10, 10, true },
+        { "/api/money?by=tech", "/api/money?by=tech", 0, 4, true },
+        { "/api/facts?kind=date", "/api/facts?kind=date", 4, 3, true },
+        { "/api/facts?kind=statement", "/api/facts?kind=statement", 2, 5, true },
+        { "/api/search?q=%E5%85%A8%E5%9B%BA%E4%BD%93%E9%9B%BB%E6%B1%A0", "/api/search?q=%E5%85%A8%E5%9B%BA%E4%BD%93%E9%9B%BB%E6%B1%A0&limit=1000", 10, 10, true },
+        { "/api/related/d2e020d46928-33", "/api/related/d2e020d46928-33?limit=1000", 20, 10, false },
+        { "/api/entities?type=tech", "/api/entities?type=tech", 5, 5, false },
+        { "/api/signals/n2-volume-production", "/api/signals/n2-volume-production?limit=1000", 2, 3, true },
+        { "/api/rank?method=topsis", "/api/rank?method=topsis", 3, 4, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Listings_page_with_offset_limit_a_total_and_links(string route, string unpaged, int offset, int limit, bool totalKnown)
+    {
+        using var client = web.Client();
+        var whole = JsonNode.Parse(await client.GetStringAsync(unpaged))!;
+        JsonArray Items(JsonNode n) => n as JsonArray ?? (n["evidence"] ?? n["areas"])!.AsArray();
+        var all = Items(whole);
+        Assert.True(all.Count > offset + limit, $"{unpaged}: {all.Count} items are too few to page {offset}+{limit}");
+        var sep = route.Contains('?') ? '&' : '?';
+        var response = await client.GetAsync($"{route}{sep}offset={offset}&limit={limit}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var paged = JsonNode.Parse(body)!;
+        var page = Items(paged);
+        Assert.Equal(limit, page.Count);
+        for (int i = 0; i < limit; i++) Assert.True(JsonNode.DeepEquals(all[offset + i], page[i]), $"{route}: item {offset + i} differs");
+        if (totalKnown) Assert.Equal(all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join("", response.Headers.GetValues("X-Total-Count")));
+        else Assert.False(response.Headers.Contains("X-Total-Count"));
+
+        // The Link header leads on and back, keeping the question.
+        var links = string.Join(",", response.Headers.GetValues("Link"));
+        var next = System.Text.RegularExpressions.Regex.Match(links, "<([^>]+)>; rel=\"next\"");
+        Assert.True(next.Success, links);
+        Assert.Contains($"offset={offset + limit}&limit={limit}", next.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Equal(offset > 0, links.Contains("rel=\"prev\"", StringComparison.Ordinal));
+        var following = JsonNode.Parse(await client.GetStringAsync(next.Groups[1].Value))!;
+        var second = Items(following);
+        Assert.True(JsonNode.DeepEquals(all[offset + limit], second[0]), $"{next.Groups[1].Value} does not continue the page");
+
+        // The last page has no next link.
+        var last = await client.GetAsync($"{route}{sep}offset={all.Count - 1}&limit={limit}");
+        var lastLinks = last.Headers.TryGetValues("Link", out var l) ? string.Join(",", l) : "";
+        Assert.DoesNotContain("rel=\"next\"", lastLinks, StringComparison.Ordinal);
+        var lastBody = JsonNode.Parse(await last.Content.ReadAsStringAsync())!;
+        Assert.Single(Items(lastBody));
+    }
+
+    [Fact]
+    public async Task Signals_evidence_route_keeps_the_signal_and_pages_only_its_evidence()
+    {
+        using var client = web.Client();
+        var report = JsonNode.Parse(await client.GetStringAsync("/api/signals"))!;
+        var listed = report["signals"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "n2-volume-production")!;
+        var one = JsonNode.Parse(await client.GetStringAsync("/api/signals/n2-volume-production?limit=20"))!;
+        Assert.True(JsonNode.DeepEquals(listed, one), "the signal with its first 20 pieces of evidence is the one /api/signals lists");
     }
 
     public static TheoryData<string, int, string> Problems => new()
@@ -133,6 +205,23 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         { "/api/rank?weights=emergence", 400, "weights" },
         { "/api/rank?draws=0&sensitivity=true", 400, "draws" },
         { "/api/nosuchroute", 404, "nosuchroute" },
+        { "/api/money?by=planet", 400, "planet" },
+        { "/api/money?after=2024-13", 400, "after" },
+        { "/api/money?after=2030&before=2024", 400, "after" },
+        { "/api/money?doc=nosuchdoc", 404, "nosuchdoc" },
+        { "/api/money?limit=0", 400, "limit" },
+        { "/api/money?offset=abc", 400, "offset" },
+        { "/api/timeline?limit=0", 400, "limit" },
+        { "/api/timeline?offset=-3", 400, "offset" },
+        { "/api/timeline?top=0", 400, "top" },
+        { "/api/timeline?top=abc", 400, "top" },
+        { "/api/related/d2e020d46928-33?offset=995&limit=10", 400, "1000" },
+        { "/api/related/d2e020d46928-33?offset=x", 400, "offset" },
+        { "/api/signals?evidence=-1", 400, "evidence" },
+        { "/api/signals/no-such-signal", 404, "no-such-signal" },
+        { "/api/signals/n2-volume-production?limit=0", 400, "limit" },
+        { "/api/rank?offset=-1", 400, "offset" },
+        { "/api/entities/Rapidus?offset=-1", 400, "offset" },
     };
 
     [Theory]
@@ -196,7 +285,7 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         {
             "/api/documents", "/api/documents/{doc}", "/api/documents/{doc}/outline", "/api/documents/{doc}/source", "/api/landscape",
             "/api/areas/{areaId}", "/api/gaps", "/api/diff", "/api/search", "/api/related/{passageId}", "/api/facts", "/api/timeline",
-            "/api/entities", "/api/entities/{name}", "/api/minutes/{doc}", "/api/signals", "/api/rank",
+            "/api/entities", "/api/entities/{name}", "/api/minutes/{doc}", "/api/signals", "/api/signals/{id}", "/api/rank", "/api/money",
         })
             Assert.Contains(route, paths);
         Assert.DoesNotContain(paths, p => !p.StartsWith("/api/", StringComparison.Ordinal));   // pages stay out of the API document

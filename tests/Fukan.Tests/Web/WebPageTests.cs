@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using System.Text.RegularExpressions;
 using Xunit;
@@ -27,6 +28,7 @@ public sealed partial class WebPageTests(WebFixture web) : IClassFixture<WebFixt
         { "/search?q=%E5%85%A8%E5%9B%BA%E4%BD%93%E9%9B%BB%E6%B1%A0", "<mark>" },
         { "/search?q=%E5%85%A8%E5%9B%BA%E4%BD%93%E9%9B%BB%E6%B1%A0&offset=20", "previous" },
         { "/timeline", "<svg" },
+        { "/timeline?group=actor", $"Timeline {DateTime.UtcNow.Year - 2}–{DateTime.UtcNow.Year + 8}" },   // without a range: the years around now
         { "/timeline?from=2024&to=2030&group=actor", "<svg" },
         { "/facts", "Facts: quantity" },
         { "/facts?kind=statement", "Facts: statement" },
@@ -35,6 +37,9 @@ public sealed partial class WebPageTests(WebFixture web) : IClassFixture<WebFixt
         { "/entities/Rapidus", "Rapidus" },
         { "/minutes/002", "Attendees" },
         { "/signals", "verdict" },
+        { "/money", "Money by entity" },
+        { "/money?by=year&currency=JPY&after=2020", "Money by year" },
+        { "/money?by=tech&offset=10", "previous" },
         { "/rank", "id=\"ranking\"" },
         { "/rank?method=topsis&sensitivity=on&w.emergence=0.5", "stability" },
     };
@@ -90,6 +95,7 @@ public sealed partial class WebPageTests(WebFixture web) : IClassFixture<WebFixt
             ("/facts.csv?kind=quantity&doc=000", "text,value,valueMax"),
             ("/timeline.csv?from=2024&to=2030", "lane,start,end"),
             ("/rank.csv?method=topsis", "rank,areaId,title"),
+            ("/money.csv?by=country", "group,label,type,currency"),
         })
         {
             var response = await client.GetAsync(route);
@@ -103,6 +109,39 @@ public sealed partial class WebPageTests(WebFixture web) : IClassFixture<WebFixt
         Assert.All(jp, line => Assert.Contains(",JP,", line, StringComparison.Ordinal));
         var facts = await web.CliAsync("facts", "--kind", "quantity", "--doc", "000", "--csv");
         Assert.Equal(facts.Out, (await client.GetStringAsync("/facts.csv?kind=quantity&doc=000")).TrimStart('\uFEFF'));
+    }
+
+    [Fact]
+    public async Task Money_csv_has_every_amount_of_the_api_answer()
+    {
+        using var client = web.Client();
+        var groups = JsonNode.Parse(await client.GetStringAsync("/api/money?by=year&currency=JPY"))!.AsArray();
+        var csv = (await client.GetStringAsync("/money.csv?by=year&currency=JPY")).TrimStart('\uFEFF');
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(groups.Sum(g => g!["amounts"]!.AsArray().Count), rows.Count);
+        Assert.All(rows, r => Assert.Contains(",JPY,", r, StringComparison.Ordinal));
+        // Each group's total on the page is the sum of its amounts in the CSV (values are plain numbers there).
+        foreach (var g in groups)
+        {
+            var key = g!["key"]!.GetValue<string>();
+            var sum = rows.Where(r => r.StartsWith(key + ",", StringComparison.Ordinal)).Sum(r => decimal.Parse(r.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(g["totals"]![0]!["total"]!.GetValue<decimal>(), sum);
+        }
+        var page = await client.GetStringAsync("/money?by=year&currency=JPY");
+        Assert.Contains($"Money by year ({groups.Count})", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rank_page_pages_its_areas_in_the_api_order()
+    {
+        using var client = web.Client();
+        var areas = JsonNode.Parse(await client.GetStringAsync("/api/rank?method=topsis"))!["areas"]!.AsArray()
+            .Select(a => a!["areaId"]!.GetValue<string>()).ToList();
+        Assert.True(areas.Count > 3);
+        var html = await client.GetStringAsync("/rank?method=topsis&offset=3");
+        Assert.Equal(areas.Skip(3).Take(100).ToList(), RankedAreas(html));
+        Assert.Contains("previous", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/rank?method=topsis&amp;offset=0\"", html, StringComparison.Ordinal);   // the question kept, the offset changed
     }
 
     [Fact]
@@ -143,7 +182,7 @@ public sealed partial class WebPageTests(WebFixture web) : IClassFixture<WebFixt
         {
             "/", "/documents", $"/documents/{id}", $"/documents/{id}?lines=1-12", "/search?q=Rapidus", "/search?q=%E5%85%A8%E5%9B%BA%E4%BD%93%E9%9B%BB%E6%B1%A0",
             "/timeline?from=2024&to=2030", "/timeline?from=2024&to=2030&group=document", $"/facts?kind=event&doc={id}", $"/facts?kind=date&doc={id}",
-            $"/facts?kind=quantity&doc={id}", "/entities", "/entities/Rapidus", "/signals",
+            $"/facts?kind=quantity&doc={id}", "/entities", "/entities/Rapidus", "/signals", "/money", $"/money?doc={id}&by=year",
         };
         bool sawTitle = false;
         foreach (var page in pages)
