@@ -24,6 +24,7 @@ public static class FukanWeb
     public static IServiceCollection AddFukanWeb(this IServiceCollection services, FukanWebOptions options)
     {
         services.AddSingleton(options);
+        services.AddHttpContextAccessor();
         services.AddSingleton<KnowledgeBaseReader>();
         services.AddSingleton<AnswerCache>();
         services.AddHostedService<AnswerWarmer>();

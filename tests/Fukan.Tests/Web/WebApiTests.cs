@@ -58,6 +58,13 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         { "/api/rank?sensitivity=true&draws=100&doc=001", "rank --sensitivity --draws 100 --doc 001" },
         { "/api/rank?area=2.1.1&doc=001", "rank --area 2.1.1 --doc 001" },
         { "/api/rank?limit=3&sensitivity=true&draws=50", "rank --limit 3 --sensitivity --draws 50" },
+        { "/api/documents?asOf=2024", "docs --as-of 2024" },
+        { "/api/landscape?asOf=2024", "landscape --as-of 2024" },
+        { "/api/signals?asOf=2025-06", "signals --as-of 2025-06" },
+        { "/api/facts?kind=event&asOf=2024&limit=7", "facts --kind event --as-of 2024 --limit 7" },
+        { "/api/search?q=%E5%85%A8%E5%9B%BA%E4%BD%93%E9%9B%BB%E6%B1%A0&limit=5&asOf=2024", "search 全固体電池 --limit 5 --as-of 2024" },
+        { "/api/rank?limit=5&asOf=2024", "rank --limit 5 --as-of 2024" },
+        { "/api/timeline?from=2024&to=2030&top=5&asOf=2024", "timeline --from 2024 --to 2030 --top 5 --as-of 2024" },
     };
 
     [Theory]
@@ -174,6 +181,9 @@ public sealed class WebApiTests(WebFixture web) : IClassFixture<WebFixture>
         { "/api/areas/9.9.9?doc=001", 404, "9.9.9" },
         { "/api/areas/2.1.1?doc=nosuchdoc", 404, "nosuchdoc" },
         { "/api/landscape?phase=middle", 400, "phase" },
+        { "/api/landscape?asOf=2024-13", 400, "asOf 2024-13: not a date" },
+        { "/api/documents?knownAt=yesterday", 400, "knownAt yesterday: not a date" },
+        { "/api/landscape?asOf=2001", 404, "as of 2001-12-31: no report published by then" },
         { "/api/landscape?country=ZZZZZ", 400, "country" },
         { "/api/landscape?doc=000", 404, "comparison" },
         { "/api/gaps?kind=bogus", 400, "kind" },
