@@ -158,6 +158,22 @@ public class RankingHandComputedTests
     }
 
     [Fact]
+    public void Ranks_AreThePairwiseCount_WithTheTieTolerance()
+    {
+        // The definition, pair by pair: one more than the scores above by more than 1e-12.
+        static int[] ByPairs(double[] s) => [.. s.Select(v => 1 + s.Count(o => o > v + 1e-12))];
+        var random = new Random(7);
+        for (int round = 0; round < 200; round++)
+        {
+            var scores = new double[random.Next(1, 60)];
+            for (int i = 0; i < scores.Length; i++)
+                scores[i] = random.Next(4) switch { 0 => 0.5, 1 => 0.5 + 1e-13, 2 => Math.Round(random.NextDouble(), 2), _ => random.NextDouble() };
+            Assert.Equal(ByPairs(scores), Ranker.Ranks(scores));
+        }
+        Assert.Equal(ByPairs([double.NaN, 0.3, 0.3, double.NaN]), Ranker.Ranks([double.NaN, 0.3, 0.3, double.NaN]));
+    }
+
+    [Fact]
     public void EveryCriterion_CarriesItsEvidence()
     {
         var r = new Ranker().Rank(RankingFixtures.Input(), Weights, new WeightedSumMethod());

@@ -40,7 +40,7 @@ public static class RankingInputLoader
         {
             foreach (var f in await store.GetFactsAsync(AreaProfile.FactKind, doc, cancellationToken).ConfigureAwait(false))
             {
-                var p = FactSerializer.Deserialize<AreaProfile>(f);
+                var p = RankedProfile.Read(f);
                 profiles.TryAdd((f.Document, p.AreaId), (TrendsNovelty.Slim(p), TrendsNovelty.Of(p)));
             }
             var map = new Dictionary<string, Section>(StringComparer.Ordinal);
@@ -127,6 +127,31 @@ public static class RankingInputLoader
             var provenance = prov.Deserialize<Provenance>(FukanJson.Options);
             if (provenance is not null) yield return (text, provenance);
         }
+    }
+}
+
+/// <summary>
+/// What a ranking reads of a stored area profile: its keywords, trends (or overview) and their lines. The texts it
+/// does not use (definition, challenges, projects) are skipped by the JSON reader instead of becoming strings: they
+/// are a third of every report's area facts.
+/// </summary>
+internal sealed record RankedProfile(
+    [property: System.Text.Json.Serialization.JsonPropertyName("provenance")] Provenance Source,
+    string AreaId,
+    string Title,
+    string? Division,
+    IReadOnlyList<string> Keywords,
+    string? Overview,
+    string? Trends,
+    IReadOnlyList<RelatedArea>? Related,
+    string? DivisionId,
+    IReadOnlyList<TextSource>? TrendsSources)
+{
+    public static AreaProfile Read(StoredFact fact)
+    {
+        var p = JsonSerializer.Deserialize<RankedProfile>(fact.Utf8Json, FukanJson.Options)
+            ?? throw new InvalidOperationException($"stored area fact of {fact.Document.Short} is null");
+        return new AreaProfile(p.Source, p.AreaId, p.Title, p.Division, null, p.Keywords ?? [], p.Overview, p.Trends, null, p.Related ?? [], p.DivisionId, null, p.TrendsSources);
     }
 }
 
