@@ -124,6 +124,13 @@ public static class FukanCli
             error.WriteLine("fukan: cancelled");
             return 130;
         }
+        catch (OutOfMemoryException)
+        {
+            // The heap is capped (docs/robustness.md): an answer that does not fit is the question's size, not a bug.
+            long limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+            error.WriteLine($"fukan: out of memory: the answer does not fit in the {limit / (1024 * 1024)} MB heap; narrow the question (a date range, --limit, --top, --doc) or raise the limit for one run with DOTNET_GCHeapHardLimit=0x40000000");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e)
         {
             error.WriteLine($"fukan: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
