@@ -120,7 +120,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
             // WAL: readers work while an ingest writes. A larger page cache and checkpoint interval keep a 10,000-row
             // document transaction from spilling and checkpointing mid-write.
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; " +
-                "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=4096;");
+                "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=4096;");
             SqliteMigrations.Apply(connection);
             var store = new SqliteKnowledgeStore(full, connection, hooks);
             foreach (var hook in store._hooks) hook.EnsureSchema(connection);
