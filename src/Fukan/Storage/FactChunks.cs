@@ -35,7 +35,7 @@ internal sealed record FactChunk(string Kind, int Chunk, int Count, byte[] Data)
     [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? JsonBuffer;
 
     /// <summary>The facts of one stored chunk, in order; each keeps its slice of the chunk's bytes as its JSON.</summary>
-    public static IEnumerable<StoredFact> Read(DocumentId document, string kind, object data)
+    public static IReadOnlyList<StoredFact> Read(DocumentId document, string kind, object data)
     {
         var bytes = FactBlob.Unpack(data);
         var reader = new Utf8JsonReader(bytes);
@@ -56,13 +56,6 @@ internal sealed record FactChunk(string Kind, int Chunk, int Count, byte[] Data)
             list.Add(new StoredFact(document, kind, source ?? new Provenance(document, 0, 0, default), bytes.AsMemory(start, end - start)));
         }
         return list;
-    }
-
-    /// <summary>One fact of a parsed chunk.</summary>
-    public static StoredFact Fact(DocumentId document, string kind, JsonElement element)
-    {
-        var source = element.TryGetProperty("provenance", out var p) ? p.Deserialize<Provenance>(FukanJson.Options)! : new Provenance(document, 0, 0, default);
-        return new StoredFact(document, kind, source, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray());
     }
 }
 

@@ -168,32 +168,25 @@ public sealed partial class PostgresKnowledgeStore
         chunkCmd.Parameters.AddWithValue("kind", query.Kind);
         var pd = chunkCmd.Parameters.Add("doc", NpgsqlDbType.Text);
         var pc = chunkCmd.Parameters.Add("chunk", NpgsqlDbType.Integer);
-        JsonDocument? open = null;
+        // A chunk's facts as slices of its bytes (FactChunk.Read), read once for all the wanted facts in it.
+        IReadOnlyList<StoredFact>? open = null;
         (DocumentId, int) openKey = default;
         var links = new Dictionary<long, Dictionary<int, List<EntityRef>>>();
-        try
+        foreach (var w in wanted)
         {
-            foreach (var w in wanted)
+            if (open is null || openKey != (w.Doc, w.Chunk))
             {
-                if (open is null || openKey != (w.Doc, w.Chunk))
-                {
-                    open?.Dispose();
-                    pd.Value = w.Doc.Value; pc.Value = w.Chunk;
-                    var data = await chunkCmd.ExecuteScalarAsync(ct).ConfigureAwait(false) ?? throw new StoreException($"{Location}: the {query.Kind} facts of {w.Doc.Short} are missing (chunk {w.Chunk})");
-                    open = JsonDocument.Parse(FactBlob.Unpack(data));
-                    openKey = (w.Doc, w.Chunk);
-                }
-                facts.Add(FactChunk.Fact(w.Doc, query.Kind, open.RootElement[w.Index]) with
-                {
-                    Entities = query.WithEntities ? await EntitiesOfAsync(connection, links, w.Key, query.Kind, w.Ord, ct).ConfigureAwait(false) : null,
-                    Date = w.Date,
-                    Copies = w.Copies,
-                });
+                pd.Value = w.Doc.Value; pc.Value = w.Chunk;
+                var data = await chunkCmd.ExecuteScalarAsync(ct).ConfigureAwait(false) ?? throw new StoreException($"{Location}: the {query.Kind} facts of {w.Doc.Short} are missing (chunk {w.Chunk})");
+                open = FactChunk.Read(w.Doc, query.Kind, data);
+                openKey = (w.Doc, w.Chunk);
             }
-        }
-        finally
-        {
-            open?.Dispose();
+            facts.Add(open[w.Index] with
+            {
+                Entities = query.WithEntities ? await EntitiesOfAsync(connection, links, w.Key, query.Kind, w.Ord, ct).ConfigureAwait(false) : null,
+                Date = w.Date,
+                Copies = w.Copies,
+            });
         }
         return new FactPage(facts, total);
     }

@@ -203,27 +203,20 @@ public sealed partial class SqliteKnowledgeStore
         var pk = chunkCmd.Parameters.AddWithValue("$kind", query.Kind);
         var pd = chunkCmd.Parameters.Add("$doc", SqliteType.Text);
         var pc = chunkCmd.Parameters.Add("$chunk", SqliteType.Integer);
-        JsonDocument? open = null;
+        // A chunk's facts as slices of its bytes (FactChunk.Read), read once for all the wanted facts in it.
+        IReadOnlyList<StoredFact>? open = null;
         (DocumentId, int) openKey = default;
         var links = new Dictionary<long, Dictionary<int, List<EntityRef>>>();
-        try
+        foreach (var w in wanted)
         {
-            foreach (var w in wanted)
+            if (open is null || openKey != (w.Doc, w.Chunk))
             {
-                if (open is null || openKey != (w.Doc, w.Chunk))
-                {
-                    open?.Dispose();
-                    pd.Value = w.Doc.Value; pc.Value = w.Chunk;
-                    var data = chunkCmd.ExecuteScalar() ?? throw new StoreException($"{Location}: the {query.Kind} facts of {w.Doc.Short} are missing (chunk {w.Chunk})");
-                    open = JsonDocument.Parse(FactBlob.Unpack(data));
-                    openKey = (w.Doc, w.Chunk);
-                }
-                facts.Add(FactChunk.Fact(w.Doc, query.Kind, open.RootElement[w.Index]) with { Entities = query.WithEntities ? EntitiesOf(lease.Connection, links, w.Key, query.Kind, w.Ord) : null, Date = w.Date, Copies = w.Copies });
+                pd.Value = w.Doc.Value; pc.Value = w.Chunk;
+                var data = chunkCmd.ExecuteScalar() ?? throw new StoreException($"{Location}: the {query.Kind} facts of {w.Doc.Short} are missing (chunk {w.Chunk})");
+                open = FactChunk.Read(w.Doc, query.Kind, data);
+                openKey = (w.Doc, w.Chunk);
             }
-        }
-        finally
-        {
-            open?.Dispose();
+            facts.Add(open[w.Index] with { Entities = query.WithEntities ? EntitiesOf(lease.Connection, links, w.Key, query.Kind, w.Ord) : null, Date = w.Date, Copies = w.Copies });
         }
         return Task.FromResult(new FactPage(facts, total));
     }
