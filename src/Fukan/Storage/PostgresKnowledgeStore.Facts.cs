@@ -106,31 +106,10 @@ public sealed partial class PostgresKnowledgeStore
     private async Task<FactPage> QueryFactsAsync(NpgsqlConnection connection, FactQuery query, CancellationToken ct)
     {
         if (query.Kind == MentionFact.KindName) return await QueryMentionsAsync(connection, query, ct).ConfigureAwait(false);
-        var where = new StringBuilder("f.kind = @kind");
+        var (filter, parameters) = FactFilterSql.Build(query, SqlDialect.Postgres);
+        var where = new StringBuilder(filter);
         await using var cmd = new NpgsqlCommand("", connection);
-        cmd.Parameters.AddWithValue("kind", query.Kind);
-        // The same filters as the SQLite store: NOCASE there is ASCII case folding, lower() under the "C" collation here.
-        if (query.Document is { } doc) { where.Append(" AND d.id = @doc"); cmd.Parameters.AddWithValue("doc", doc.Value); }
-        if (query.AsOfKeys is var (published, knownAt))
-        {
-            where.Append(" AND d.date_start COLLATE \"C\" <= @published"); cmd.Parameters.AddWithValue("published", published);
-            if (knownAt is not null) { where.Append(" AND d.ingested_at COLLATE \"C\" <= @knownAt"); cmd.Parameters.AddWithValue("knownAt", knownAt); }
-        }
-        if (query.CurrencyOnly) where.Append(" AND f.unit COLLATE \"C\" ~ '^[A-Z]{3}$'");
-        if (query.Unit is { } unit) { where.Append(" AND lower(f.unit COLLATE \"C\") = lower(@unit COLLATE \"C\")"); cmd.Parameters.AddWithValue("unit", unit); }
-        if (query.Min is { } min) { where.Append(" AND coalesce(f.value_max, f.value) >= @min"); cmd.Parameters.AddWithValue("min", (double)min); }
-        if (query.Max is { } max) { where.Append(" AND f.value <= @max"); cmd.Parameters.AddWithValue("max", (double)max); }
-        if (query.Subject is { Length: > 0 } subject) { where.Append(" AND strpos(lower(f.subject COLLATE \"C\"), lower(@subject COLLATE \"C\")) > 0"); cmd.Parameters.AddWithValue("subject", subject); }
-        if (query.After is { } after) { where.Append(" AND coalesce(f.date_end, f.date_start) COLLATE \"C\" >= @after"); cmd.Parameters.AddWithValue("after", FactRowKeys.Day(after)); }
-        if (query.Before is { } before) { where.Append(" AND f.date_start COLLATE \"C\" <= @before"); cmd.Parameters.AddWithValue("before", FactRowKeys.Day(before)); }
-        if (query.AnchorFrom is { } anchor) { where.Append(" AND f.date_start COLLATE \"C\" >= @anchor"); cmd.Parameters.AddWithValue("anchor", FactRowKeys.Day(anchor)); }
-        if (query.Status is { } status) { where.Append(" AND f.status = @status"); cmd.Parameters.AddWithValue("status", status); }
-        if (query.Domain is { } domain) { where.Append(" AND f.domain = @domain"); cmd.Parameters.AddWithValue("domain", domain); }
-        if (query.Country is { } country) { where.Append(" AND lower(f.country COLLATE \"C\") = lower(@country COLLATE \"C\")"); cmd.Parameters.AddWithValue("country", country); }
-        if (query.Rating is { } rating) { where.Append(" AND f.rating = @rating"); cmd.Parameters.AddWithValue("rating", rating); }
-        if (query.Phase is { } phase) { where.Append(" AND f.phase = @phase"); cmd.Parameters.AddWithValue("phase", phase); }
-        if (query.Trend is { } trend) { where.Append(" AND f.trend = @trend"); cmd.Parameters.AddWithValue("trend", trend); }
-        if (query.AreaId is { } area) { where.Append(" AND (f.area_id = @area OR starts_with(f.area_id, @areaPrefix))"); cmd.Parameters.AddWithValue("area", area); cmd.Parameters.AddWithValue("areaPrefix", area + "."); }
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
         if (query.Entity is { } entity)
         {
             var ids = await ResolveEntityIdsAsync(connection, entity, ct).ConfigureAwait(false);

@@ -141,30 +141,10 @@ public sealed partial class SqliteKnowledgeStore
         using var lease = Rent();
         using var snapshot = new Snapshot(lease.Connection);
         if (query.Kind == MentionFact.KindName) return Task.FromResult(QueryMentions(lease.Connection, query));
-        var where = new StringBuilder("f.kind = $kind");
+        var (filter, parameters) = FactFilterSql.Build(query, SqlDialect.Sqlite);
+        var where = new StringBuilder(filter);
         using var cmd = Command(lease.Connection, "");
-        cmd.Parameters.AddWithValue("$kind", query.Kind);
-        if (query.Document is { } doc) { where.Append(" AND d.id = $doc"); cmd.Parameters.AddWithValue("$doc", doc.Value); }
-        if (query.AsOfKeys is var (published, knownAt))
-        {
-            where.Append(" AND d.date_start <= $published"); cmd.Parameters.AddWithValue("$published", published);
-            if (knownAt is not null) { where.Append(" AND d.ingested_at <= $knownAt"); cmd.Parameters.AddWithValue("$knownAt", knownAt); }
-        }
-        if (query.CurrencyOnly) where.Append(" AND f.unit GLOB '[A-Z][A-Z][A-Z]'");
-        if (query.Unit is { } unit) { where.Append(" AND f.unit = $unit COLLATE NOCASE"); cmd.Parameters.AddWithValue("$unit", unit); }
-        if (query.Min is { } min) { where.Append(" AND coalesce(f.value_max, f.value) >= $min"); cmd.Parameters.AddWithValue("$min", (double)min); }
-        if (query.Max is { } max) { where.Append(" AND f.value <= $max"); cmd.Parameters.AddWithValue("$max", (double)max); }
-        if (query.Subject is { Length: > 0 } subject) { where.Append(" AND instr(lower(f.subject), lower($subject)) > 0"); cmd.Parameters.AddWithValue("$subject", subject); }
-        if (query.After is { } after) { where.Append(" AND coalesce(f.date_end, f.date_start) >= $after"); cmd.Parameters.AddWithValue("$after", FactRowKeys.Day(after)); }
-        if (query.Before is { } before) { where.Append(" AND f.date_start <= $before"); cmd.Parameters.AddWithValue("$before", FactRowKeys.Day(before)); }
-        if (query.AnchorFrom is { } anchor) { where.Append(" AND f.date_start >= $anchor"); cmd.Parameters.AddWithValue("$anchor", FactRowKeys.Day(anchor)); }
-        if (query.Status is { } status) { where.Append(" AND f.status = $status"); cmd.Parameters.AddWithValue("$status", status); }
-        if (query.Domain is { } domain) { where.Append(" AND f.domain = $domain"); cmd.Parameters.AddWithValue("$domain", domain); }
-        if (query.Country is { } country) { where.Append(" AND f.country = $country COLLATE NOCASE"); cmd.Parameters.AddWithValue("$country", country); }
-        if (query.Rating is { } rating) { where.Append(" AND f.rating = $rating"); cmd.Parameters.AddWithValue("$rating", rating); }
-        if (query.Phase is { } phase) { where.Append(" AND f.phase = $phase"); cmd.Parameters.AddWithValue("$phase", phase); }
-        if (query.Trend is { } trend) { where.Append(" AND f.trend = $trend"); cmd.Parameters.AddWithValue("$trend", trend); }
-        if (query.AreaId is { } area) { where.Append(" AND (f.area_id = $area OR f.area_id LIKE $areaPrefix)"); cmd.Parameters.AddWithValue("$area", area); cmd.Parameters.AddWithValue("$areaPrefix", area + ".%"); }
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue("$" + name, value);
         if (query.Entity is { } entity)
         {
             var ids = ResolveEntityIds(lease.Connection, entity);
