@@ -558,7 +558,10 @@ internal static class Pages
         // Every year of a large corpus is more than a page can draw or a capped heap can hold (×100: every
         // milestone ever dated); the page opens on the years around now, the API and the CSV default to all.
         if (from is null && to is null) (from, to) = (DateTime.UtcNow.Year - TimelineYearsBack, DateTime.UtcNow.Year + TimelineYearsAhead);
-        var view = await Answers.TimelineAsync(Cache(c), q, from, to, Params.Str(r, "group"), Params.Str(r, "domain"), null, ct);
+        // As the CLI: the most salient milestones, duplicates merged (top=N), or every statement with show=all.
+        bool all = string.Equals(Params.Str(r, "show"), "all", StringComparison.OrdinalIgnoreCase);
+        int? top = all ? null : Params.Int(r, "top", 1, 1000) ?? TimelineTop;
+        var view = await Answers.TimelineAsync(Cache(c), q, from, to, Params.Str(r, "group"), Params.Str(r, "domain"), null, top, ct);
         var h = new Html().El("h1", $"Timeline {view.FromYear}–{view.ToYear}");
         h.Open("form", "method", "get", "action", "/timeline", "class", "filters", "data-autosubmit", "1")
             .Open("label").Text("from ").Open("input", "type", "number", "name", "from", "value", view.FromYear.ToString(CultureInfo.InvariantCulture), "min", "1", "max", "9998").Close("label")
@@ -567,6 +570,10 @@ internal static class Pages
         foreach (var g in new[] { "domain", "actor", "document" })
             h.Open("option", "value", g, "selected", (Params.Str(r, "group") ?? "domain") == g ? "selected" : null).Text(g).Close("option");
         h.Close("select").Close("label").Open("label").Text("domain ").Open("input", "name", "domain", "value", Params.Str(r, "domain"), "size", "12").Close("label")
+            .Open("label").Text("show ").Open("select", "name", "show");
+        foreach (var (value, label) in new[] { ("top", $"the {top ?? TimelineTop} most salient"), ("all", "every milestone") })
+            h.Open("option", "value", value, "selected", (all ? "all" : "top") == value ? "selected" : null).Text(label).Close("option");
+        h.Close("select").Close("label")
             .Raw("<button type=\"submit\">show</button>")
             .A($"/timeline.csv{Q(("from", from?.ToString(CultureInfo.InvariantCulture)), ("to", to?.ToString(CultureInfo.InvariantCulture)), ("group", Params.Str(r, "group")), ("domain", Params.Str(r, "domain")))}", "CSV", "button")
             .Close("form");
@@ -609,6 +616,9 @@ internal static class Pages
 
     /// <summary>… to this year plus these.</summary>
     private const int TimelineYearsAhead = 8;
+
+    /// <summary>How many milestones the page shows by default, most salient first (the CLI's default too).</summary>
+    private const int TimelineTop = 20;
 
     /// <summary>Milestones a timeline page draws at most; the CSV and the API have them all.</summary>
     private const int TimelineShown = 400;

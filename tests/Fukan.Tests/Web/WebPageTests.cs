@@ -30,6 +30,9 @@ public sealed partial class WebPageTests(WebFixture web) : IClassFixture<WebFixt
         { "/timeline", "<svg" },
         { "/timeline?group=actor", $"Timeline {DateTime.UtcNow.Year - 2}–{DateTime.UtcNow.Year + 8}" },   // without a range: the years around now
         { "/timeline?from=2024&to=2030&group=actor", "<svg" },
+        { "/timeline?from=2024&to=2030", "<option value=\"top\" selected=\"selected\">the 20 most salient</option>" },
+        { "/timeline?from=2024&to=2030&top=5", "the 5 most salient" },
+        { "/timeline?from=2024&to=2030&show=all", "<option value=\"all\" selected=\"selected\">every milestone</option>" },
         { "/facts", "Facts: quantity" },
         { "/facts?kind=statement", "Facts: statement" },
         { "/entities", "Entities" },
@@ -67,6 +70,19 @@ public sealed partial class WebPageTests(WebFixture web) : IClassFixture<WebFixt
         Assert.Equal(Enumerable.Range(5354, 17), highlighted);
         var source = (await web.CliAsync("source", "001", "--lines", "5360")).Out.TrimEnd('\n');
         Assert.Contains(System.Net.WebUtility.HtmlEncode(source), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_timeline_page_shows_the_most_salient_milestones_unless_asked_for_all()
+    {
+        using var client = web.Client();
+        static int Milestones(string html) => Regex.Matches(html, "<td class=\"status-").Count;
+        int top5 = Milestones(await client.GetStringAsync("/timeline?from=2024&to=2030&top=5"));
+        int top20 = Milestones(await client.GetStringAsync("/timeline?from=2024&to=2030"));
+        int all = Milestones(await client.GetStringAsync("/timeline?from=2024&to=2030&show=all"));
+        Assert.InRange(top5, 1, 5);
+        Assert.InRange(top20, top5, 20);
+        Assert.True(all > top20, $"all {all}, top 20 {top20}");
     }
 
     [Fact]
