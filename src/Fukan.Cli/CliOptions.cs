@@ -61,6 +61,22 @@ public static class CliOptions
         });
     }
 
+    /// <summary><c>--changes-since DATE</c>: a period (2025, 2025-06, 2025-06-15), checked while parsing.</summary>
+    public static Option<string?> ChangesSince(string description)
+    {
+        var option = new Option<string?>("--changes-since") { Description = description };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } v && !Fukan.Storage.Period.TryParse(v, out _, out _))
+                r.AddError($"--changes-since {v}: not a date (use 2025, 2025-06 or 2025-06-15)");
+        });
+        return option;
+    }
+
+    /// <summary>The last day of the period given to <paramref name="option"/>, or null when it is absent.</summary>
+    public static DateOnly? LastDay(ParseResult result, Option<string?> option) =>
+        result.GetValue(option) is { } text && Fukan.Storage.Period.TryParse(text, out _, out var last) ? last : null;
+
     /// <summary>The verbs that answer "as of" a date (<c>--as-of</c>, <c>--known-at</c>).</summary>
     public static readonly IReadOnlySet<string> AsOfVerbs = new HashSet<string>(StringComparer.Ordinal)
     {

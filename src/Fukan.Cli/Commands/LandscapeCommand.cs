@@ -26,18 +26,13 @@ public static class LandscapeCommand
         var csv = new Option<bool>("--csv") { Description = "Print the rows as CSV" };
         var wide = new Option<bool>("--wide") { Description = "A column per country and phase (needs about 120 columns) instead of the compact heatmap" };
         var svg = new Option<string?>("--svg") { Description = "Also write the heatmap as an SVG file" };
-        var changesSince = new Option<string?>("--changes-since") { Description = "Cells whose rating or trend changed in reports published since a date (2023, 2023-06 or 2023-06-15)" };
-        changesSince.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } v && !Period.TryParse(v, out _, out _))
-                r.AddError($"--changes-since {v}: not a date (use 2023, 2023-06 or 2023-06-15)");
-        });
+        var changesSince = CliOptions.ChangesSince("Cells whose rating or trend changed in reports published since a date (2023, 2023-06 or 2023-06-15)");
         var command = new Command("landscape", "International comparison heatmap: research areas × countries, basic/applied, rating and trend") { doc, country, phase, json, csv, wide, svg, changesSince };
         CliOptions.OneOf(command, json, csv);
         CliOptions.OneOf(command, changesSince, doc);
         command.SetAction(async (result, ct) =>
         {
-            if (result.GetValue(changesSince) is { } sinceText && Period.TryParse(sinceText, out _, out var since))
+            if (CliOptions.LastDay(result, changesSince) is { } since)
             {
                 await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
                 var changes = await new Fukan.Contracts.FukanQueries(store).LandscapeChangesAsync(since, ct);

@@ -22,12 +22,7 @@ public static class SignalsCommand
             Description = "List at most N pieces of evidence per signal, newest first (status and counts use all of them)",
             DefaultValueFactory = _ => DefaultEvidence,
         };
-        var changesSince = new Option<string?>("--changes-since") { Description = "List only the signals whose status changed since a date (2025, 2025-06 or 2025-06-15), with the evidence published since" };
-        changesSince.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } v && !Fukan.Storage.Period.TryParse(v, out _, out _))
-                r.AddError($"--changes-since {v}: not a date (use 2025, 2025-06 or 2025-06-15)");
-        });
+        var changesSince = CliOptions.ChangesSince("List only the signals whose status changed since a date (2025, 2025-06 or 2025-06-15), with the evidence published since");
         var command = new Command("signals", "Evaluate the watchlist of signals (met / not met / no evidence / conflicting) and give a verdict per domain") { watchlist, json, evidence, changesSince };
         command.SetAction(async (result, ct) =>
         {
@@ -37,7 +32,7 @@ public static class SignalsCommand
             try { list = result.GetValue(watchlist) is { } path ? WatchlistLoader.Load(path) : WatchlistLoader.LoadDefault(); }
             catch (WatchlistException e) { throw new CliException(e.Message); }
             await using var store = await context.OpenStoreAsync(result, mustExist: true, ct);
-            if (result.GetValue(changesSince) is { } sinceText && Fukan.Storage.Period.TryParse(sinceText, out _, out var since))
+            if (CliOptions.LastDay(result, changesSince) is { } since)
             {
                 var changes = await new Fukan.Contracts.FukanQueries(store).SignalChangesAsync(list, since, evidenceLimit, ct);
                 if (result.GetValue(json)) { context.WriteJson(changes); return ExitCodes.Ok; }

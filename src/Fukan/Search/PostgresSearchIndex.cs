@@ -286,17 +286,7 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         using var connection = _store.Open();
         try
         {
-            using var cmd = new NpgsqlCommand("", connection);
-            var sql = new StringBuilder("""
-                SELECT d.id, r.ordinal FROM search_rows r
-                JOIN documents d ON d.doc_key = r.doc_key JOIN search_docs sd ON sd.doc_key = r.doc_key
-                """);
-            if (query.Filters.Areas.Count > 0) sql.Append(" JOIN passages p ON p.doc_id = d.id AND p.ordinal = r.ordinal");
-            sql.Append(" WHERE r.tsv @@ @q::tsquery");
-            cmd.Parameters.AddWithValue("q", match);
-            AppendFilters(sql, cmd, query.Filters);
-            sql.Append(" ORDER BY r.doc_key, r.ordinal");
-            cmd.CommandText = sql.ToString();
+            using var cmd = Matching(connection, "d.id, r.ordinal", match, query.Filters, null);
             var ids = new List<string>();
             using var r = cmd.ExecuteReader();
             while (r.Read()) ids.Add($"{new DocumentId(r.GetString(0)).Short}-{r.GetInt32(1).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
@@ -458,9 +448,19 @@ internal sealed class PostgresSearchIndex : ISearchIndex
 
     private static List<Row> Candidates(NpgsqlConnection connection, string match, SearchFilters filters, long? limit)
     {
-        using var cmd = new NpgsqlCommand("", connection);
-        var sql = new StringBuilder("""
-            SELECT r.doc_key, r.ordinal, r.body, r.path FROM search_rows r
+        using var cmd = Matching(connection, "r.doc_key, r.ordinal, r.body, r.path", match, filters, limit);
+        var rows = new List<Row>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) rows.Add(new Row(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.GetString(3)));
+        return rows;
+    }
+
+    /// <summary>The rows a tsquery and the filters match, in index order: <paramref name="columns"/> of <c>search_rows r</c> and <c>documents d</c>.</summary>
+    private static NpgsqlCommand Matching(NpgsqlConnection connection, string columns, string match, SearchFilters filters, long? limit)
+    {
+        var cmd = new NpgsqlCommand("", connection);
+        var sql = new StringBuilder($"""
+            SELECT {columns} FROM search_rows r
             JOIN documents d ON d.doc_key = r.doc_key JOIN search_docs sd ON sd.doc_key = r.doc_key
             """);
         if (filters.Areas.Count > 0) sql.Append(" JOIN passages p ON p.doc_id = d.id AND p.ordinal = r.ordinal");
@@ -470,10 +470,7 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         sql.Append(" ORDER BY r.doc_key, r.ordinal");
         if (limit is { } l) { sql.Append(" LIMIT @limit"); cmd.Parameters.AddWithValue("limit", l); }
         cmd.CommandText = sql.ToString();
-        var rows = new List<Row>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) rows.Add(new Row(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.GetString(3)));
-        return rows;
+        return cmd;
     }
 
     /// <summary>The same filters as the SQLite index (ASCII-only case folding, as SQLite's lower()).</summary>

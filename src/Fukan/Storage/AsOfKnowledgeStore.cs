@@ -225,8 +225,9 @@ public sealed class AsOfKnowledgeStore : IKnowledgeStore
             var documents = f.Documents;
             // Documents ingested after the known-at moment: the ids of those in the view become the document filter
             // (an explicit filter of the user's stays, and the hits are checked against the view afterwards).
-            if (view.AsOf.KnownAt is not null && documents.Count == 0) documents = [.. Scope.Documents.Select(d => d.Id.Value)];
-            if (view.AsOf.KnownAt is not null && documents.Count == 0) documents = ["(none)"];
+            // (No document in the view: a filter no id matches.)
+            if (view.AsOf.KnownAt is not null && documents.Count == 0)
+                documents = Scope.Documents.Count > 0 ? [.. Scope.Documents.Select(d => d.Id.Value)] : ["(none)"];
             return query with { Filters = f with { Before = before, Documents = documents } };
         }
 
